@@ -1,0 +1,68 @@
+/**
+ * `npm run cli -- <command> …`: the same core, for scripting and county batch
+ * work. Exit codes: 0 success, 1 blocked by the data, 2 unusable input.
+ */
+import path from 'node:path'
+import { version } from '../../package.json'
+import { LedgerError } from '../../shared/api/result'
+import { openLedger } from '../core/db/open'
+import { defaultDbPath } from '../core/paths'
+
+interface Parsed {
+  command: string | undefined
+  positional: string[]
+  flags: Map<string, string | true>
+}
+
+function parse(argv: string[]): Parsed {
+  const flags = new Map<string, string | true>()
+  const positional: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a.startsWith('--')) {
+      const next = argv[i + 1]
+      if (next !== undefined && !next.startsWith('--') && ['--db', '--sheet'].includes(a)) {
+        flags.set(a.slice(2), next)
+        i++
+      } else flags.set(a.slice(2), true)
+    } else positional.push(a)
+  }
+  return { command: positional.shift(), positional, flags }
+}
+
+const USAGE = `乡镇帮扶台账 命令行 ${version}
+用法：
+  npm run cli -- info [--db 文件路径] [--json]     显示数据库概况`
+
+async function main(): Promise<number> {
+  const { command, flags } = parse(process.argv.slice(2))
+  const dbFlag = flags.get('db')
+  const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
+  switch (command) {
+    case 'info': {
+      const ledger = openLedger(dbPath)
+      try {
+        const counts = ledger.sqlite
+          .prepare('SELECT (SELECT count(*) FROM villages) AS villages, (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members')
+          .get() as Record<string, number>
+        const info = { db: dbPath, schemaVersion: ledger.schemaVersion, ...counts }
+        if (flags.has('json')) console.log(JSON.stringify(info))
+        else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
+        return 0
+      } finally {
+        await ledger.close()
+      }
+    }
+    default:
+      console.error(command ? `不认识的命令「${command}」。\n${USAGE}` : USAGE)
+      return 2
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof LedgerError ? err.message : `出错：${err instanceof Error ? err.message : String(err)}`)
+    process.exit(2)
+  },
+)

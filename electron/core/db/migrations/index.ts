@@ -1,0 +1,10 @@
+/**
+ * The explicit, ordered list of migrations bundled with the app. Never edit
+ * or reorder a released migration: add a new one at the end.
+ */
+import { m001Roster } from './001_roster'
+import type { Migration } from './types'
+
+export const migrations: readonly Migration[] = [m001Roster]
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

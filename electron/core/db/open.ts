@@ -1,0 +1,139 @@
+/**
+ * Opens the office's SQLite file: pragmas, a refusal for files from a newer
+ * app, a copy aside before migrating, then the pending migrations, each in
+ * its own transaction.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { LedgerError } from '../../../shared/api/result'
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import type { Migration } from './migrations/types'
+import type { LedgerSchema } from './schema'
+import { LedgerWriter } from './write'
+
+export interface Ledger {
+  path: string
+  sqlite: Database.Database
+  db: Kysely<LedgerSchema>
+  write: LedgerWriter
+  schemaVersion: number
+  /** The copy taken before migrating, when a migration ran on existing data. */
+  preMigrationCopy: string | null
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** The list to apply; tests pass their own to simulate upgrades. */
+  migrations?: readonly Migration[]
+  now?: () => Date
+}
+
+export function backupsDir(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'backups')
+}
+
+export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
+  const list = options.migrations ?? migrations
+  const latest = list.length ? list[list.length - 1]!.version : 0
+  const now = options.now ?? (() => new Date())
+
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true })
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(dbPath)
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('journal_mode = WAL')
+  } catch (err) {
+    throw notALedger(dbPath, err)
+  }
+  try {
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('synchronous = FULL')
+    const current = sqlite.pragma('user_version', { simple: true }) as number
+    if (current > latest) {
+      throw new LedgerError(
+        'db_newer',
+        `数据库文件「${dbPath}」由更新版本的乡镇帮扶台账创建（数据结构版本 ${current}），` +
+          `本程序只认识到版本 ${latest}。为避免损坏数据，已拒绝打开。请安装最新版本的程序后再打开它。`,
+      )
+    }
+    if (current === 0) {
+      const tables = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
+      if (tables.n > 0) throw notALedger(dbPath)
+    }
+    let preMigrationCopy: string | null = null
+    if (current < latest && current > 0) {
+      preMigrationCopy = copyAside(sqlite, dbPath, current, now())
+    }
+    migrate(sqlite, list, current, now)
+    const db = new Kysely<LedgerSchema>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return {
+      path: dbPath,
+      sqlite,
+      db,
+      write: new LedgerWriter(sqlite, now),
+      schemaVersion: latest,
+      preMigrationCopy,
+      async close() {
+        await db.destroy() // closes the sqlite handle too
+      },
+    }
+  } catch (err) {
+    sqlite.close()
+    if (err instanceof LedgerError) throw err
+    throw notALedger(dbPath, err)
+  }
+}
+
+function notALedger(dbPath: string, cause?: unknown): LedgerError {
+  const detail = cause instanceof Error ? `（${cause.message}）` : ''
+  return new LedgerError(
+    'db_unreadable',
+    `无法打开「${dbPath}」：它不是乡镇帮扶台账的数据库文件，或文件已损坏${detail}。请选择正确的文件，或从备份恢复。`,
+  )
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+}
+
+/** A consistent copy (VACUUM INTO) next to the file, in backups/. */
+function copyAside(sqlite: Database.Database, dbPath: string, version: number, at: Date): string {
+  const dir = backupsDir(dbPath)
+  fs.mkdirSync(dir, { recursive: true })
+  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  const target = path.join(dir, `${base}.v${version}.before-migration.${stamp(at)}.sqlite`)
+  sqlite.prepare('VACUUM INTO ?').run(target)
+  return target
+}
+
+function migrate(sqlite: Database.Database, list: readonly Migration[], current: number, now: () => Date): void {
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+  const applied = sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+    version: number
+    name: string
+  }[]
+  for (const row of applied) {
+    const known = list.find((m) => m.version === row.version)
+    if (!known || known.name !== row.name) {
+      throw new LedgerError(
+        'db_diverged',
+        `数据库的升级记录（版本 ${row.version}「${row.name}」）与本程序不一致，已拒绝打开以免损坏数据。请联系技术支持。`,
+      )
+    }
+  }
+  const record = sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  for (const m of list) {
+    if (m.version <= current) continue
+    sqlite.transaction(() => {
+      m.up(sqlite)
+      record.run(m.version, m.name, now().toISOString())
+      sqlite.pragma(`user_version = ${m.version}`)
+    })()
+  }
+}
+
+export { LATEST_SCHEMA_VERSION }

@@ -1,0 +1,122 @@
+/**
+ * The one write path. Every insert, update and delete of ledger records goes
+ * through here, inside a synchronous transaction, and leaves audit rows:
+ * who, when, which record and field, old → new.
+ */
+import type Database from 'better-sqlite3'
+import { LedgerError } from '../../../shared/api/result'
+import type { WritableTable } from './schema'
+
+type Value = string | number | null
+
+export interface WriteScope {
+  insert(table: WritableTable, values: Record<string, Value>): number
+  /** Returns the fields whose value actually changed. */
+  update(table: WritableTable, id: number, patch: Record<string, Value>): string[]
+  delete(table: WritableTable, id: number): void
+  /** Deletes many rows by a raw condition, auditing each one. */
+  deleteWhere(table: WritableTable, where: string, params: Value[]): number
+}
+
+export interface WriteOptions {
+  actor: string
+  /** Groups the audit rows of one operation, e.g. an import batch. */
+  batch?: string
+}
+
+export class LedgerWriter {
+  private readonly columns = new Map<string, Set<string>>()
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Runs fn in one transaction; any throw rolls back everything it wrote. */
+  run<T>(options: WriteOptions, fn: (w: WriteScope) => T): T {
+    const at = this.now().toISOString()
+    const audit = this.stmt(
+      'INSERT INTO audit_log (at, actor, action, table_name, record_id, field, old_value, new_value, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    const log = (action: string, table: string, id: number, field: string | null, oldV: Value, newV: Value) =>
+      audit.run(at, options.actor, action, table, id, field, str(oldV), str(newV), options.batch ?? null)
+
+    const scope: WriteScope = {
+      insert: (table, values) => {
+        const v = this.withTimestamps(table, values, at, true)
+        const cols = this.checkColumns(table, Object.keys(v))
+        const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+        const id = Number(this.stmt(sql).run(...cols.map((c) => v[c] ?? null)).lastInsertRowid)
+        log('insert', table, id, null, null, JSON.stringify(values))
+        return id
+      },
+      update: (table, id, patch) => {
+        const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, Value> | undefined
+        if (!old) throw new LedgerError('not_found', `要修改的记录（${table} #${id}）不存在，可能已被删除。请刷新后重试。`)
+        const changed = this.checkColumns(table, Object.keys(patch)).filter((c) => (old[c] ?? null) !== (patch[c] ?? null))
+        if (changed.length === 0) return []
+        const v = this.withTimestamps(table, Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), at, false)
+        const cols = Object.keys(v)
+        this.stmt(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => v[c] ?? null), id)
+        for (const c of changed) log('update', table, id, c, old[c] ?? null, patch[c] ?? null)
+        return changed
+      },
+      delete: (table, id) => {
+        const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id)
+        if (!old) return
+        this.stmt(`DELETE FROM ${table} WHERE id = ?`).run(id)
+        log('delete', table, id, null, JSON.stringify(old), null)
+      },
+      deleteWhere: (table, where, params) => {
+        const rows = this.sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Record<string, Value>[]
+        const del = this.stmt(`DELETE FROM ${table} WHERE id = ?`)
+        for (const row of rows) {
+          del.run(row.id)
+          log('delete', table, Number(row.id), null, JSON.stringify(row), null)
+        }
+        return rows.length
+      },
+    }
+    return this.sqlite.transaction(() => fn(scope))()
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.sqlite.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  /** Column names come from the schema itself, so no caller can inject SQL. */
+  private checkColumns(table: string, cols: string[]): string[] {
+    let known = this.columns.get(table)
+    if (!known) {
+      const info = this.sqlite.pragma(`table_info(${table})`) as { name: string }[]
+      if (info.length === 0) throw new Error(`unknown table ${table}`)
+      known = new Set(info.map((c) => c.name))
+      this.columns.set(table, known)
+    }
+    for (const c of cols) if (!known.has(c) || c === 'id') throw new Error(`column ${table}.${c} is not writable`)
+    return cols
+  }
+
+  private withTimestamps(table: string, values: Record<string, Value>, at: string, inserting: boolean): Record<string, Value> {
+    const known = this.columns.get(table) ?? new Set(this.checkColumnsAll(table))
+    const v = { ...values }
+    if (known.has('updated_at')) v.updated_at = at
+    if (inserting && known.has('created_at')) v.created_at = at
+    return v
+  }
+
+  private checkColumnsAll(table: string): string[] {
+    this.checkColumns(table, [])
+    return [...(this.columns.get(table) ?? [])]
+  }
+}
+
+function str(v: Value): string | null {
+  return v === null ? null : String(v)
+}

@@ -1,0 +1,12 @@
+/** All handlers, one map per area; the type checks that every operation of the contract is served. */
+import type { OpName } from '../../../shared/api/contract'
+import { appHandlers } from './app'
+import { demoHandlers } from './demo'
+import { householdHandlers } from './households'
+import type { HandlerMap } from './types'
+
+export const handlers: HandlerMap<OpName> = {
+  ...appHandlers,
+  ...householdHandlers,
+  ...demoHandlers,
+}

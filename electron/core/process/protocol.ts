@@ -1,0 +1,13 @@
+/** Messages between Electron's main process and the core running in a utility process. */
+import type { LedgerEvent } from '../../../shared/api/jobs'
+import type { Result } from '../../../shared/api/result'
+
+export type ToCore =
+  | { type: 'init'; dbPath: string; appVersion: string }
+  | { type: 'invoke'; id: number; name: string; input: unknown }
+
+export type FromCore =
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: LedgerEvent }

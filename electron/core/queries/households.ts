@@ -1,0 +1,167 @@
+/** Read side of the household ledger: list with search and filters, one household with its members. */
+import { sql } from 'kysely'
+import type { HouseholdListInput, HouseholdListResult } from '../../../shared/api/contract'
+import { LedgerError } from '../../../shared/api/result'
+import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/domain/household'
+import type { z } from 'zod'
+import type { Ledger } from '../db/open'
+
+type ListInput = z.output<typeof HouseholdListInput>
+
+/** Escapes LIKE wildcards so a clerk's % or _ is matched literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export async function listHouseholds({ db }: Ledger, input: ListInput): Promise<HouseholdListResult> {
+  let q = db
+    .selectFrom('households as h')
+    .innerJoin('villages as v', 'v.id', 'h.village_id')
+    .leftJoin('village_groups as g', 'g.id', 'h.group_id')
+  if (input.villageId) q = q.where('h.village_id', '=', input.villageId)
+  if (input.exitStatus) q = q.where('h.exit_status', '=', input.exitStatus)
+  const s = input.search?.replace(/\s+/g, '').toUpperCase()
+  if (s) {
+    const contains = `%${likeEscape(s)}%`
+    const suffix = `%${likeEscape(s)}`
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.household_no', '=', s),
+        eb('h.phone', '=', s),
+        eb(
+          'h.id',
+          'in',
+          eb
+            .selectFrom('members as m')
+            .select('m.household_id')
+            .where((mb) =>
+              mb.or([
+                sql<boolean>`m.name LIKE ${contains} ESCAPE '\\'`,
+                // Whole ID or its last digits (clerks type the tail they can read off a card).
+                ...(/^\d{3,17}[\dX]?$/.test(s) ? [sql<boolean>`m.id_number LIKE ${suffix} ESCAPE '\\'`] : []),
+              ]),
+            ),
+        ),
+      ]),
+    )
+  }
+  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const head = (col: 'name' | 'id_number') =>
+    sql<string | null>`(SELECT m.${sql.ref(col)} FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL ORDER BY m.sort_order LIMIT 1)`
+  const rows = await q
+    .select([
+      'h.id',
+      'h.household_no',
+      'v.name as village_name',
+      'g.name as group_name',
+      'h.household_type',
+      'h.exit_status',
+      'h.main_cause',
+      'h.phone',
+      head('name').as('head_name'),
+      head('id_number').as('head_id_number'),
+      sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.removed_reason IS NULL)`.as('member_count'),
+    ])
+    .orderBy('v.name')
+    .orderBy('h.household_no')
+    .orderBy('h.id')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute()
+  return {
+    total: Number(totalRow.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      householdNo: r.household_no,
+      villageName: r.village_name,
+      groupName: r.group_name,
+      headName: r.head_name,
+      headIdNumber: r.head_id_number,
+      memberCount: Number(r.member_count),
+      householdType: r.household_type,
+      exitStatus: r.exit_status,
+      mainCause: r.main_cause,
+      phone: r.phone,
+    })),
+  }
+}
+
+export async function getHousehold({ db }: Ledger, id: number): Promise<HouseholdDetail> {
+  const h = await db
+    .selectFrom('households as h')
+    .innerJoin('villages as v', 'v.id', 'h.village_id')
+    .leftJoin('village_groups as g', 'g.id', 'h.group_id')
+    .selectAll('h')
+    .select(['v.name as village_name', 'v.county', 'v.township', 'v.is_demo', 'g.name as group_name'])
+    .where('h.id', '=', id)
+    .executeTakeFirst()
+  if (!h) throw new LedgerError('not_found', `找不到编号为 ${id} 的户，可能已被删除。请返回列表刷新。`)
+  const members = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('household_id', '=', id)
+    .orderBy('removed_reason', (ob) => ob.nullsFirst())
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute()
+  return {
+    id: h.id,
+    householdNo: h.household_no,
+    county: h.county,
+    township: h.township,
+    villageName: h.village_name,
+    groupName: h.group_name,
+    isDemo: h.is_demo === 1,
+    declaredSize: h.declared_size,
+    householdType: h.household_type,
+    povertyAttribute: h.poverty_attribute,
+    identificationStandard: h.identification_standard,
+    mainCause: h.main_cause,
+    otherCauses: h.other_causes,
+    exitStatus: h.exit_status,
+    exitYear: h.exit_year,
+    firstIdentified: h.first_identified,
+    monitoringCategory: h.monitoring_category,
+    phone: h.phone,
+    perCapitaNetIncomeFen: h.per_capita_net_income_fen,
+    dilapidatedHouse: h.dilapidated_house,
+    safeDrinkingWater: h.safe_drinking_water,
+    members: members.map(
+      (m): Member => ({
+        id: m.id,
+        personNo: m.person_no,
+        name: m.name,
+        sex: m.sex,
+        birthDate: m.birth_date,
+        idNumber: m.id_number,
+        relation: m.relation,
+        ethnicity: m.ethnicity,
+        education: m.education,
+        schoolStatus: m.school_status,
+        health: m.health,
+        labourSkill: m.labour_skill,
+        workMonths: m.work_months,
+        seriousIllnessInsurance: m.serious_illness_insurance,
+        removedReason: m.removed_reason,
+        removedDate: m.removed_date,
+      }),
+    ),
+  }
+}
+
+export async function listVillages({ db }: Ledger): Promise<VillageSummary[]> {
+  const rows = await db
+    .selectFrom('villages as v')
+    .leftJoin('households as h', 'h.village_id', 'v.id')
+    .select(['v.id', 'v.county', 'v.township', 'v.name', 'v.is_demo', (eb) => eb.fn.count<number>('h.id').as('n')])
+    .groupBy('v.id')
+    .orderBy('v.township')
+    .orderBy('v.name')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    county: r.county,
+    township: r.township,
+    name: r.name,
+    isDemo: r.is_demo === 1,
+    householdCount: Number(r.n),
+  }))
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm start`: serves the app to a local browser. Opens the ledger, starts the
+ * HTTP server on 127.0.0.1 with a fresh token, prints the link and opens it
+ * where a desktop browser exists.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { version } from '../../package.json'
+import type { LedgerEvent } from '../../shared/api/jobs'
+import { createCore } from '../core/create-core'
+import { dispatch } from '../core/dispatch'
+import { defaultDbPath } from '../core/paths'
+import { parseHostArgs } from './args'
+import { startHostServer } from './server'
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2))
+  const dbPath = path.resolve(args.db ?? defaultDbPath())
+  const listeners = new Set<(e: LedgerEvent) => void>()
+  const core = createCore({
+    dbPath,
+    appVersion: version,
+    workerScript: path.join(__dirname, 'job-worker.js'),
+    emit: (e) => listeners.forEach((l) => l(e)),
+  })
+  if (core.ledger.preMigrationCopy) console.log(`数据库已升级，升级前的副本：${core.ledger.preMigrationCopy}`)
+  const token = randomBytes(24).toString('base64url')
+  const server = await startHostServer({
+    token,
+    port: args.port,
+    rendererDir: path.join(__dirname, '../renderer'),
+    invoke: (name, input) => dispatch(core, name, input),
+    subscribe: (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+  })
+  const link = `${server.url}#token=${token}`
+  console.log(`乡镇帮扶台账 ${version}`)
+  console.log(`数据库：${dbPath}`)
+  console.log(`请在浏览器中打开：${link}`)
+  console.log('（关闭此窗口或按 Ctrl+C 即停止服务）')
+  if (args.open && !process.env.CI) openBrowser(link)
+
+  const shutdown = async () => {
+    await server.close()
+    await core.jobs.idle()
+    await core.ledger.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown())
+  process.on('SIGTERM', () => void shutdown())
+}
+
+function openBrowser(url: string): void {
+  const hasDesktop = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+  if (!hasDesktop) return
+  const [cmd, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]]
+  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true })
+  child.on('error', () => undefined) // no browser launcher: the printed link is enough
+  child.unref()
+}
+
+main().catch((err: Error) => {
+  console.error(`无法启动：${err.message}`)
+  process.exit(1)
+})

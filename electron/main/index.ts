@@ -1,0 +1,125 @@
+/**
+ * Electron main process: owns the window and routes operations to the core,
+ * which runs in a utility process (restarted if it crashes). Hardened:
+ * context isolation, sandbox, no Node in the renderer, CSP, no navigation,
+ * no new windows, no permissions.
+ */
+import path from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess, type UtilityProcess } from 'electron'
+import type { Result } from '../../shared/api/result'
+import { defaultDbPath, userDataDir } from '../core/paths'
+import type { FromCore, ToCore } from '../core/process/protocol'
+import { CONTENT_SECURITY_POLICY } from '../host/security'
+
+app.setPath('userData', userDataDir())
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  dialog.showErrorBox('乡镇帮扶台账', '台账已经在运行。同一份数据不能同时由两个窗口写入，请切换到已打开的窗口。')
+  app.quit()
+}
+
+let win: BrowserWindow | null = null
+let core: UtilityProcess | null = null
+let nextId = 1
+const pending = new Map<number, (r: Result<unknown>) => void>()
+const dbPath = (() => {
+  const i = process.argv.indexOf('--db')
+  return i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]!) : defaultDbPath()
+})()
+
+function startCore(): void {
+  core = utilityProcess.fork(path.join(__dirname, 'core.js'), [], { serviceName: 'township-ledger-core' })
+  core.on('message', (msg: FromCore) => {
+    if (msg.type === 'result') {
+      pending.get(msg.id)?.(msg.result)
+      pending.delete(msg.id)
+    } else if (msg.type === 'event') win?.webContents.send('ledger:event', msg.event)
+    else if (msg.type === 'fatal') {
+      dialog.showErrorBox('乡镇帮扶台账', msg.message)
+      app.quit()
+    }
+  })
+  core.on('exit', (code) => {
+    core = null
+    for (const [id, resolve] of pending) {
+      resolve({ ok: false, error: { code: 'core_crashed', message: `后台进程意外退出（代码 ${code}），操作未完成，已自动重启。请重试。` } })
+      pending.delete(id)
+    }
+    if (!quitting) {
+      startCore()
+      win?.webContents.send('ledger:event', { type: 'core.restarted' })
+    }
+  })
+  core.postMessage({ type: 'init', dbPath, appVersion: app.getVersion() } satisfies ToCore)
+}
+
+ipcMain.handle('ledger:invoke', (event, name: unknown, input: unknown) => {
+  if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
+    return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求。' } }
+  }
+  if (typeof name !== 'string' || !core) {
+    return { ok: false, error: { code: 'not_ready', message: '后台进程未就绪，请稍候再试。' } }
+  }
+  const id = nextId++
+  return new Promise<Result<unknown>>((resolve) => {
+    pending.set(id, resolve)
+    core!.postMessage({ type: 'invoke', id, name, input } satisfies ToCore)
+  })
+})
+
+function isTrustedUrl(url: string): boolean {
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
+}
+
+let quitting = false
+app.on('before-quit', () => {
+  quitting = true
+})
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  }
+})
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (e) => e.preventDefault())
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    // Help links open in the system browser; nothing opens inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+})
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+  startCore()
+  win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    title: '乡镇帮扶台账',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win?.show())
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
+})
+
+app.on('window-all-closed', () => app.quit())

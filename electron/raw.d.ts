@@ -1,0 +1,1 @@
+declare module "*?raw" { const src: string; export default src }

@@ -1,0 +1,149 @@
+import { Alert, App, Button, Input, Popconfirm, Result, Select, Space, Table, Tag } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useEffect, useState } from 'react'
+import type { AppInfo } from '../../../shared/api/contract'
+import { EXIT_STATUSES, type ExitStatus } from '../../../shared/domain/enums'
+import type { HouseholdListItem } from '../../../shared/domain/household'
+import { maskIdNumber } from '../../../shared/domain/id-number'
+import { call, type CallError } from '../api/client'
+import { useCall } from '../api/use-call'
+import { DemoWelcome } from '../components/DemoWelcome'
+import { navigate } from '../router'
+
+interface Filters {
+  search: string
+  villageId?: number
+  exitStatus?: ExitStatus
+  page: number
+  pageSize: number
+}
+
+const STORAGE_KEY = 'township-ledger.household-filters'
+const initialFilters = (): Filters => {
+  try {
+    return { search: '', page: 1, pageSize: 50, ...(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Filters>) }
+  } catch {
+    return { search: '', page: 1, pageSize: 50 }
+  }
+}
+
+const EXIT_COLORS: Record<string, string> = { 未脱贫: 'red', 返贫: 'volcano', '已脱贫(享受政策)': 'green', '已脱贫(不再享受政策)': 'default' }
+
+const columns: ColumnsType<HouseholdListItem> = [
+  { title: '户编号', dataIndex: 'householdNo', width: 170 },
+  { title: '行政村', dataIndex: 'villageName', width: 100 },
+  { title: '组', dataIndex: 'groupName', width: 70 },
+  { title: '户主', dataIndex: 'headName', width: 100 },
+  { title: '户主证件号码', dataIndex: 'headIdNumber', width: 190, render: (v: string | null) => (v ? maskIdNumber(v) : '') },
+  { title: '人数', dataIndex: 'memberCount', width: 60, align: 'right' },
+  { title: '户类型', dataIndex: 'householdType', width: 90 },
+  { title: '脱贫状态', dataIndex: 'exitStatus', width: 150, render: (v: string | null) => v && <Tag color={EXIT_COLORS[v]}>{v}</Tag> },
+  { title: '主要致贫原因', dataIndex: 'mainCause', width: 110 },
+]
+
+export function HouseholdsPage(props: { info: AppInfo | undefined; infoError: CallError | undefined; onDataChanged(): void }) {
+  const { info, infoError, onDataChanged } = props
+  if (infoError) return <Result status="error" title="无法读取台账" subTitle={infoError.message} />
+  if (!info) return null
+  if (info.householdCount === 0) return <DemoWelcome onLoaded={onDataChanged} />
+  return <HouseholdList info={info} onDataChanged={onDataChanged} />
+}
+
+function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged(): void }) {
+  const { message } = App.useApp()
+  const [filters, setFilters] = useState<Filters>(initialFilters)
+  const [searchText, setSearchText] = useState(filters.search)
+  useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
+  const villages = useCall('villages.list', {})
+  const list = useCall('households.list', {
+    search: filters.search || undefined,
+    villageId: filters.villageId,
+    exitStatus: filters.exitStatus,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  })
+  const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }))
+
+  const removeDemo = async () => {
+    try {
+      const r = await call('demo.remove', {})
+      message.success(`已移除示例数据（${r.households} 户）`)
+      sessionStorage.removeItem(STORAGE_KEY)
+      onDataChanged()
+    } catch (err) {
+      message.error((err as Error).message)
+    }
+  }
+
+  return (
+    <div className="page">
+      {info.hasDemo && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="台账中有示例数据：「示例县示例镇」的村、户、人均为虚构，仅供熟悉功能。"
+          action={
+            <Popconfirm title="移除全部示例数据？" description="只删除标注为示例的村、户和人，不影响其他数据。" okText="移除" cancelText="取消" onConfirm={removeDemo}>
+              <Button size="small" danger>
+                移除示例数据
+              </Button>
+            </Popconfirm>
+          }
+        />
+      )}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          autoFocus
+          aria-label="搜索"
+          placeholder="姓名 / 身份证号或后几位 / 户编号 / 电话"
+          style={{ width: 340 }}
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onSearch={(v) => update({ search: v.trim() })}
+          enterButton="搜索"
+        />
+        <Select
+          allowClear
+          aria-label="行政村"
+          placeholder="全部行政村"
+          style={{ width: 200 }}
+          value={filters.villageId}
+          onChange={(v?: number) => update({ villageId: v })}
+          options={villages.data?.map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))}
+        />
+        <Select
+          allowClear
+          aria-label="脱贫状态"
+          placeholder="全部脱贫状态"
+          style={{ width: 200 }}
+          value={filters.exitStatus}
+          onChange={(v?: ExitStatus) => update({ exitStatus: v })}
+          options={EXIT_STATUSES.map((s) => ({ value: s, label: s }))}
+        />
+      </Space>
+      {list.error && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
+      <Table<HouseholdListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        loading={list.loading}
+        dataSource={list.data?.items}
+        rowClassName={() => 'clickable-row'}
+        onRow={(record) => ({ onClick: () => navigate(`#/households/${record.id}`) })}
+        locale={{ emptyText: filters.search ? `没有找到与「${filters.search}」相符的户` : '没有符合条件的户' }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (total) => `共 ${total} 户`,
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
+        scroll={{ y: 'calc(100vh - 290px)' }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+/** Turns zod issues into one Chinese message naming the field. */
+import type { z } from 'zod'
+
+const FIELD_LABELS: Record<string, string> = {
+  search: '搜索内容',
+  villageId: '行政村',
+  exitStatus: '脱贫状态',
+  page: '页码',
+  pageSize: '每页条数',
+  id: '记录编号',
+  households: '户数',
+  jobId: '任务编号',
+}
+
+export function describeZodError(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0]
+  if (!issue) return { message: '输入不正确。' }
+  const field = issue.path.map(String).join('.')
+  const leaf = String(issue.path[issue.path.length - 1] ?? '')
+  const label = FIELD_LABELS[leaf] ?? (field || '输入')
+  let what: string
+  switch (issue.code) {
+    case 'invalid_type':
+      what = issue.input === undefined ? '不能为空' : `类型不对（应为${typeName(issue.expected)}）`
+      break
+    case 'too_small':
+      what = issue.origin === 'string' ? `至少需要 ${issue.minimum} 个字符` : `不能小于 ${issue.minimum}`
+      break
+    case 'too_big':
+      what = issue.origin === 'string' ? `最多 ${issue.maximum} 个字符` : `不能大于 ${issue.maximum}`
+      break
+    case 'invalid_value':
+      what = `只能是：${issue.values.map(String).join('、')}`
+      break
+    case 'unrecognized_keys':
+      what = `含有不认识的字段 ${issue.keys.join('、')}`
+      break
+    default:
+      what = issue.message
+  }
+  return field ? { message: `「${label}」${what}。请修改后重试。`, field } : { message: `${label}${what}。` }
+}
+
+function typeName(expected: string): string {
+  return ({ string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表' } as Record<string, string>)[expected] ?? expected
+}

@@ -1,0 +1,69 @@
+/** Household and member records as they cross the API boundary. */
+
+export interface VillageSummary {
+  id: number
+  county: string
+  township: string
+  name: string
+  isDemo: boolean
+  householdCount: number
+}
+
+export interface HouseholdListItem {
+  id: number
+  householdNo: string | null
+  villageName: string
+  groupName: string | null
+  headName: string | null
+  headIdNumber: string | null
+  memberCount: number
+  householdType: string | null
+  exitStatus: string | null
+  mainCause: string | null
+  phone: string | null
+}
+
+export interface Member {
+  id: number
+  personNo: string | null
+  name: string
+  sex: string | null
+  birthDate: string | null
+  idNumber: string | null
+  relation: string | null
+  ethnicity: string | null
+  education: string | null
+  schoolStatus: string | null
+  health: string | null
+  labourSkill: string | null
+  workMonths: string | null
+  seriousIllnessInsurance: string | null
+  removedReason: string | null
+  removedDate: string | null
+}
+
+export interface HouseholdDetail {
+  id: number
+  householdNo: string | null
+  county: string
+  township: string
+  villageName: string
+  groupName: string | null
+  isDemo: boolean
+  declaredSize: number | null
+  householdType: string | null
+  povertyAttribute: string | null
+  identificationStandard: string | null
+  mainCause: string | null
+  otherCauses: string | null
+  exitStatus: string | null
+  exitYear: string | null
+  firstIdentified: string | null
+  monitoringCategory: string | null
+  phone: string | null
+  /** 人均纯收入 in 分 (integer). */
+  perCapitaNetIncomeFen: number | null
+  dilapidatedHouse: string | null
+  safeDrinkingWater: string | null
+  members: Member[]
+}
