@@ -18,13 +18,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Served to the browser as window.ledger by the browser host.
+    files: ['electron/host/browser-bridge.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     // shared/ is pure: it runs on both sides, so no Node, Electron or DOM.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: nodeBuiltins, message: 'shared/ may not import Node APIs.' },
-        { group: ['electron', 'electron/*'], message: 'shared/ may not import Electron.' },
+        { regex: '^electron(/|$)', message: 'shared/ may not import Electron.' },
         { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'antd'], message: 'shared/ may not import from electron/ or renderer/.' },
       ] }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
@@ -36,7 +41,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'renderer/ may not import Electron.' },
+        { regex: '^electron(/|$)', message: 'renderer/ may not import Electron.' },
         { group: ['**/electron/**'], message: 'renderer/ may not import from electron/.' },
         { group: nodeBuiltins, message: 'renderer/ runs in the browser: no Node APIs.' },
       ] }],
@@ -47,7 +52,8 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'test/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron.' },
+        { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import Electron.' },
+        { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The Electron shell is never loaded by the core or by tests.' },
       ] }],
     },
   },

@@ -14,7 +14,7 @@ export function App() {
   useEffect(() => onLedgerEvent((e) => e.type === 'core.restarted' && reload()), [reload])
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
         <h1>乡镇帮扶台账</h1>
         {info.data && (

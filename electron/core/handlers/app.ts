@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types'
 
 export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
-  'app.info': ({}, { ledger, appVersion }) => {
+  'app.info': (_input, { ledger, appVersion }) => {
     const counts = ledger.sqlite
       .prepare(
         `SELECT (SELECT count(*) FROM households) AS households,

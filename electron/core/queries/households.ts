@@ -60,7 +60,7 @@ export async function listHouseholds({ db }: Ledger, input: ListInput): Promise<
       head('id_number').as('head_id_number'),
       sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.removed_reason IS NULL)`.as('member_count'),
     ])
-    .orderBy('v.name')
+    .orderBy('v.id')
     .orderBy('h.household_no')
     .orderBy('h.id')
     .limit(input.pageSize)

@@ -98,7 +98,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           autoFocus
           aria-label="搜索"
           placeholder="姓名 / 身份证号或后几位 / 户编号 / 电话"
-          style={{ width: 340 }}
+          style={{ width: 400 }}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
           onSearch={(v) => update({ search: v.trim() })}

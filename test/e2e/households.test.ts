@@ -1,0 +1,122 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+
+let host: RunningHost
+let browser: Browser
+let page: Page
+const errors: string[] = []
+
+let dir: string
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))
+  host = await startHost(path.join(dir, 'ledger.sqlite'))
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const readDb = <T>(sql: string, ...params: unknown[]): T => {
+  const db = new Database(host.dbPath, { readonly: true })
+  try {
+    return db.prepare(sql).get(...params) as T
+  } finally {
+    db.close()
+  }
+}
+
+const rows = () => page.locator('.ant-table-tbody tr.ant-table-row')
+
+describe('first run: demo township, search, household page', () => {
+  it('offers the demo township on an empty ledger and loads it with progress', async () => {
+    await page.goto(host.url)
+    await page.getByText('台账还是空的').waitFor()
+    await screenshot(page, 'foundation-01-empty')
+    await page.getByRole('button', { name: '载入示例乡镇' }).click()
+    await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
+    await expect.poll(() => rows().count()).toBe(50)
+    await expect.poll(() => page.getByText(/共 360 户/).count()).toBe(1)
+    await screenshot(page, 'foundation-02-list')
+    // The token was moved out of the address bar.
+    expect(page.url()).not.toContain('token=')
+  })
+
+  it('finds a household by name and by the tail of an ID number', async () => {
+    const target = readDb<{ name: string; id_number: string; household_id: number; household_no: string }>(
+      `SELECT m.name, m.id_number, m.household_id, h.household_no FROM members m JOIN households h ON h.id = m.household_id
+       WHERE m.relation = '之子' ORDER BY m.id LIMIT 1`,
+    )
+    const search = page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话')
+    await search.fill(target.name)
+    await search.press('Enter')
+    await expect.poll(() => page.locator(`tr[data-row-key="${target.household_id}"]`).count()).toBe(1)
+    await screenshot(page, 'foundation-03-search-name')
+
+    await search.fill(target.id_number.slice(-6))
+    await search.press('Enter')
+    await expect.poll(() => page.locator(`tr[data-row-key="${target.household_id}"]`).count()).toBe(1)
+    const shown = await rows().count()
+    expect(shown).toBeGreaterThanOrEqual(1)
+    expect(shown).toBeLessThan(5)
+
+    await page.locator(`tr[data-row-key="${target.household_id}"]`).click()
+    await page.getByText('家庭成员').waitFor()
+    const members = (() => {
+      const db = new Database(host.dbPath, { readonly: true })
+      try {
+        return db.prepare('SELECT name, id_number, relation FROM members WHERE household_id = ? ORDER BY sort_order').all(target.household_id) as {
+          name: string
+          id_number: string
+          relation: string
+        }[]
+      } finally {
+        db.close()
+      }
+    })()
+    const memberRows = page.locator('.ant-card').filter({ hasText: '家庭成员' }).locator('tr.ant-table-row')
+    await expect.poll(() => memberRows.count()).toBe(members.length)
+    for (const m of members) {
+      const row = memberRows.filter({ hasText: m.id_number })
+      await expect.poll(() => row.count()).toBe(1)
+      expect(await row.innerText()).toContain(m.name)
+      expect(await row.innerText()).toContain(m.relation)
+    }
+    await expect.poll(() => page.getByText(target.household_no).count()).toBeGreaterThan(0)
+    await screenshot(page, 'foundation-04-household')
+  })
+
+  it('comes back to the list with the last search kept, and filters by village and status', async () => {
+    await page.getByRole('button', { name: /返回户列表/ }).click()
+    await expect.poll(() => page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').inputValue()).toMatch(/^\d{6}$/)
+    await page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').fill('')
+    await page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').press('Enter')
+    await page.getByLabel('行政村').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: '青山村' }).click()
+    await page.getByLabel('脱贫状态').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: '未脱贫' }).click()
+    const expected = readDb<{ n: number }>(
+      "SELECT count(*) AS n FROM households h JOIN villages v ON v.id = h.village_id WHERE v.name = '青山村' AND h.exit_status = '未脱贫'",
+    )
+    await expect.poll(() => page.getByText(`共 ${expected.n} 户`).count()).toBe(1)
+    await screenshot(page, 'foundation-05-filtered')
+  })
+
+  it('removes the demo township again', async () => {
+    await page.getByRole('button', { name: '移除示例数据' }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /移\s*除/ }).click()
+    await page.getByText('台账还是空的').waitFor()
+    expect(readDb<{ n: number }>('SELECT count(*) AS n FROM households').n).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

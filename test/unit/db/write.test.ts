@@ -1,0 +1,63 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openLedger } from '../../../electron/core/db/open'
+import { tempDir } from '../../helpers/temp'
+
+function ledger() {
+  let t = 0
+  return openLedger(path.join(tempDir(), 'ledger.sqlite'), { now: () => new Date(Date.UTC(2026, 10, 22, 8, 0, t++)) })
+}
+
+describe('the audited write path', () => {
+  it('records inserts, field-level updates and deletes with actor, time and batch', async () => {
+    const l = ledger()
+    const id = l.write.run({ actor: '张干事', batch: 'b1' }, (w) => w.insert('villages', { name: '青山村', county: '甲县', township: '乙镇' }))
+    const changed = l.write.run({ actor: '李干事' }, (w) => w.update('villages', id, { name: '青山村', exit_year: '2019' }))
+    expect(changed).toEqual(['exit_year'])
+    expect(l.write.run({ actor: '李干事' }, (w) => w.update('villages', id, { exit_year: '2019' }))).toEqual([])
+    l.write.run({ actor: '王干事' }, (w) => w.delete('villages', id))
+
+    const audit = l.sqlite.prepare('SELECT actor, action, table_name, record_id, field, old_value, new_value, batch FROM audit_log ORDER BY id').all()
+    expect(audit).toEqual([
+      { actor: '张干事', action: 'insert', table_name: 'villages', record_id: id, field: null, old_value: null, new_value: JSON.stringify({ name: '青山村', county: '甲县', township: '乙镇' }), batch: 'b1' },
+      { actor: '李干事', action: 'update', table_name: 'villages', record_id: id, field: 'exit_year', old_value: null, new_value: '2019', batch: null },
+      expect.objectContaining({ actor: '王干事', action: 'delete', record_id: id, field: null, new_value: null }),
+    ])
+    expect(JSON.parse((audit[2] as { old_value: string }).old_value)).toMatchObject({ name: '青山村', exit_year: '2019' })
+    await l.close()
+  })
+
+  it('sets created_at and updated_at on records that have them', async () => {
+    const l = ledger()
+    const v = l.write.run({ actor: 't' }, (w) => w.insert('villages', { name: '村' }))
+    const h = l.write.run({ actor: 't' }, (w) => w.insert('households', { village_id: v, household_no: '1' }))
+    const before = l.sqlite.prepare('SELECT created_at, updated_at FROM households WHERE id = ?').get(h) as { created_at: string; updated_at: string }
+    l.write.run({ actor: 't' }, (w) => w.update('households', h, { phone: '13800000000' }))
+    const after = l.sqlite.prepare('SELECT created_at, updated_at FROM households WHERE id = ?').get(h) as { created_at: string; updated_at: string }
+    expect(after.created_at).toBe(before.created_at)
+    expect(after.updated_at > before.updated_at).toBe(true)
+    await l.close()
+  })
+
+  it('writes nothing, audit included, when the transaction throws', async () => {
+    const l = ledger()
+    expect(() =>
+      l.write.run({ actor: 't' }, (w) => {
+        w.insert('villages', { name: '青山村' })
+        w.insert('villages', { name: '石桥村' })
+        throw new Error('stop')
+      }),
+    ).toThrow('stop')
+    expect(l.sqlite.prepare('SELECT count(*) AS n FROM villages').get()).toEqual({ n: 0 })
+    expect(l.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 })
+    await l.close()
+  })
+
+  it('refuses unknown columns and enforces foreign keys', async () => {
+    const l = ledger()
+    expect(() => l.write.run({ actor: 't' }, (w) => w.insert('villages', { name: 'x', 'name; DROP TABLE villages': 1 }))).toThrow(/not writable/)
+    expect(() => l.write.run({ actor: 't' }, (w) => w.insert('households', { village_id: 999 }))).toThrow(/FOREIGN KEY/)
+    expect(() => l.write.run({ actor: 't' }, (w) => w.update('villages', 42, { name: 'y' }))).toThrow(/不存在/)
+    await l.close()
+  })
+})
