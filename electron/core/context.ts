@@ -1,4 +1,5 @@
 import type { Ledger } from './db/open'
+import type { FileStore } from './files'
 import type { JobRunner } from './jobs/runner'
 
 /** What every handler gets: the open ledger, who is acting, and the job runner. */
@@ -6,5 +7,6 @@ export interface CoreContext {
   ledger: Ledger
   actor: string
   jobs: JobRunner
+  files: FileStore
   appVersion: string
 }

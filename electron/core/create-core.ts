@@ -1,7 +1,9 @@
 /** Opens the ledger and wires handlers and jobs: the core that both hosts serve. */
 import type { LedgerEvent } from '../../shared/api/jobs'
 import type { CoreContext } from './context'
+import path from 'node:path'
 import { openLedger } from './db/open'
+import { FileStore } from './files'
 import { JobRunner, type JobRunnerOptions } from './jobs/runner'
 
 export interface CoreOptions {
@@ -23,5 +25,6 @@ export function createCore(options: CoreOptions): CoreContext {
     mode: options.jobMode,
     workerScript: options.workerScript,
   })
-  return { ledger, actor, jobs, appVersion: options.appVersion }
+  const files = new FileStore(path.join(path.dirname(options.dbPath), '.work'))
+  return { ledger, actor, jobs, files, appVersion: options.appVersion }
 }

@@ -66,9 +66,64 @@
       })
   }
 
+  function pickFile(options) {
+    return new Promise(function (resolve) {
+      var input = document.createElement('input')
+      input.type = 'file'
+      input.accept = (options.extensions || []).map(function (e) { return '.' + e }).join(',')
+      input.style.display = 'none'
+      document.body.appendChild(input)
+      var done = function (value) {
+        input.remove()
+        resolve(value)
+      }
+      input.addEventListener('cancel', function () { done({ ok: true, value: null }) })
+      input.addEventListener('change', function () {
+        var file = input.files && input.files[0]
+        if (!file) return done({ ok: true, value: null })
+        fetch('./api/upload?name=' + encodeURIComponent(file.name), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', Authorization: 'Bearer ' + token },
+          body: file,
+        }).then(
+          function (res) {
+            if (res.status === 401 || res.status === 403) return done(denied)
+            if (!res.ok) {
+              return res.text().then(function (text) { done({ ok: false, error: { code: 'upload_failed', message: text || '上传失败，请重试。' } }) })
+            }
+            return res.json().then(done)
+          },
+          function () { done({ ok: false, error: { code: 'host_unreachable', message: '上传失败：连接不到台账程序。请确认它仍在运行。' } }) },
+        )
+      })
+      input.click()
+    })
+  }
+
+  function saveFile(fileId, suggestedName) {
+    return fetch('./api/download/' + encodeURIComponent(fileId), { headers: { Authorization: 'Bearer ' + token } }).then(
+      function (res) {
+        if (!res.ok) return { ok: false, error: { code: 'download_failed', message: '下载失败：文件已不存在，请重新生成。' } }
+        return res.blob().then(function (blob) {
+          var a = document.createElement('a')
+          a.href = URL.createObjectURL(blob)
+          a.download = suggestedName
+          document.body.appendChild(a)
+          a.click()
+          a.remove()
+          setTimeout(function () { URL.revokeObjectURL(a.href) }, 10000)
+          return { ok: true, value: true }
+        })
+      },
+      function () { return { ok: false, error: { code: 'host_unreachable', message: '下载失败：连接不到台账程序。' } } },
+    )
+  }
+
   window.ledger = Object.freeze({
     host: 'browser',
     invoke: invoke,
+    pickFile: pickFile,
+    saveFile: saveFile,
     onEvent: function (listener) {
       listeners.add(listener)
       stream()

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     port: args.port,
     rendererDir: path.join(__dirname, '../renderer'),
     invoke: (name, input) => dispatch(core, name, input),
+    files: core.files,
     subscribe: (l) => {
       listeners.add(l)
       return () => listeners.delete(l)
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await server.close()
     await core.jobs.idle()
+    core.files.dispose()
     await core.ledger.close()
     process.exit(0)
   }

@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { LedgerEvent } from '../../shared/api/jobs'
+import { pipeline } from 'node:stream/promises'
+import type { FileStore } from '../core/files'
 import bridgeSource from './browser-bridge.js?raw'
 import { CONTENT_SECURITY_POLICY, checkToken, isAllowedHost, isAllowedOrigin, isLoopbackAddress } from './security'
 
@@ -15,6 +17,8 @@ export interface HostServerOptions {
   rendererDir: string
   port: number
   invoke(name: string, input: unknown): Promise<unknown>
+  /** Where uploads land and downloads come from. */
+  files: FileStore
   subscribe(listener: (event: LedgerEvent) => void): () => void
 }
 
@@ -25,6 +29,7 @@ export interface HostServer {
 }
 
 const MAX_BODY = 8 * 1024 * 1024
+const MAX_UPLOAD = 512 * 1024 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -60,6 +65,9 @@ export function startHostServer(options: HostServerOptions): Promise<HostServer>
       if (token === 'missing') return deny(401, '缺少访问凭据。')
       if (token === 'wrong') return deny(403, '访问凭据不正确。')
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res)
+      if (url.pathname === '/api/upload' && req.method === 'POST') return void receiveUpload(req, res, url.searchParams.get('name') ?? 'upload', deny)
+      const dl = /^\/api\/download\/([\w-]+)$/.exec(url.pathname)
+      if (dl && req.method === 'GET') return sendDownload(dl[1]!, res, deny)
       const m = /^\/api\/invoke\/([\w.-]+)$/.exec(url.pathname)
       if (m && req.method === 'POST') {
         if (!String(req.headers['content-type']).startsWith('application/json')) return deny(415, '需要 JSON 请求。')
@@ -80,6 +88,40 @@ export function startHostServer(options: HostServerOptions): Promise<HostServer>
     }
     serveStatic(url.pathname, res, deny)
   })
+
+  async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string, deny: (s: number, m: string) => void) {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_UPLOAD) return deny(413, '文件太大（超过 512 MB），无法上传。')
+    const file = options.files.create(name)
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_UPLOAD) req.destroy(new Error('too large'))
+    })
+    try {
+      await pipeline(req, fs.createWriteStream(file.path))
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify({ ok: true, value: { fileId: file.id, name: file.name, size } }))
+    } catch {
+      fs.rmSync(file.path, { force: true })
+      if (!res.headersSent) deny(size > MAX_UPLOAD ? 413 : 400, size > MAX_UPLOAD ? '文件太大（超过 512 MB），无法上传。' : '上传中断，请重试。')
+    }
+  }
+
+  function sendDownload(fileId: string, res: http.ServerResponse, deny: (s: number, m: string) => void) {
+    let file
+    try {
+      file = options.files.get(fileId)
+    } catch (err) {
+      return deny(404, (err as Error).message)
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Cache-Control': 'no-store',
+    })
+    fs.createReadStream(file.path).pipe(res)
+  }
 
   function openEventStream(res: http.ServerResponse) {
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' })

@@ -4,6 +4,7 @@
  * context isolation, sandbox, no Node in the renderer, CSP, no navigation,
  * no new windows, no permissions.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess, type UtilityProcess } from 'electron'
 import type { Result } from '../../shared/api/result'
@@ -54,18 +55,49 @@ function startCore(): void {
   core.postMessage({ type: 'init', dbPath, appVersion: app.getVersion() } satisfies ToCore)
 }
 
-ipcMain.handle('ledger:invoke', (event, name: unknown, input: unknown) => {
-  if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
-    return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求。' } }
-  }
-  if (typeof name !== 'string' || !core) {
-    return { ok: false, error: { code: 'not_ready', message: '后台进程未就绪，请稍候再试。' } }
-  }
+/** Sends one request to the core and waits for its answer. */
+function ask(message: DistributiveOmit<ToCore, 'id'>): Promise<Result<unknown>> {
+  if (!core) return Promise.resolve({ ok: false, error: { code: 'not_ready', message: '后台进程未就绪，请稍候再试。' } })
   const id = nextId++
   return new Promise<Result<unknown>>((resolve) => {
     pending.set(id, resolve)
-    core!.postMessage({ type: 'invoke', id, name, input } satisfies ToCore)
+    core!.postMessage({ ...message, id } as ToCore)
   })
+}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求。' } }
+
+ipcMain.handle('ledger:invoke', (event, name: unknown, input: unknown) => {
+  if (!isTrustedUrl(event.senderFrame?.url ?? '')) return FORBIDDEN
+  if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: '操作名不正确。' } }
+  return ask({ type: 'invoke', name, input })
+})
+
+ipcMain.handle('ledger:pick-file', async (event, options: { title?: unknown; extensions?: unknown }) => {
+  if (!isTrustedUrl(event.senderFrame?.url ?? '') || !win) return FORBIDDEN
+  const extensions = Array.isArray(options?.extensions) ? options.extensions.filter((e): e is string => typeof e === 'string') : []
+  const picked = await dialog.showOpenDialog(win, {
+    title: typeof options?.title === 'string' ? options.title : '选择文件',
+    properties: ['openFile'],
+    filters: extensions.length ? [{ name: extensions.join(', '), extensions }] : [],
+  })
+  if (picked.canceled || !picked.filePaths[0]) return { ok: true, value: null }
+  return ask({ type: 'register-file', path: picked.filePaths[0] })
+})
+
+ipcMain.handle('ledger:save-file', async (event, fileId: unknown, suggestedName: unknown) => {
+  if (!isTrustedUrl(event.senderFrame?.url ?? '') || !win || typeof fileId !== 'string') return FORBIDDEN
+  const source = await ask({ type: 'resolve-file', fileId })
+  if (!source.ok) return source
+  const target = await dialog.showSaveDialog(win, { defaultPath: typeof suggestedName === 'string' ? suggestedName : undefined })
+  if (target.canceled || !target.filePath) return { ok: true, value: false }
+  try {
+    await fs.promises.copyFile(source.value as string, target.filePath)
+    return { ok: true, value: true }
+  } catch (err) {
+    return { ok: false, error: { code: 'save_failed', message: `无法保存到「${target.filePath}」：${(err as Error).message}。请换一个位置（例如桌面）再试。` } }
+  }
 })
 
 function isTrustedUrl(url: string): boolean {

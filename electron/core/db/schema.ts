@@ -52,6 +52,9 @@ export interface HouseholdsTable {
   dilapidated_house: string | null
   safe_drinking_water: string | null
   extra_json: string | null
+  removed_reason: string | null
+  removed_date: string | null
+  import_batch_id: number | null
   created_at: string
   updated_at: string
 }
@@ -101,6 +104,29 @@ export interface AuditLogTable {
   batch: string | null
 }
 
+export interface ImportBatchesTable {
+  id: Generated<number>
+  kind: string
+  file_name: string
+  sha256: string
+  sheet: string
+  mapping_json: string
+  layout_json: string
+  counts_json: string
+  actor: string
+  created_at: string
+  undone_at: string | null
+  updated_at: string | null
+}
+
+export interface ImportMappingsTable {
+  id: Generated<number>
+  kind: string
+  signature: string
+  mapping_json: string
+  updated_at: string
+}
+
 export interface SchemaMigrationsTable {
   version: number
   name: string
@@ -114,8 +140,10 @@ export interface LedgerSchema {
   households: HouseholdsTable
   members: MembersTable
   audit_log: AuditLogTable
+  import_batches: ImportBatchesTable
+  import_mappings: ImportMappingsTable
   schema_migrations: SchemaMigrationsTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
-export type WritableTable = 'settings' | 'villages' | 'village_groups' | 'households' | 'members'
+export type WritableTable = 'settings' | 'villages' | 'village_groups' | 'households' | 'members' | 'import_batches' | 'import_mappings'

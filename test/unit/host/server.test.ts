@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerEvent } from '../../../shared/api/jobs'
 import { dispatch } from '../../../electron/core/dispatch'
+import type { FileStore } from '../../../electron/core/files'
 import { parseHostArgs } from '../../../electron/host/args'
 import { isAllowedHost, isLoopbackAddress } from '../../../electron/host/security'
 import { startHostServer, type HostServer } from '../../../electron/host/server'
@@ -18,7 +19,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0)) await c()
 })
 
-async function start(): Promise<{ server: HostServer; emit(e: LedgerEvent): void }> {
+async function start(): Promise<{ server: HostServer; emit(e: LedgerEvent): void; files: FileStore }> {
   const { core } = testCore()
   const rendererDir = tempDir()
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><script type="module" src="./app.js"></script></head></html>')
@@ -29,13 +30,14 @@ async function start(): Promise<{ server: HostServer; emit(e: LedgerEvent): void
     port: 0,
     rendererDir,
     invoke: (name, input) => dispatch(core, name, input),
+    files: core.files,
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
   })
   cleanup.push(async () => {
     await server.close()
     await core.ledger.close()
   })
-  return { server, emit: (e) => listeners.forEach((l) => l(e)) }
+  return { server, emit: (e) => listeners.forEach((l) => l(e)), files: core.files }
 }
 
 interface Reply {
@@ -151,6 +153,25 @@ describe('the browser host', () => {
       { type: 'job.progress', jobId: 'j', kind: 'k', done: 1, total: 2, message: '半' },
       { type: 'job.done', jobId: 'j', kind: 'k', result: 42 },
     ])
+  })
+
+  it('receives uploads and serves downloads only with the token', async () => {
+    const { server, files } = await start()
+    const body = '姓名,证件号码\n张三,1\n'
+    const up = (headers: Record<string, string>) =>
+      request(server.port, { path: `/api/upload?name=${encodeURIComponent('花名册.csv')}`, method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers }, body })
+    expect((await up({})).status).toBe(401)
+    const ok = await up({ authorization: `Bearer ${TOKEN}` })
+    const picked = JSON.parse(ok.body) as { ok: true; value: { fileId: string; name: string; size: number } }
+    expect(picked.value).toMatchObject({ name: '花名册.csv', size: Buffer.byteLength(body) })
+    expect(fs.readFileSync(files.get(picked.value.fileId).path, 'utf8')).toBe(body)
+
+    expect((await request(server.port, { path: `/api/download/${picked.value.fileId}` })).status).toBe(401)
+    const down = await request(server.port, { path: `/api/download/${picked.value.fileId}`, headers: { authorization: `Bearer ${TOKEN}` } })
+    expect(down.status).toBe(200)
+    expect(down.body).toBe(body)
+    expect(down.headers['content-disposition']).toContain(encodeURIComponent('花名册.csv'))
+    expect((await request(server.port, { path: '/api/download/nope', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404)
   })
 
   it('parses its options', () => {

@@ -3,8 +3,9 @@
  * or reorder a released migration: add a new one at the end.
  */
 import { m001Roster } from './001_roster'
+import { m002ImportBatches } from './002_import_batches'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [m001Roster]
+export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
