@@ -6,7 +6,10 @@ import path from 'node:path'
 import { version } from '../../package.json'
 import { LedgerError } from '../../shared/api/result'
 import { openLedger } from '../core/db/open'
+import { exportRosterStandard } from '../core/export/roster-standard'
+import { importCommand } from './import-command'
 import { defaultDbPath } from '../core/paths'
+import { acquireWriterLock } from '../core/writer-lock'
 
 interface Parsed {
   command: string | undefined
@@ -32,12 +35,19 @@ function parse(argv: string[]): Parsed {
 
 const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
-  npm run cli -- info [--db 文件路径] [--json]     显示数据库概况`
+  npm run cli -- import <花名册.xlsx|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
+      导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
+  npm run cli -- export <输出.xlsx> [--db 文件路径]     按标准格式导出花名册
+  npm run cli -- info [--db 文件路径] [--json]          显示数据库概况`
 
 async function main(): Promise<number> {
-  const { command, flags } = parse(process.argv.slice(2))
+  const { command, positional, flags } = parse(process.argv.slice(2))
   const dbFlag = flags.get('db')
   const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
+  if (command === 'import' || command === 'export' || command === 'info') {
+    const release = acquireWriterLock(dbPath, `命令行 ${command}`)
+    process.on('exit', release)
+  }
   switch (command) {
     case 'info': {
       const ledger = openLedger(dbPath)
@@ -49,6 +59,30 @@ async function main(): Promise<number> {
         if (flags.has('json')) console.log(JSON.stringify(info))
         else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
         return 0
+      } finally {
+        await ledger.close()
+      }
+    }
+    case 'import':
+    case 'export': {
+      const file = positional[0]
+      if (!file) {
+        console.error(`缺少文件名。\n${USAGE}`)
+        return 2
+      }
+      const ledger = openLedger(dbPath)
+      try {
+        if (command === 'export') {
+          const r = await exportRosterStandard(ledger, path.resolve(file))
+          console.log(`已导出 ${r.households} 户、${r.members} 人到 ${path.resolve(file)}`)
+          return 0
+        }
+        const sheet = flags.get('sheet')
+        return await importCommand(ledger, path.resolve(file), {
+          sheet: typeof sheet === 'string' ? sheet : undefined,
+          dryRun: flags.has('dry-run'),
+          json: flags.has('json'),
+        })
       } finally {
         await ledger.close()
       }

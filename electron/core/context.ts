@@ -9,4 +9,10 @@ export interface CoreContext {
   jobs: JobRunner
   files: FileStore
   appVersion: string
+  /** Why the daily backup failed, for the clerk to see; null when all is well. */
+  backupWarning: string | null
+  /** Settles when the start-of-day backup has been made (or has failed). */
+  startupBackup: Promise<void>
+  /** Waits for jobs, removes temporary files, closes the file and releases the writer lock. */
+  close(): Promise<void>
 }

@@ -3,7 +3,9 @@ import type { LedgerEvent } from '../../shared/api/jobs'
 import type { CoreContext } from './context'
 import path from 'node:path'
 import { openLedger } from './db/open'
+import { dailyBackupIfDue, getBackupDir } from './backup'
 import { FileStore } from './files'
+import { acquireWriterLock } from './writer-lock'
 import { JobRunner, type JobRunnerOptions } from './jobs/runner'
 
 export interface CoreOptions {
@@ -13,10 +15,19 @@ export interface CoreOptions {
   emit(event: LedgerEvent): void
   jobMode?: JobRunnerOptions['mode']
   workerScript?: string
+  /** Named in the refusal a second instance sees. */
+  lockOwner?: string
 }
 
 export function createCore(options: CoreOptions): CoreContext {
-  const ledger = openLedger(options.dbPath)
+  const releaseLock = acquireWriterLock(options.dbPath, options.lockOwner ?? '乡镇帮扶台账')
+  let ledger
+  try {
+    ledger = openLedger(options.dbPath)
+  } catch (err) {
+    releaseLock()
+    throw err
+  }
   const actor = options.actor ?? '本机用户'
   const jobs = new JobRunner({
     dbPath: options.dbPath,
@@ -26,5 +37,28 @@ export function createCore(options: CoreOptions): CoreContext {
     workerScript: options.workerScript,
   })
   const files = new FileStore(path.join(path.dirname(options.dbPath), '.work'))
-  return { ledger, actor, jobs, files, appVersion: options.appVersion }
+  const core: CoreContext = {
+    ledger,
+    actor,
+    backupWarning: null,
+    startupBackup: Promise.resolve(),
+    jobs,
+    files,
+    appVersion: options.appVersion,
+    async close() {
+      await core.startupBackup
+      await jobs.idle()
+      files.dispose()
+      await core.ledger.close()
+      releaseLock()
+    },
+  }
+  // The first start of each day leaves a verified copy; a missing USB drive is a warning, not a stop.
+  core.startupBackup = dailyBackupIfDue(ledger, getBackupDir(ledger)).then(
+    () => undefined,
+    (err: Error) => {
+      core.backupWarning = `今天的自动备份没有完成：${err.message}`
+    },
+  )
+  return core
 }

@@ -43,6 +43,7 @@ export class FileStore {
 
   /** A new path in the work folder for a file the core writes or receives. */
   create(name: string): StoredFile {
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120)
     return this.register(path.join(this.workDir, `${randomUUID()}-${safe}`), name, true)
   }

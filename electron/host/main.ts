@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const core = createCore({
     dbPath,
     appVersion: version,
+    lockOwner: '浏览器版台账（npm start）',
     workerScript: path.join(__dirname, 'job-worker.js'),
     emit: (e) => listeners.forEach((l) => l(e)),
   })
@@ -46,9 +47,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     await server.close()
-    await core.jobs.idle()
-    core.files.dispose()
-    await core.ledger.close()
+    await core.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown())

@@ -1,10 +1,12 @@
-import { Layout } from 'antd'
+import { Alert, Layout, Menu } from 'antd'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './api/client'
 import { useCall } from './api/use-call'
+import { DataPage } from './pages/DataPage'
 import { HouseholdPage } from './pages/HouseholdPage'
 import { HouseholdsPage } from './pages/HouseholdsPage'
-import { useRoute } from './router'
+import { ImportPage } from './pages/ImportPage'
+import { navigate, useRoute } from './router'
 
 export function App() {
   const route = useRoute()
@@ -17,6 +19,18 @@ export function App() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
         <h1>乡镇帮扶台账</h1>
+        <Menu
+          mode="horizontal"
+          theme="dark"
+          className="app-menu"
+          selectedKeys={[route.page === 'household' ? 'households' : route.page]}
+          onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
+          items={[
+            { key: 'households', label: '户台账' },
+            { key: 'import', label: '导入花名册' },
+            { key: 'data', label: '数据与备份' },
+          ]}
+        />
         {info.data && (
           <span className="db-path" title={info.data.dbPath}>
             数据文件：{info.data.dbPath}
@@ -24,8 +38,13 @@ export function App() {
         )}
       </Layout.Header>
       <Layout.Content>
+        {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (
           <HouseholdPage id={route.id} />
+        ) : route.page === 'import' ? (
+          <ImportPage onDataChanged={reload} />
+        ) : route.page === 'data' ? (
+          <DataPage info={info.data} onDataChanged={reload} />
         ) : (
           <HouseholdsPage info={info.data} infoError={info.error} onDataChanged={reload} />
         )}

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react'
 
-/** Hash routes: '#/' (household list) and '#/households/:id'. */
-export type Route = { page: 'households' } | { page: 'household'; id: number }
+/** Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data'. */
+export type Route = { page: 'households' } | { page: 'household'; id: number } | { page: 'import' } | { page: 'data' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
-  return m ? { page: 'household', id: Number(m[1]) } : { page: 'households' }
+  if (m) return { page: 'household', id: Number(m[1]) }
+  if (hash === '#/import') return { page: 'import' }
+  if (hash === '#/data') return { page: 'data' }
+  return { page: 'households' }
 }
 
 export function useRoute(): Route {

@@ -8,6 +8,9 @@ import { z } from 'zod'
 import { EXIT_STATUSES } from '../domain/enums'
 import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/household'
 import type { JobStarted } from './jobs'
+import type { BackupsState, BackupView } from './backups'
+import type { ImportBatchView } from './roster-import'
+import { REMOVAL_REASONS } from './roster-import'
 
 /** Declares an operation: `op<Result>()(inputSchema)`; the result type is carried as a phantom only. */
 function op<R>() {
@@ -24,6 +27,22 @@ export const HouseholdListInput = z.object({
   pageSize: z.number().int().min(1).max(500).default(50),
 })
 
+const fileId = z.string().uuid()
+const removal = z.object({ reason: z.enum(REMOVAL_REASONS), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+
+/** Which file and how to read it; the mapping is keyed by 0-based column index. */
+export const RosterSourceInput = z.object({
+  fileId,
+  sheet: z.string().max(200).optional(),
+  mapping: z.record(z.string().regex(/^\d+$/), z.string().max(64).nullable()).optional(),
+})
+
+export const RosterCommitInput = RosterSourceInput.extend({
+  skipBlocked: z.boolean().default(false),
+  removeHouseholds: z.record(z.string().regex(/^\d+$/), removal).default({}),
+  removeMembers: z.record(z.string().regex(/^\d+$/), removal).default({}),
+})
+
 export interface AppInfo {
   appVersion: string
   schemaVersion: number
@@ -31,6 +50,8 @@ export interface AppInfo {
   householdCount: number
   memberCount: number
   hasDemo: boolean
+  /** Set when the daily backup could not be made (e.g. the USB drive is unplugged). */
+  backupWarning: string | null
 }
 
 export interface HouseholdListResult {
@@ -48,6 +69,22 @@ export const contract = {
     z.object({ households: z.number().int().min(10).max(50_000).default(360) }),
   ),
   'demo.remove': op<{ households: number }>()(z.object({})),
+  /** Reads and checks a roster file against the ledger without writing: a RosterPreview job. */
+  'roster.preview': op<JobStarted>()(RosterSourceInput),
+  /** Imports the roster in one transaction: a RosterCommitResult job. */
+  'roster.commit': op<JobStarted>()(RosterCommitInput),
+  /** Writes the file back with a 问题说明 column and the offending cells in red: a job giving a file. */
+  'roster.issuesReport': op<JobStarted>()(RosterSourceInput),
+  'imports.list': op<ImportBatchView[]>()(z.object({})),
+  /** 撤销本次导入: a job. */
+  'imports.undo': op<JobStarted>()(z.object({ batchId: id })),
+  'backups.list': op<BackupsState>()(z.object({})),
+  /** 立即备份. */
+  'backups.create': op<BackupView>()(z.object({})),
+  /** Replaces the ledger with a backup, after taking a copy of the current state. */
+  'backups.restore': op<{ safetyCopy: string | null }>()(z.object({ name: z.string().min(1).max(200).regex(/^[^\\/]+\.sqlite$/) })),
+  /** The backup folder (e.g. a USB drive); null returns to the default. */
+  'backups.setDir': op<{ dir: string }>()(z.object({ dir: z.string().trim().min(1).max(1000).nullable() })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),
 } as const
 

@@ -10,6 +10,14 @@ const FIELD_LABELS: Record<string, string> = {
   id: '记录编号',
   households: '户数',
   jobId: '任务编号',
+  fileId: '文件',
+  sheet: '工作表',
+  mapping: '列对应关系',
+  batchId: '导入批次',
+  name: '备份文件',
+  dir: '备份文件夹',
+  reason: '移出原因',
+  date: '日期',
 }
 
 export function describeZodError(error: z.ZodError): { message: string; field?: string } {

@@ -11,6 +11,7 @@ import { LedgerError } from '../../../shared/api/result'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import type { Migration } from './migrations/types'
 import type { LedgerSchema } from './schema'
+import { createBackupSync } from '../backup/backup'
 import { LedgerWriter } from './write'
 
 export interface Ledger {
@@ -65,7 +66,9 @@ export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
     }
     let preMigrationCopy: string | null = null
     if (current < latest && current > 0) {
-      preMigrationCopy = copyAside(sqlite, dbPath, current, now())
+      // The clerk's chosen backup folder if set (settings exists since version 1).
+      const dir = (sqlite.prepare("SELECT value FROM settings WHERE key = 'backup.dir'").pluck().get() as string | undefined) || backupsDir(dbPath)
+      preMigrationCopy = createBackupSync(sqlite, { dir, reason: 'pre-migration', now: now() }).file
     }
     migrate(sqlite, list, current, now)
     const db = new Kysely<LedgerSchema>({ dialect: new SqliteDialect({ database: sqlite }) })
@@ -77,7 +80,9 @@ export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
       schemaVersion: latest,
       preMigrationCopy,
       async close() {
-        await db.destroy() // closes the sqlite handle too
+        // Kysely closes the handle only if it ever ran a query through it.
+        await db.destroy()
+        if (sqlite.open) sqlite.close()
       },
     }
   } catch (err) {
@@ -93,20 +98,6 @@ function notALedger(dbPath: string, cause?: unknown): LedgerError {
     'db_unreadable',
     `无法打开「${dbPath}」：它不是乡镇帮扶台账的数据库文件，或文件已损坏${detail}。请选择正确的文件，或从备份恢复。`,
   )
-}
-
-function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
-}
-
-/** A consistent copy (VACUUM INTO) next to the file, in backups/. */
-function copyAside(sqlite: Database.Database, dbPath: string, version: number, at: Date): string {
-  const dir = backupsDir(dbPath)
-  fs.mkdirSync(dir, { recursive: true })
-  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
-  const target = path.join(dir, `${base}.v${version}.before-migration.${stamp(at)}.sqlite`)
-  sqlite.prepare('VACUUM INTO ?').run(target)
-  return target
 }
 
 function migrate(sqlite: Database.Database, list: readonly Migration[], current: number, now: () => Date): void {

@@ -16,6 +16,10 @@ export interface WriteScope {
   delete(table: WritableTable, id: number): void
   /** Deletes many rows by a raw condition, auditing each one. */
   deleteWhere(table: WritableTable, where: string, params: Value[]): number
+  /** Puts back a deleted row with its original id (undo). */
+  restore(table: WritableTable, row: Record<string, Value>): void
+  /** Labels the audit rows written from now on (e.g. once an import batch has its id). */
+  setBatch(batch: string): void
 }
 
 export interface WriteOptions {
@@ -26,6 +30,8 @@ export interface WriteOptions {
 
 export class LedgerWriter {
   private readonly columns = new Map<string, Set<string>>()
+  /** Columns declared TEXT: a number bound to them is stored as its decimal text ('8', not '8.0'). */
+  private readonly textColumns = new Map<string, Set<string>>()
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(
@@ -39,26 +45,27 @@ export class LedgerWriter {
     const audit = this.stmt(
       'INSERT INTO audit_log (at, actor, action, table_name, record_id, field, old_value, new_value, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
+    let batch = options.batch ?? null
     const log = (action: string, table: string, id: number, field: string | null, oldV: Value, newV: Value) =>
-      audit.run(at, options.actor, action, table, id, field, str(oldV), str(newV), options.batch ?? null)
+      audit.run(at, options.actor, action, table, id, field, str(oldV), str(newV), batch)
 
     const scope: WriteScope = {
       insert: (table, values) => {
         const v = this.withTimestamps(table, values, at, true)
         const cols = this.checkColumns(table, Object.keys(v))
         const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
-        const id = Number(this.stmt(sql).run(...cols.map((c) => v[c] ?? null)).lastInsertRowid)
+        const id = Number(this.stmt(sql).run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
         log('insert', table, id, null, null, JSON.stringify(values))
         return id
       },
       update: (table, id, patch) => {
         const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, Value> | undefined
         if (!old) throw new LedgerError('not_found', `要修改的记录（${table} #${id}）不存在，可能已被删除。请刷新后重试。`)
-        const changed = this.checkColumns(table, Object.keys(patch)).filter((c) => (old[c] ?? null) !== (patch[c] ?? null))
+        const changed = this.checkColumns(table, Object.keys(patch)).filter((c) => (old[c] ?? null) !== this.bind(table, c, patch[c]))
         if (changed.length === 0) return []
         const v = this.withTimestamps(table, Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), at, false)
         const cols = Object.keys(v)
-        this.stmt(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => v[c] ?? null), id)
+        this.stmt(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => this.bind(table, c, v[c])), id)
         for (const c of changed) log('update', table, id, c, old[c] ?? null, patch[c] ?? null)
         return changed
       },
@@ -77,8 +84,22 @@ export class LedgerWriter {
         }
         return rows.length
       },
+      restore: (table, row) => {
+        const cols = Object.keys(row)
+        this.checkColumns(table, cols.filter((c) => c !== 'id'))
+        this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c] ?? null))
+        log('insert', table, Number(row.id), null, null, JSON.stringify(row))
+      },
+      setBatch: (label) => {
+        batch = label
+      },
     }
     return this.sqlite.transaction(() => fn(scope))()
+  }
+
+  private bind(table: string, column: string, value: Value | undefined): Value {
+    if (value === undefined || value === null) return null
+    return typeof value === 'number' && this.textColumns.get(table)?.has(column) ? String(value) : value
   }
 
   private stmt(sql: string): Database.Statement {
@@ -94,10 +115,11 @@ export class LedgerWriter {
   private checkColumns(table: string, cols: string[]): string[] {
     let known = this.columns.get(table)
     if (!known) {
-      const info = this.sqlite.pragma(`table_info(${table})`) as { name: string }[]
+      const info = this.sqlite.pragma(`table_info(${table})`) as { name: string; type: string }[]
       if (info.length === 0) throw new Error(`unknown table ${table}`)
       known = new Set(info.map((c) => c.name))
       this.columns.set(table, known)
+      this.textColumns.set(table, new Set(info.filter((c) => c.type.toUpperCase() === 'TEXT').map((c) => c.name)))
     }
     for (const c of cols) if (!known.has(c) || c === 'id') throw new Error(`column ${table}.${c} is not writable`)
     return cols

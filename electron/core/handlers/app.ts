@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types'
 
 export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
-  'app.info': (_input, { ledger, appVersion }) => {
+  'app.info': (_input, { ledger, appVersion, backupWarning }) => {
     const counts = ledger.sqlite
       .prepare(
         `SELECT (SELECT count(*) FROM households) AS households,
@@ -16,6 +16,7 @@ export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
       householdCount: counts.households,
       memberCount: counts.members,
       hasDemo: counts.demo === 1,
+      backupWarning,
     }
   },
   'jobs.cancel': ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),

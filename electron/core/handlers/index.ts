@@ -1,12 +1,16 @@
 /** All handlers, one map per area; the type checks that every operation of the contract is served. */
 import type { OpName } from '../../../shared/api/contract'
 import { appHandlers } from './app'
+import { backupHandlers } from './backups'
 import { demoHandlers } from './demo'
 import { householdHandlers } from './households'
+import { importHandlers } from './imports'
 import type { HandlerMap } from './types'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
   ...householdHandlers,
   ...demoHandlers,
+  ...importHandlers,
+  ...backupHandlers,
 }

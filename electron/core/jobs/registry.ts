@@ -2,17 +2,20 @@
  * Every kind of long work, by name. The same functions run in a worker thread
  * (desktop and browser host) or inline (unit tests).
  */
-import { openLedger } from '../db/open'
+import { backupBefore } from '../backup'
+import { openLedger, type Ledger } from '../db/open'
+import { commitRoster, previewRoster, rosterIssuesReport } from '../import/roster/job'
+import { undoImport } from '../import/undo'
 import { loadDemo } from '../demo/load'
 import type { JobContext } from './types'
 
 export type JobFunction = (input: unknown, ctx: JobContext) => Promise<unknown>
 
 /** Opens a connection of the job's own: a worker thread cannot share the host's handle. */
-async function withLedger<T>(ctx: JobContext, fn: (ledger: ReturnType<typeof openLedger>) => T): Promise<T> {
+async function withLedger<T>(ctx: JobContext, fn: (ledger: Ledger) => T | Promise<T>): Promise<T> {
   const ledger = openLedger(ctx.dbPath)
   try {
-    return fn(ledger)
+    return await fn(ledger)
   } finally {
     await ledger.close()
   }
@@ -20,4 +23,14 @@ async function withLedger<T>(ctx: JobContext, fn: (ledger: ReturnType<typeof ope
 
 export const jobs: Record<string, JobFunction> = {
   'demo.load': (input, ctx) => withLedger(ctx, (ledger) => loadDemo(ledger, (input as { households: number }).households, ctx)),
+  'roster.preview': (input, ctx) => withLedger(ctx, (ledger) => previewRoster(ledger, input as Parameters<typeof previewRoster>[1], ctx)),
+  'roster.commit': (input, ctx) => withLedger(ctx, (ledger) => commitRoster(ledger, input as Parameters<typeof commitRoster>[1], ctx)),
+  'roster.issues-report': (input, ctx) =>
+    withLedger(ctx, (ledger) => rosterIssuesReport(ledger, input as Parameters<typeof rosterIssuesReport>[1], ctx)),
+  'imports.undo': (input, ctx) =>
+    withLedger(ctx, async (ledger) => {
+      ctx.progress(0, 1, '正在备份撤销前的台账…')
+      await backupBefore(ledger, 'pre-undo')
+      return undoImport(ledger, (input as { batchId: number }).batchId, ctx.actor)
+    }),
 }

@@ -10,10 +10,7 @@ import { tempDir } from '../../helpers/temp'
 
 const open: CoreContext[] = []
 afterEach(async () => {
-  for (const c of open.splice(0)) {
-    await c.jobs.idle()
-    await c.ledger.close()
-  }
+  for (const c of open.splice(0)) await c.close()
 })
 
 async function setup(households = 120) {

@@ -46,7 +46,8 @@ describe('opening and migrating the ledger file', () => {
     }
     const v2 = openLedger(file, { migrations: [...migrations, addColumn], now: () => new Date('2026-11-22T08:00:00Z') })
     expect(v2.schemaVersion).toBe(LATEST_SCHEMA_VERSION + 1)
-    expect(v2.preMigrationCopy).toBe(path.join(dir, 'backups', `ledger.v${LATEST_SCHEMA_VERSION}.before-migration.20261122T080000.sqlite`))
+    expect(path.dirname(v2.preMigrationCopy!)).toBe(path.join(dir, 'backups'))
+    expect(path.basename(v2.preMigrationCopy!)).toMatch(/^ledger-20261122-\d{6}-\d{3}-pre-migration\.sqlite$/)
     const copy = new Database(v2.preMigrationCopy!, { readonly: true })
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect(copy.prepare('SELECT name FROM villages').all()).toEqual([{ name: '青山村' }])

@@ -35,7 +35,7 @@ async function start(): Promise<{ server: HostServer; emit(e: LedgerEvent): void
   })
   cleanup.push(async () => {
     await server.close()
-    await core.ledger.close()
+    await core.close()
   })
   return { server, emit: (e) => listeners.forEach((l) => l(e)), files: core.files }
 }

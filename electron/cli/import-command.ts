@@ -1,0 +1,50 @@
+/** `cli import`: the same parse, plan and commit as the UI, with the exit codes scripts rely on. */
+import path from 'node:path'
+import { LedgerError } from '../../shared/api/result'
+import { backupBefore } from '../core/backup'
+import type { Ledger } from '../core/db/open'
+import { commitRosterImport } from '../core/import/roster/commit'
+import { parseRosterFile } from '../core/import/roster/parse'
+import { planRosterImport } from '../core/import/roster/plan'
+
+export const EXIT_OK = 0
+export const EXIT_BLOCKED = 1
+export const EXIT_UNREADABLE = 2
+
+export async function importCommand(ledger: Ledger, file: string, options: { sheet?: string; dryRun: boolean; json: boolean }): Promise<number> {
+  const progress = (done: number, total: number, message: string) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${message}（${total ? Math.round((done / total) * 100) : 0}%）   `)
+  }
+  const ctx = { dbPath: ledger.path, actor: '命令行', progress, checkCancelled: () => undefined }
+  let roster
+  try {
+    roster = await parseRosterFile(ledger, { path: file, fileName: path.basename(file), sheet: options.sheet }, ctx)
+  } catch (err) {
+    if (!(err instanceof LedgerError)) throw err
+    if (options.json) console.log(JSON.stringify({ error: { code: err.code, message: err.message } }))
+    else console.error(err.message)
+    return EXIT_UNREADABLE
+  }
+  const plan = planRosterImport(ledger, roster)
+  const errors = plan.issues.filter((i) => i.severity === 'error').length
+  let counts = plan.counts
+  let code = EXIT_OK
+  if (errors) code = EXIT_BLOCKED
+  else if (!options.dryRun) {
+    await backupBefore(ledger, 'pre-import')
+    counts = commitRosterImport(ledger, roster, plan, { ...ctx, skipBlocked: false, removeHouseholds: {}, removeMembers: {} })
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n')
+
+  const issues = plan.issues.map(({ sheet, row, column, severity, code: c, message }) => ({ sheet, row, column, severity, code: c, message }))
+  if (options.json) {
+    console.log(JSON.stringify({ households: counts.households, members: counts.members, issues }))
+  } else {
+    for (const i of issues) console.log(`[${i.severity === 'error' ? '错误' : '提醒'}] ${i.sheet} 第 ${i.row} 行 ${i.column}：${i.message}`)
+    const h = counts.households
+    const m = counts.members
+    const verb = code === EXIT_BLOCKED ? '有错误，未写入任何数据' : options.dryRun ? '试运行，未写入' : '已导入'
+    console.log(`${verb}。户：新增 ${h.new}，变更 ${h.changed}，未变 ${h.unchanged}，表中没有 ${h.missing}；人：新增 ${m.new}，变更 ${m.changed}，未变 ${m.unchanged}，表中没有 ${m.missing}。`)
+  }
+  return code
+}

@@ -1,0 +1,28 @@
+/**
+ * Entry point for reading a spreadsheet the clerk picked: the format is decided
+ * by content (sniffFile), then rows stream from the xlsx or CSV reader.
+ */
+import { basename, extname } from 'node:path'
+import { readCsvRows } from './csv'
+import { sniffFile } from './sniff'
+import type { ReadOptions, SheetInfo, SheetRow } from './types'
+import { listXlsxSheets, readXlsxRows } from './xlsx'
+
+export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
+export { MAX_CELL_CHARS, MAX_COLUMNS } from './types'
+export { sniffFile, type FileFormat } from './sniff'
+export { toCellValue } from './cell-value'
+
+/** Rows of the chosen sheet (CSV has one sheet, so `sheet` is ignored there). Throws LedgerError for unreadable files. */
+export async function* openSheetRows(path: string, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
+  const { format } = await sniffFile(path)
+  if (format === 'xlsx') yield* readXlsxRows(path, opts)
+  else yield* readCsvRows(path, { signal: opts.signal, onProgress: opts.onProgress, onBytes: opts.onBytes })
+}
+
+/** The sheets to choose from; a CSV file is one sheet named after the file. */
+export async function listSheets(path: string): Promise<SheetInfo[]> {
+  const { format } = await sniffFile(path)
+  if (format === 'xlsx') return listXlsxSheets(path)
+  return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
+}

@@ -1,0 +1,72 @@
+/**
+ * 撤销本次导入: restores the ledger exactly as it was before an import batch,
+ * by replaying that batch's audit rows backwards through the write path.
+ * Refused when a later change touched the same records, since undoing would
+ * silently throw that work away.
+ */
+import { LedgerError } from '../../../shared/api/result'
+import type { Ledger } from '../db/open'
+import type { WritableTable } from '../db/schema'
+
+interface AuditRow {
+  id: number
+  action: 'insert' | 'update' | 'delete'
+  table_name: string
+  record_id: number
+  field: string | null
+  old_value: string | null
+  new_value: string | null
+  at: string
+  actor: string
+  batch: string | null
+}
+
+const TABLE_LABELS: Record<string, string> = { households: '户', members: '人', villages: '行政村', village_groups: '组' }
+
+export function undoImport(ledger: Ledger, batchId: number, actor: string): { reverted: number } {
+  const db = ledger.sqlite
+  const batch = db.prepare('SELECT id, file_name, created_at, undone_at FROM import_batches WHERE id = ?').get(batchId) as
+    | { id: number; file_name: string; created_at: string; undone_at: string | null }
+    | undefined
+  if (!batch) throw new LedgerError('not_found', `找不到第 ${batchId} 次导入的记录。`)
+  if (batch.undone_at) throw new LedgerError('already_undone', `「${batch.file_name}」的这次导入已于 ${batch.undone_at.slice(0, 16).replace('T', ' ')} 撤销过。`)
+
+  const label = `import:${batchId}`
+  const rows = db.prepare('SELECT * FROM audit_log WHERE batch = ? ORDER BY id').all(label) as AuditRow[]
+  const lastId = rows.length ? rows[rows.length - 1]!.id : 0
+  const records = rows.filter((r) => r.table_name !== 'import_batches' && r.table_name !== 'import_mappings')
+
+  const later = db.prepare(
+    `SELECT a.*, m.name AS member_name FROM audit_log a LEFT JOIN members m ON a.table_name = 'members' AND m.id = a.record_id
+     WHERE a.id > ? AND (a.batch IS NULL OR a.batch <> ?) AND a.table_name = ? AND a.record_id = ? LIMIT 1`,
+  )
+  const conflicts: string[] = []
+  const seen = new Set<string>()
+  for (const r of records) {
+    const key = `${r.table_name}/${r.record_id}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const hit = later.get(lastId, label, r.table_name, r.record_id) as (AuditRow & { member_name: string | null }) | undefined
+    if (hit) conflicts.push(`${TABLE_LABELS[hit.table_name] ?? hit.table_name}${hit.member_name ? `「${hit.member_name}」` : ` #${hit.record_id}`}（${hit.actor} 于 ${hit.at.slice(0, 16).replace('T', ' ')} 修改）`)
+    if (conflicts.length >= 5) break
+  }
+  if (conflicts.length) {
+    throw new LedgerError(
+      'undo_conflict',
+      `无法撤销「${batch.file_name}」的导入：导入之后，下列记录又被修改过，撤销会把这些修改一并丢掉：${conflicts.join('；')}。` +
+        '如确需撤销，请先手工改回这些修改，或从导入前的备份恢复。',
+    )
+  }
+
+  const reverted = ledger.write.run({ actor, batch: `undo:${batchId}` }, (w) => {
+    for (const r of [...records].reverse()) {
+      const table = r.table_name as WritableTable
+      if (r.action === 'insert') w.delete(table, r.record_id)
+      else if (r.action === 'update' && r.field) w.update(table, r.record_id, { [r.field]: r.old_value })
+      else if (r.action === 'delete' && r.old_value) w.restore(table, JSON.parse(r.old_value) as Record<string, string | number | null>)
+    }
+    w.update('import_batches', batchId, { undone_at: new Date().toISOString() })
+    return records.length
+  })
+  return { reverted }
+}

@@ -1,0 +1,277 @@
+/**
+ * Grid rows → parsed roster rows → households. Both steps take one row at a time so a large
+ * sheet can be streamed; grouping holds the rows of the current household only.
+ */
+import type { IdNumberInfo } from '../domain/id-number'
+import { type CellValue, type Grid, cellToText, isBlankCell } from './cells'
+import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './fields'
+import type { HeaderColumn, HeaderDetection } from './header-detect'
+import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
+
+export type RowValue = string | number | null
+
+export interface CellProblem {
+  field: FieldKey
+  /** Header text of the column, as in the file. */
+  column: string
+  /** The cell as written. */
+  raw: string
+  /** What was read from it: the cleaned text, or the digits Excel kept of a number cell. */
+  value: string
+  problem: ValueProblem
+}
+
+export interface ParsedRow {
+  /** Row number as Excel shows it (1-based). */
+  excelRow: number
+  village: Partial<Record<VillageKey, string | null>>
+  household: Partial<Record<HouseholdKey, RowValue>>
+  member: Partial<Record<MemberKey, RowValue>>
+  /** Columns the dictionary does not know (and duplicate columns), by header: kept, not dropped. */
+  extra: Record<string, string>
+  /** How each date column was written, so an export can write it back the same way. */
+  sourceFormats: Partial<Record<FieldKey, DateFormat>>
+  problems: CellProblem[]
+  /** The member's parsed ID number (birth date, sex, kind), when it could be parsed. */
+  id?: IdNumberInfo
+  /** Header text per field for this sheet (one object shared by all rows). */
+  headers: Readonly<Partial<Record<FieldKey, string>>>
+}
+
+/**
+ * 'per_person': one row per member with household columns repeated (or merged down);
+ * 'per_household': one row per household describing its head, with 人数.
+ */
+export type RosterShape = 'per_person' | 'per_household'
+
+export function rosterShape(layout: HeaderDetection): RosterShape {
+  const has = (k: FieldKey): boolean => layout.columns.some((c) => c.field === k)
+  if (!has('name') && (has('head_name') || has('head_id_number'))) return 'per_household'
+  return has('relation') ? 'per_person' : 'per_household'
+}
+
+/** Rows under the table that are not people: totals, signatures, notes. */
+const FOOTER = /合计|小计|总计|填表|制表|审核|负责人|说明|注[:：]|备注[:：]|盖章|签字|日期[:：]/
+
+export interface RowReaderOptions {
+  /** Excel row number of grid row 0; 1 unless the reader dropped leading rows. */
+  firstExcelRow?: number
+}
+
+export interface RowReader {
+  shape: RosterShape
+  headers: Readonly<Partial<Record<FieldKey, string>>>
+  /** One grid row → a parsed row, or null for blank, total and signature rows. */
+  read(cells: readonly CellValue[], rowIndex: number): ParsedRow | null
+}
+
+export function createRowReader(layout: HeaderDetection, options: RowReaderOptions = {}): RowReader {
+  const firstExcelRow = options.firstExcelRow ?? 1
+  const shape = rosterShape(layout)
+  const has = (k: FieldKey): boolean => layout.columns.some((c) => c.field === k)
+  // A one-row-per-household sheet names its only person in the 户主 columns.
+  const effective = (c: HeaderColumn): FieldKey | null => {
+    if (shape === 'per_household' && c.field === 'head_name' && !has('name')) return 'name'
+    if (shape === 'per_household' && c.field === 'head_id_number' && !has('id_number')) return 'id_number'
+    return c.field
+  }
+  const mapped: { col: HeaderColumn; def: FieldDef }[] = []
+  const unknown: { col: HeaderColumn; key: string }[] = []
+  const headers: Partial<Record<FieldKey, string>> = {}
+  const extraKeys = new Set<string>()
+  for (const col of layout.columns) {
+    const key = effective(col)
+    if (key) {
+      headers[key] = col.header || `${col.letter}列`
+      mapped.push({ col, def: fieldByKey(key) })
+    } else {
+      let k = col.header || `${col.letter}列`
+      if (extraKeys.has(k)) k = `${k}(${col.letter}列)`
+      extraKeys.add(k)
+      unknown.push({ col, key: k })
+    }
+  }
+  // Village cells are merged down over many households: carry the last value down.
+  const lastVillage: Partial<Record<VillageKey, string | null>> = {}
+
+  function read(cells: readonly CellValue[], rowIndex: number): ParsedRow | null {
+    const row: ParsedRow = {
+      excelRow: rowIndex + firstExcelRow,
+      village: {}, household: {}, member: {}, extra: {}, sourceFormats: {}, problems: [], headers,
+    }
+    let filled = 0
+    let text = ''
+    for (const { col, def } of mapped) {
+      const v = cells[col.index] ?? null
+      if (!isBlankCell(v)) text += cellToText(v)
+      if (def.key === 'seq') continue
+      const r = normaliseCell(def, v)
+      if (r.problem) {
+        const raw = cellToText(v).trim()
+        row.problems.push({ field: def.key, column: headers[def.key]!, raw, value: r.value === null ? raw : String(r.value), problem: r.problem })
+      }
+      if (r.format) row.sourceFormats[def.key] = r.format
+      if (r.id && def.key === 'id_number') row.id = r.id
+      if (def.level === 'village') {
+        const k = def.key as VillageKey
+        const s = r.value === null ? null : String(r.value)
+        if (s !== null) lastVillage[k] = s
+        row.village[k] = s ?? lastVillage[k] ?? null
+      } else {
+        if (r.value !== null) filled++
+        if (def.level === 'household') row.household[def.key as HouseholdKey] = r.value
+        else row.member[def.key as MemberKey] = r.value
+      }
+    }
+    for (const { col, key } of unknown) {
+      const v = cells[col.index] ?? null
+      if (isBlankCell(v)) continue
+      const s = cellToText(v).trim()
+      row.extra[key] = s
+      text += s
+    }
+    const identified = ['name', 'id_number', 'person_no'].some((k) => row.member[k as MemberKey] != null) ||
+      row.household.household_no != null || row.household.head_name != null
+    if (!identified) {
+      // A total or signature line, or village columns alone (a template's pre-filled rows).
+      if (FOOTER.test(text)) return null
+      if (filled === 0 && Object.keys(row.extra).length === 0) return null
+    }
+    if (shape === 'per_household' && row.member.relation == null) row.member.relation = '户主'
+    return row
+  }
+
+  return { shape, headers, read }
+}
+
+/** All data rows of a sheet (convenience for small sheets and tests). */
+export function readRows(grid: Grid, layout: HeaderDetection, options: RowReaderOptions = {}): ParsedRow[] {
+  const reader = createRowReader(layout, options)
+  const out: ParsedRow[] = []
+  for (let r = layout.firstDataRowIndex; r < grid.length; r++) {
+    const row = reader.read(grid[r] ?? [], r)
+    if (row) out.push(row)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- households
+
+export interface HouseholdGroup {
+  /** 户编号, else the head's ID number or name, else null. */
+  key: string | null
+  groupedBy: 'household_no' | 'head' | 'row'
+  shape: RosterShape
+  rows: ParsedRow[]
+  /** Set when this 户编号 was already seen in earlier, non-adjacent rows. */
+  splitFrom?: number
+}
+
+export interface HouseholdGrouper {
+  /** Adds a row; returns the households it completed (zero or one). */
+  push(row: ParsedRow): HouseholdGroup[]
+  /** Ends the sheet; returns the last household. */
+  flush(): HouseholdGroup[]
+}
+
+const str = (v: RowValue | undefined): string | null => (v === null || v === undefined ? null : String(v))
+
+/**
+ * Groups rows into households: by 户编号 when the column exists (a blank 户编号 continues the
+ * household above, as merged cells do); otherwise a 户主 row starts a household and the rows
+ * after it belong to it (a change of 户主姓名 / 户主证件号码 also starts one); a one-row-per-
+ * household sheet makes every row a household.
+ */
+export function createHouseholdGrouper(layout: HeaderDetection): HouseholdGrouper {
+  const shape = rosterShape(layout)
+  const byNo = layout.columns.some((c) => c.field === 'household_no')
+  const groupedBy: HouseholdGroup['groupedBy'] = byNo ? 'household_no' : shape === 'per_household' ? 'row' : 'head'
+  const seen = new Map<string, number>()
+  let current: HouseholdGroup | null = null
+
+  const start = (row: ParsedRow, key: string | null): HouseholdGroup[] => {
+    const done = current ? [current] : []
+    current = { key, groupedBy, shape, rows: [row] }
+    if (key !== null && byNo) {
+      const earlier = seen.get(key)
+      if (earlier !== undefined) current.splitFrom = earlier
+      else seen.set(key, row.excelRow)
+    }
+    return done
+  }
+
+  function push(row: ParsedRow): HouseholdGroup[] {
+    if (groupedBy === 'row') {
+      return start(row, str(row.household.household_no) ?? str(row.member.id_number) ?? str(row.member.name))
+    }
+    if (groupedBy === 'household_no') {
+      const no = str(row.household.household_no)
+      if (current && (no === null || no === current.key)) {
+        current.rows.push(row)
+        return []
+      }
+      return start(row, no)
+    }
+    const isHead = row.member.relation === '户主'
+    const headKey = str(row.household.head_id_number) ?? str(row.household.head_name)
+    if (current) {
+      const hasHead = current.rows.some((r) => r.member.relation === '户主')
+      const sameKey = headKey === null || current.key === null || headKey === current.key
+      const joins = isHead ? !hasHead && headKey !== null && headKey === current.key : sameKey
+      if (joins) {
+        current.rows.push(row)
+        if (current.key === null) current.key = headKey
+        return []
+      }
+    }
+    return start(row, headKey ?? (isHead ? str(row.member.id_number) ?? str(row.member.name) : null))
+  }
+
+  function flush(): HouseholdGroup[] {
+    const done = current ? [current] : []
+    current = null
+    return done
+  }
+
+  return { push, flush }
+}
+
+/** All households of a list of rows (convenience for small sheets and tests). */
+export function groupHouseholds(rows: readonly ParsedRow[], layout: HeaderDetection): HouseholdGroup[] {
+  const g = createHouseholdGrouper(layout)
+  return [...rows.flatMap((r) => g.push(r)), ...g.flush()]
+}
+
+export interface HouseholdConflict {
+  field: HouseholdKey
+  firstRow: number
+  first: RowValue
+  row: number
+  other: RowValue
+}
+
+/**
+ * The household's own values: for each field the first value given in its rows (household columns
+ * are repeated on every member row, or merged down); differing repeats are listed as conflicts.
+ */
+export function householdValues(group: HouseholdGroup): {
+  values: Partial<Record<HouseholdKey, RowValue>>
+  conflicts: HouseholdConflict[]
+} {
+  const values: Partial<Record<HouseholdKey, RowValue>> = {}
+  const firstRow: Partial<Record<HouseholdKey, number>> = {}
+  const conflicts: HouseholdConflict[] = []
+  for (const row of group.rows) {
+    for (const [k, v] of Object.entries(row.household) as [HouseholdKey, RowValue][]) {
+      if (v === null) continue
+      const had = values[k]
+      if (had === undefined || had === null) {
+        values[k] = v
+        firstRow[k] = row.excelRow
+      } else if (had !== v && !conflicts.some((c) => c.field === k)) {
+        conflicts.push({ field: k, firstRow: firstRow[k]!, first: had, row: row.excelRow, other: v })
+      }
+    }
+  }
+  return { values, conflicts }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook } from '../fixtures/roster-workbook'
+import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+
+let host: RunningHost
+let browser: Browser
+let page: Page
+let dir: string
+const errors: string[] = []
+const HOUSEHOLDS = 24
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-import-'))
+  host = await startHost(path.join(dir, 'ledger.sqlite'))
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const households = () => {
+  const db = new Database(host.dbPath, { readonly: true })
+  try {
+    return db.prepare('SELECT count(*) FROM households').pluck().get() as number
+  } finally {
+    db.close()
+  }
+}
+
+describe('importing a roster through the UI', () => {
+  it('previews a county file, takes a corrected mapping, commits, and undoes', async () => {
+    // The county wrote the phone column under a header the dictionary does not know.
+    const headers: string[] = [...LEGACY_HEADERS]
+    const phoneIndex = headers.indexOf('户联系电话')
+    headers[phoneIndex] = '联系人手机'
+    const file = path.join(dir, '示例镇2026年花名册.xlsx')
+    const rows = legacyRosterRows(HOUSEHOLDS)
+    await writeRosterWorkbook(file, rows, { headers })
+
+    await page.goto(host.url)
+    await page.getByRole('menuitem', { name: '导入花名册' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: /选择文件/ }).click()
+    await (await chooser).setFiles(file)
+    await page.getByText(`共 ${rows.length} 行数据，表头在第 3 行`).waitFor({ timeout: 60_000 })
+    await expect.poll(() => page.locator('.ant-statistic').filter({ hasText: '新增' }).first().innerText()).toContain(String(HOUSEHOLDS))
+    await screenshot(page, 'import-01-preview')
+
+    await page.getByRole('tab', { name: '列对应' }).click()
+    const select = page.getByLabel(`第 ${String.fromCharCode(65 + phoneIndex)} 列对应字段`)
+    await select.click()
+    await page.keyboard.type('联系电话')
+    await page.locator('.ant-select-item-option').filter({ hasText: /^联系电话（户）$/ }).click()
+    await screenshot(page, 'import-02-mapping')
+    await page.getByRole('button', { name: '按修改后的对应重新检查' }).click()
+    await page.getByText(`共 ${rows.length} 行数据`).waitFor({ timeout: 60_000 })
+    await page.getByRole('tab', { name: '列对应' }).click()
+    await expect.poll(() => page.getByLabel(`第 ${String.fromCharCode(65 + phoneIndex)} 列对应字段`).locator('..').innerText()).toContain('联系电话')
+
+    await page.getByRole('button', { name: /确认导入/ }).click()
+    await page.getByText('导入完成').waitFor({ timeout: 60_000 })
+    await screenshot(page, 'import-03-done')
+    expect(households()).toBe(HOUSEHOLDS)
+    const db = new Database(host.dbPath, { readonly: true })
+    expect(db.prepare('SELECT phone FROM households WHERE household_no = ?').pluck().get(rows[0]![5])).toBe(rows[0]![phoneIndex])
+    db.close()
+
+    await page.getByRole('button', { name: /查看户台账/ }).click()
+    await page.getByText(`共 ${HOUSEHOLDS} 户`).waitFor()
+    await screenshot(page, 'import-04-households')
+
+    await page.getByRole('menuitem', { name: '导入花名册' }).click()
+    await page.getByRole('button', { name: /撤销本次导入/ }).click()
+    await page.getByText(/已撤销/).first().waitFor({ timeout: 60_000 })
+    expect(households()).toBe(0)
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    await page.getByText('台账还是空的').waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('shows errors with their rows, and offers the issues workbook for download', async () => {
+    const rows = legacyRosterRows(6)
+    rows[2]![8] = Number(rows[2]![8])
+    const file = path.join(dir, '有错误的花名册.xlsx')
+    await writeRosterWorkbook(file, rows)
+    await page.getByRole('menuitem', { name: '导入花名册' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: /选择文件|换一个文件/ }).click()
+    await (await chooser).setFiles(file)
+    await page.getByText(/发现 1 处错误/).waitFor({ timeout: 60_000 })
+    await expect.poll(() => page.getByText(/第6行「证件号码」/).count()).toBeGreaterThan(0)
+    expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true)
+    await screenshot(page, 'import-05-errors')
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: /下载问题清单/ }).click()
+    const saved = path.join(dir, 'issues.xlsx')
+    await (await download).saveAs(saved)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(saved)
+    const sheet = wb.worksheets[0]!
+    const noteColumn = LEGACY_HEADERS.length + 1
+    expect(sheet.getRow(3).getCell(noteColumn).value).toBe('问题说明')
+    expect(String(sheet.getRow(6).getCell(noteColumn).value)).toContain('证件号码')
+    expect((sheet.getRow(6).getCell(9).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
+  })
+})
