@@ -54,8 +54,9 @@ function applyMapping(layout: HeaderDetection, mapping: Record<string, string | 
 
 export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<ParsedRoster> {
   ctx.progress(0, 1, '正在读取文件…')
-  const sha256 = await sha256File(input.path)
+  // Reading the sheet list first gives the clerk's message for a missing, locked or unreadable file.
   const sheets = await listSheets(input.path)
+  const sha256 = await sha256File(input.path)
   const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
   if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {
     throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
