@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}'],
+    files: ['electron/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}'],
     languageOptions: { globals: globals.node },
   },
   {

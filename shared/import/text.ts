@@ -3,8 +3,14 @@
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
 const CJK = '\\u3400-\\u9FFF\\uF900-\\uFAFF'
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/
+/** Anything cleanCell would change; most cells have none, and skip the work (imports read millions). */
+const NEEDS_CLEANING = /[\s\u00A0\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u3000]/
+const NAME_INNER_SPACE = new RegExp(`(?<=[${CJK}·])\\s+|\\s+(?=[${CJK}·])`, 'g')
+
 /** Full-width ASCII (digits, letters, brackets, punctuation) and the ideographic space → ASCII. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s
   let out = ''
   for (const ch of s) {
     const c = ch.codePointAt(0)!
@@ -35,6 +41,7 @@ function digitsLettersToHalfWidth(s: string): string {
 export type CleanMode = 'code' | 'name' | 'text'
 
 export function cleanCell(s: string, mode: CleanMode = 'text'): string {
+  if (!NEEDS_CLEANING.test(s) && (mode !== 'code' || (s[0] !== "'" && s[0] !== '='))) return s
   const t = s.replace(ZERO_WIDTH, '').replace(/\u00A0/g, ' ')
   if (mode === 'code') {
     let c = toHalfWidth(t).replace(/\s+/g, '')
@@ -46,7 +53,7 @@ export function cleanCell(s: string, mode: CleanMode = 'text'): string {
     return toHalfWidth(t)
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(new RegExp(`(?<=[${CJK}·])\\s+|\\s+(?=[${CJK}·])`, 'g'), '')
+      .replace(NAME_INNER_SPACE, '')
   }
   return digitsLettersToHalfWidth(t).replace(/\s+/g, ' ').trim()
 }

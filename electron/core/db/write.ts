@@ -55,7 +55,8 @@ export class LedgerWriter {
         const cols = this.checkColumns(table, Object.keys(v))
         const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
         const id = Number(this.stmt(sql).run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
-        log('insert', table, id, null, null, JSON.stringify(values))
+        // The new record itself holds its values; later changes are audited field by field.
+        log('insert', table, id, null, null, null)
         return id
       },
       update: (table, id, patch) => {
@@ -88,7 +89,7 @@ export class LedgerWriter {
         const cols = Object.keys(row)
         this.checkColumns(table, cols.filter((c) => c !== 'id'))
         this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c] ?? null))
-        log('insert', table, Number(row.id), null, null, JSON.stringify(row))
+        log('insert', table, Number(row.id), null, null, null)
       },
       setBatch: (label) => {
         batch = label

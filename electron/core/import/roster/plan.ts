@@ -63,7 +63,11 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
   const groups = new Map<number, string>()
   for (const g of db.prepare('SELECT id, name FROM village_groups').iterate() as Iterable<{ id: number; name: string }>) groups.set(g.id, g.name)
 
-  const households = db.prepare('SELECT * FROM households').all() as ExistingHousehold[]
+  // Only the columns this file can compare: a county roster has 100 000 people.
+  const cols = (base: string[], fields: string[]) => [...new Set([...base, ...fields])].join(', ')
+  const households = db
+    .prepare(`SELECT ${cols(['id', 'village_id', 'group_id', 'household_no', 'removed_reason'], roster.householdFields)} FROM households`)
+    .all() as ExistingHousehold[]
   const byHouseholdNo = new Map<string, ExistingHousehold>()
   const byHouseholdId = new Map<number, ExistingHousehold>()
   for (const h of households) {
@@ -72,7 +76,8 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
   }
   const membersOf = new Map<number, ExistingMember[]>()
   const byIdNumber = new Map<string, ExistingMember>()
-  for (const m of db.prepare('SELECT * FROM members').iterate() as Iterable<ExistingMember>) {
+  const memberColumns = cols(['id', 'household_id', 'name', 'person_no', 'id_number', 'removed_reason', 'extra_json'], roster.memberFields)
+  for (const m of db.prepare(`SELECT ${memberColumns} FROM members`).all() as ExistingMember[]) {
     let list = membersOf.get(m.household_id)
     if (!list) membersOf.set(m.household_id, (list = []))
     list.push(m)
