@@ -6,7 +6,8 @@ import path from 'node:path'
 import { version } from '../../package.json'
 import { LedgerError } from '../../shared/api/result'
 import { openLedger } from '../core/db/open'
-import { exportRosterStandard } from '../core/export/roster-standard'
+import { exportRoster } from '../core/export/roster'
+import { logAccess } from '../core/privacy/access-log'
 import { importCommand } from './import-command'
 import { defaultDbPath } from '../core/paths'
 import { acquireWriterLock } from '../core/writer-lock'
@@ -37,7 +38,8 @@ const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
   npm run cli -- import <花名册.xlsx|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
       导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
-  npm run cli -- export <输出.xlsx> [--db 文件路径]     按标准格式导出花名册
+  npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
+      导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志
   npm run cli -- info [--db 文件路径] [--json]          显示数据库概况`
 
 async function main(): Promise<number> {
@@ -73,7 +75,9 @@ async function main(): Promise<number> {
       const ledger = openLedger(dbPath)
       try {
         if (command === 'export') {
-          const r = await exportRosterStandard(ledger, path.resolve(file))
+          // Scripts round-trip through this file, so it carries full ID numbers: logged as such.
+          const r = await exportRoster(ledger, path.resolve(file), { layout: flags.has('source-layout') ? 'source' : 'standard', masked: false })
+          logAccess(ledger, '命令行', 'export_unmasked', `${path.resolve(file)}：${r.households} 户 ${r.members} 人`)
           console.log(`已导出 ${r.households} 户、${r.members} 人到 ${path.resolve(file)}`)
           return 0
         }

@@ -23,6 +23,10 @@ export const HouseholdListInput = z.object({
   search: z.string().trim().max(100).optional(),
   villageId: id.optional(),
   exitStatus: z.enum(EXIT_STATUSES).optional(),
+  groupId: id.optional(),
+  householdType: z.string().max(20).optional(),
+  mainCause: z.string().max(20).optional(),
+  monitoringCategory: z.string().max(20).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })
@@ -41,6 +45,14 @@ export const RosterCommitInput = RosterSourceInput.extend({
   skipBlocked: z.boolean().default(false),
   removeHouseholds: z.record(z.string().regex(/^\d+$/), removal).default({}),
   removeMembers: z.record(z.string().regex(/^\d+$/), removal).default({}),
+})
+
+export const RosterExportInput = z.object({
+  layout: z.enum(['standard', 'source']),
+  /** The list's current search and filters; all households when absent. */
+  filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional(),
+  /** Full ID numbers and phones: asked for explicitly and logged. */
+  unmasked: z.boolean().default(false),
 })
 
 export interface AppInfo {
@@ -75,6 +87,8 @@ export const contract = {
   'roster.commit': op<JobStarted>()(RosterCommitInput),
   /** Writes the file back with a 问题说明 column and the offending cells in red: a job giving a file. */
   'roster.issuesReport': op<JobStarted>()(RosterSourceInput),
+  /** The roster to .xlsx (standard or the county's own layout): a job giving a file. */
+  'roster.export': op<JobStarted>()(RosterExportInput),
   'imports.list': op<ImportBatchView[]>()(z.object({})),
   /** 撤销本次导入: a job. */
   'imports.undo': op<JobStarted>()(z.object({ batchId: id })),

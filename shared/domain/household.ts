@@ -7,6 +7,7 @@ export interface VillageSummary {
   name: string
   isDemo: boolean
   householdCount: number
+  groups: { id: number; name: string }[]
 }
 
 export interface HouseholdListItem {

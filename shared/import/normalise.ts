@@ -217,14 +217,15 @@ export function normaliseInt(v: CellValue): Normalised<number> {
   return Number.isSafeInteger(n) ? { value: n } : { value: null, problem: 'bad_number' }
 }
 
-/** A plain decimal kept as text ('1,234.5', '3.5亩'), so no float noise reaches the ledger. */
+/**
+ * A plain decimal kept as text ('1,234.50' → '1234.50', '3.5亩' → '3.5'): no float noise, and
+ * the digits as entered (areas are kept exactly as written, trailing zeros included).
+ */
 export function normaliseDecimal(v: CellValue): Normalised<string> {
   if (isEmptyish(v)) return { value: null }
   const t = numberText(v, /(亩|平方米|平米|㎡|m2|M2)$/)
   if (t === null) return { value: typeof v === 'string' ? cleanCell(v) : cellToText(v), problem: 'bad_number' }
-  let s = t.replace(/^(-?)0+(?=\d)/, '$1').replace(/^(-?)\./, '$10.')
-  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '')
-  return { value: s }
+  return { value: t.replace(/^(-?)0+(?=\d)/, '$1').replace(/^(-?)\./, '$10.').replace(/\.$/, '') }
 }
 
 // ---------------------------------------------------------------- enumerations

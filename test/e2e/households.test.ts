@@ -57,7 +57,7 @@ describe('first run: demo township, search, household page', () => {
       `SELECT m.name, m.id_number, m.household_id, h.household_no FROM members m JOIN households h ON h.id = m.household_id
        WHERE m.relation = '之子' ORDER BY m.id LIMIT 1`,
     )
-    const search = page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话')
+    const search = page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话')
     await search.fill(target.name)
     await search.press('Enter')
     await expect.poll(() => page.locator(`tr[data-row-key="${target.household_id}"]`).count()).toBe(1)
@@ -96,11 +96,31 @@ describe('first run: demo township, search, household page', () => {
     await screenshot(page, 'foundation-04-household')
   })
 
+  it('finds a household by the pinyin initials of a member, and moves through results with the keyboard', async () => {
+    const target = readDb<{ name_pinyin: string; household_id: number }>(
+      "SELECT name_pinyin, household_id FROM members WHERE relation = '户主' ORDER BY id LIMIT 1",
+    )
+    const initials = target.name_pinyin.split('|')[2]!
+    const search = page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话')
+    await page.getByRole('button', { name: /返回户列表/ }).click()
+    await search.fill(initials)
+    await search.press('Enter')
+    await expect.poll(() => page.locator(`tr[data-row-key="${target.household_id}"]`).count()).toBe(1)
+    await screenshot(page, 'foundation-06-pinyin')
+    // ↓ moves the highlight; Enter opens the highlighted household.
+    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    const rowsShown = await rows().count()
+    if (rowsShown > 1) await page.keyboard.press('ArrowDown')
+    const highlighted = await page.locator('tr.row-cursor').getAttribute('data-row-key')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.url()).toContain(`#/households/${highlighted}`)
+  })
+
   it('comes back to the list with the last search kept, and filters by village and status', async () => {
     await page.getByRole('button', { name: /返回户列表/ }).click()
-    await expect.poll(() => page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').inputValue()).toMatch(/^\d{6}$/)
-    await page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').fill('')
-    await page.getByPlaceholder('姓名 / 身份证号或后几位 / 户编号 / 电话').press('Enter')
+    await expect.poll(() => page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话').inputValue()).toMatch(/^[a-z]{2,4}$/)
+    await page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话').fill('')
+    await page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话').press('Enter')
     await page.getByLabel('行政村').click()
     await page.locator('.ant-select-item-option').filter({ hasText: '青山村' }).click()
     await page.getByLabel('脱贫状态').click()
@@ -110,6 +130,32 @@ describe('first run: demo township, search, household page', () => {
     )
     await expect.poll(() => page.getByText(`共 ${expected.n} 户`).count()).toBe(1)
     await screenshot(page, 'foundation-05-filtered')
+  })
+
+  it('exports the roster with full IDs and re-imports it with zero changes', async () => {
+    await page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话').fill('')
+    await page.getByPlaceholder('姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话').press('Enter')
+    await page.getByRole('button', { name: '导出花名册' }).click()
+    await page.getByText('标准格式（全部字段）').click()
+    await page.getByText('全部户', { exact: true }).click()
+    await page.getByText('包含完整证件号码和电话').click()
+    await screenshot(page, 'foundation-07-export')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: /导\s*出/ }).last().click()
+    const file = path.join(dir, 'exported.xlsx')
+    await (await download).saveAs(file)
+    expect(readDb<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE action = 'export_unmasked'").n).toBe(1)
+
+    await page.getByRole('menuitem', { name: '导入花名册' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: /选择文件/ }).click()
+    await (await chooser).setFiles(file)
+    await page.getByText(/共 \d+ 行数据，表头在第 1 行/).waitFor({ timeout: 60_000 })
+    const stats = page.locator('.ant-statistic')
+    // 户: 新增 变更 未变 表中没有, then 人 the same.
+    await expect.poll(async () => (await stats.allInnerTexts()).map((t) => t.replace(/[\s,]+/g, ''))).toEqual(['新增0', '变更0', '未变360', '表中没有0', '新增0', '变更0', `未变${readDb<{ n: number }>('SELECT count(*) AS n FROM members').n}`, '表中没有0'])
+    await screenshot(page, 'foundation-08-reimport')
+    await page.getByRole('menuitem', { name: '户台账' }).click()
   })
 
   it('removes the demo township again', async () => {

@@ -87,8 +87,18 @@ export interface MembersTable {
   extra_json: string | null
   removed_reason: string | null
   removed_date: string | null
+  /** '|zhangsanfeng|zsf|', kept by the write path. */
+  name_pinyin: string | null
   created_at: string
   updated_at: string
+}
+
+export interface AccessLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  detail: string | null
 }
 
 export interface AuditLogTable {
@@ -140,6 +150,7 @@ export interface LedgerSchema {
   households: HouseholdsTable
   members: MembersTable
   audit_log: AuditLogTable
+  access_log: AccessLogTable
   import_batches: ImportBatchesTable
   import_mappings: ImportMappingsTable
   schema_migrations: SchemaMigrationsTable

@@ -5,9 +5,26 @@
  */
 import type Database from 'better-sqlite3'
 import { LedgerError } from '../../../shared/api/result'
+import { pinyinKey } from '../search/pinyin-key'
 import type { WritableTable } from './schema'
 
 type Value = string | number | null
+
+/**
+ * Columns kept in step with another column by the write path itself, never by
+ * callers, and not audited (they repeat what the audited column says).
+ */
+const DERIVED: Partial<Record<string, Record<string, (v: Value) => Record<string, Value>>>> = {
+  members: { name: (v) => ({ name_pinyin: pinyinKey(typeof v === 'string' ? v : null) }) },
+}
+
+function derived(table: string, values: Record<string, Value>): Record<string, Value> {
+  const rules = DERIVED[table]
+  if (!rules) return {}
+  let out: Record<string, Value> = {}
+  for (const [col, fn] of Object.entries(rules)) if (col in values) out = { ...out, ...fn(values[col] ?? null) }
+  return out
+}
 
 export interface WriteScope {
   insert(table: WritableTable, values: Record<string, Value>): number
@@ -51,7 +68,7 @@ export class LedgerWriter {
 
     const scope: WriteScope = {
       insert: (table, values) => {
-        const v = this.withTimestamps(table, values, at, true)
+        const v = { ...this.withTimestamps(table, values, at, true), ...derived(table, values) }
         const cols = this.checkColumns(table, Object.keys(v))
         const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
         const id = Number(this.stmt(sql).run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
@@ -64,7 +81,8 @@ export class LedgerWriter {
         if (!old) throw new LedgerError('not_found', `要修改的记录（${table} #${id}）不存在，可能已被删除。请刷新后重试。`)
         const changed = this.checkColumns(table, Object.keys(patch)).filter((c) => (old[c] ?? null) !== this.bind(table, c, patch[c]))
         if (changed.length === 0) return []
-        const v = this.withTimestamps(table, Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), at, false)
+        const fields = Object.fromEntries(changed.map((c) => [c, patch[c] ?? null]))
+        const v = { ...this.withTimestamps(table, fields, at, false), ...derived(table, fields) }
         const cols = Object.keys(v)
         this.stmt(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => this.bind(table, c, v[c])), id)
         for (const c of changed) log('update', table, id, c, old[c] ?? null, patch[c] ?? null)

@@ -2,6 +2,8 @@ import type { OpParsedInput } from '../../../shared/api/contract'
 import type { ImportBatchView } from '../../../shared/api/roster-import'
 import type { CoreContext } from '../context'
 import type { RosterJobInput } from '../import/roster/job'
+import { logAccess } from '../privacy/access-log'
+import { householdIds } from '../queries/households'
 import type { HandlerMap } from './types'
 
 /** Resolves the file handle here: jobs get a path, the page never does. */
@@ -10,7 +12,7 @@ function source(input: OpParsedInput<'roster.preview'>, ctx: CoreContext): Roste
   return { path: file.path, fileName: file.name, sheet: input.sheet, mapping: input.mapping }
 }
 
-export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'roster.issuesReport' | 'imports.list' | 'imports.undo'> = {
+export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'roster.issuesReport' | 'roster.export' | 'imports.list' | 'imports.undo'> = {
   'roster.preview': (input, ctx) => ({ jobId: ctx.jobs.start('roster.preview', source(input, ctx)) }),
   'roster.commit': (input, ctx) => ({
     jobId: ctx.jobs.start('roster.commit', {
@@ -24,6 +26,24 @@ export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'ro
     const src = source(input, ctx)
     const output = ctx.files.create(`${src.fileName.replace(/\.[^.]*$/, '')}-问题说明.xlsx`)
     return { jobId: ctx.jobs.start('roster.issues-report', { ...src, outputPath: output.path, outputId: output.id, outputName: output.name }) }
+  },
+  'roster.export': async (input, ctx) => {
+    const ids = input.filter ? await householdIds(ctx.ledger, input.filter) : undefined
+    const date = new Date().toISOString().slice(0, 10)
+    const output = ctx.files.create(`花名册${input.layout === 'source' ? '（原表格式）' : ''}-${date}.xlsx`)
+    if (input.unmasked) {
+      logAccess(ctx.ledger, ctx.actor, 'export_unmasked', `${output.name}：${ids ? `${ids.length} 户（当前筛选）` : '全部'}`)
+    }
+    return {
+      jobId: ctx.jobs.start('roster.export', {
+        layout: input.layout,
+        masked: !input.unmasked,
+        householdIds: ids,
+        outputPath: output.path,
+        outputId: output.id,
+        outputName: output.name,
+      }),
+    }
   },
   'imports.list': (_input, { ledger }) =>
     (

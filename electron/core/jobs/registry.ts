@@ -4,6 +4,7 @@
  */
 import { backupBefore } from '../backup'
 import { openLedger, type Ledger } from '../db/open'
+import { exportRoster, type RosterExportOptions } from '../export/roster'
 import { commitRoster, previewRoster, rosterIssuesReport } from '../import/roster/job'
 import { undoImport } from '../import/undo'
 import { loadDemo } from '../demo/load'
@@ -27,6 +28,12 @@ export const jobs: Record<string, JobFunction> = {
   'roster.commit': (input, ctx) => withLedger(ctx, (ledger) => commitRoster(ledger, input as Parameters<typeof commitRoster>[1], ctx)),
   'roster.issues-report': (input, ctx) =>
     withLedger(ctx, (ledger) => rosterIssuesReport(ledger, input as Parameters<typeof rosterIssuesReport>[1], ctx)),
+  'roster.export': (input, ctx) =>
+    withLedger(ctx, async (ledger) => {
+      const i = input as RosterExportOptions & { outputPath: string; outputId: string; outputName: string }
+      const r = await exportRoster(ledger, i.outputPath, i, (done, total) => ctx.progress(done, total, `已写出 ${done} / ${total} 人`))
+      return { fileId: i.outputId, name: i.outputName, ...r }
+    }),
   'imports.undo': (input, ctx) =>
     withLedger(ctx, async (ledger) => {
       ctx.progress(0, 1, '正在备份撤销前的台账…')

@@ -5,21 +5,37 @@ import { LedgerError } from '../../../shared/api/result'
 import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/domain/household'
 import type { z } from 'zod'
 import type { Ledger } from '../db/open'
+import { isPinyinQuery } from '../search/pinyin-key'
 
 type ListInput = z.output<typeof HouseholdListInput>
+/** The list's filters without paging: what an export of "the current filter" takes. */
+export type HouseholdFilter = Omit<ListInput, 'page' | 'pageSize'>
 
 /** Escapes LIKE wildcards so a clerk's % or _ is matched literally. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-export async function listHouseholds({ db }: Ledger, input: ListInput): Promise<HouseholdListResult> {
+/** Households matching the list's search and filters (one definition for the list and for exports). */
+function filtered({ db }: Ledger, input: HouseholdFilter) {
   let q = db
     .selectFrom('households as h')
     .innerJoin('villages as v', 'v.id', 'h.village_id')
     .leftJoin('village_groups as g', 'g.id', 'h.group_id')
   if (input.villageId) q = q.where('h.village_id', '=', input.villageId)
+  if (input.groupId) q = q.where('h.group_id', '=', input.groupId)
   if (input.exitStatus) q = q.where('h.exit_status', '=', input.exitStatus)
+  if (input.householdType) q = q.where('h.household_type', '=', input.householdType)
+  if (input.mainCause) q = q.where('h.main_cause', '=', input.mainCause)
+  if (input.monitoringCategory) q = q.where('h.monitoring_category', '=', input.monitoringCategory)
+  // Households marked 移出 stay in the ledger but leave the working list.
+  q = q.where('h.removed_reason', 'is', null)
   const s = input.search?.replace(/\s+/g, '').toUpperCase()
-  if (s) {
+  if (s && isPinyinQuery(s)) {
+    // zsf / zhangsan / zhangsanfeng → 张三丰: a prefix of the full pinyin or of the initials.
+    const prefix = `%|${likeEscape(s.toLowerCase())}%`
+    q = q.where('h.id', 'in', (eb) =>
+      eb.selectFrom('members as m').select('m.household_id').where(sql<boolean>`m.name_pinyin LIKE ${prefix} ESCAPE '\\'`),
+    )
+  } else if (s) {
     const contains = `%${likeEscape(s)}%`
     const suffix = `%${likeEscape(s)}`
     q = q.where((eb) =>
@@ -43,6 +59,17 @@ export async function listHouseholds({ db }: Ledger, input: ListInput): Promise<
       ]),
     )
   }
+  return q
+}
+
+/** Ids of every household matching the filter, in list order. */
+export async function householdIds(ledger: Ledger, filter: HouseholdFilter): Promise<number[]> {
+  const rows = await filtered(ledger, filter).select('h.id').orderBy('v.id').orderBy('h.household_no').orderBy('h.id').execute()
+  return rows.map((r) => r.id)
+}
+
+export async function listHouseholds(ledger: Ledger, input: ListInput): Promise<HouseholdListResult> {
+  const q = filtered(ledger, input)
   const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const head = (col: 'name' | 'id_number') =>
     sql<string | null>`(SELECT m.${sql.ref(col)} FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL ORDER BY m.sort_order LIMIT 1)`
@@ -150,12 +177,13 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
 export async function listVillages({ db }: Ledger): Promise<VillageSummary[]> {
   const rows = await db
     .selectFrom('villages as v')
-    .leftJoin('households as h', 'h.village_id', 'v.id')
+    .leftJoin('households as h', (join) => join.onRef('h.village_id', '=', 'v.id').on('h.removed_reason', 'is', null))
     .select(['v.id', 'v.county', 'v.township', 'v.name', 'v.is_demo', (eb) => eb.fn.count<number>('h.id').as('n')])
     .groupBy('v.id')
     .orderBy('v.township')
     .orderBy('v.name')
     .execute()
+  const groups = await db.selectFrom('village_groups').select(['id', 'village_id', 'name']).orderBy('name').execute()
   return rows.map((r) => ({
     id: r.id,
     county: r.county,
@@ -163,5 +191,6 @@ export async function listVillages({ db }: Ledger): Promise<VillageSummary[]> {
     name: r.name,
     isDemo: r.is_demo === 1,
     householdCount: Number(r.n),
+    groups: groups.filter((g) => g.village_id === r.id).map((g) => ({ id: g.id, name: g.name })),
   }))
 }

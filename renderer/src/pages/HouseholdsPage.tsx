@@ -2,21 +2,29 @@ import { Alert, App, Button, Input, Popconfirm, Result, Select, Space, Table, Ta
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/api/contract'
-import { EXIT_STATUSES, type ExitStatus } from '../../../shared/domain/enums'
+import { EXIT_STATUSES, HOUSEHOLD_TYPES, MONITORING_CATEGORIES, POVERTY_CAUSES, type ExitStatus } from '../../../shared/domain/enums'
 import type { HouseholdListItem } from '../../../shared/domain/household'
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import { call, type CallError } from '../api/client'
 import { useCall } from '../api/use-call'
 import { DemoWelcome } from '../components/DemoWelcome'
+import { ExportRosterButton } from '../components/ExportRosterButton'
 import { navigate } from '../router'
 
 interface Filters {
   search: string
   villageId?: number
+  groupId?: number
   exitStatus?: ExitStatus
+  householdType?: string
+  mainCause?: string
+  monitoringCategory?: string
   page: number
   pageSize: number
 }
+
+/** The ids of the list as shown, so the household page can step to the next one. */
+export const LIST_KEY = 'township-ledger.household-list-ids'
 
 const STORAGE_KEY = 'township-ledger.household-filters'
 const initialFilters = (): Filters => {
@@ -55,13 +63,30 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const [searchText, setSearchText] = useState(filters.search)
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
   const villages = useCall('villages.list', {})
-  const list = useCall('households.list', {
-    search: filters.search || undefined,
-    villageId: filters.villageId,
-    exitStatus: filters.exitStatus,
-    page: filters.page,
-    pageSize: filters.pageSize,
-  })
+  const { page, pageSize, search, ...rest } = filters
+  const list = useCall('households.list', { search: search || undefined, page, pageSize, ...rest })
+  const [cursor, setCursor] = useState(0)
+  const items = list.data?.items
+  useEffect(() => {
+    setCursor(0)
+    if (items) sessionStorage.setItem(LIST_KEY, JSON.stringify(items.map((i) => i.id)))
+  }, [items])
+  // ↑/↓ move through the results, Enter opens the highlighted household.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!items?.length || (e.target instanceof HTMLElement && e.target.closest('.ant-select'))) return
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault()
+        setCursor((c) => Math.max(0, Math.min(items.length - 1, c + (e.key === 'ArrowDown' ? 1 : -1))))
+      } else if (e.key === 'Enter' && !(e.target instanceof HTMLInputElement)) {
+        const item = items[cursor]
+        if (item) navigate(`#/households/${item.id}`)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [items, cursor])
+  const groups = villages.data?.find((v) => v.id === filters.villageId)?.groups ?? []
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }))
 
   const removeDemo = async () => {
@@ -97,8 +122,8 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           allowClear
           autoFocus
           aria-label="搜索"
-          placeholder="姓名 / 身份证号或后几位 / 户编号 / 电话"
-          style={{ width: 400 }}
+          placeholder="姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话"
+          style={{ width: 420 }}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
           onSearch={(v) => update({ search: v.trim() })}
@@ -110,9 +135,47 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           placeholder="全部行政村"
           style={{ width: 200 }}
           value={filters.villageId}
-          onChange={(v?: number) => update({ villageId: v })}
+          onChange={(v?: number) => update({ villageId: v, groupId: undefined })}
           options={villages.data?.map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))}
         />
+        <Select
+          allowClear
+          aria-label="组"
+          placeholder="全部组"
+          style={{ width: 110 }}
+          disabled={!filters.villageId}
+          value={filters.groupId}
+          onChange={(v?: number) => update({ groupId: v })}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <Select
+          allowClear
+          aria-label="户类型"
+          placeholder="全部户类型"
+          style={{ width: 130 }}
+          value={filters.householdType}
+          onChange={(v?: string) => update({ householdType: v })}
+          options={HOUSEHOLD_TYPES.map((s) => ({ value: s, label: s }))}
+        />
+        <Select
+          allowClear
+          aria-label="主要致贫原因"
+          placeholder="全部致贫原因"
+          style={{ width: 140 }}
+          value={filters.mainCause}
+          onChange={(v?: string) => update({ mainCause: v })}
+          options={POVERTY_CAUSES.map((s) => ({ value: s, label: s }))}
+        />
+        <Select
+          allowClear
+          aria-label="监测对象类别"
+          placeholder="全部监测类别"
+          style={{ width: 150 }}
+          value={filters.monitoringCategory}
+          onChange={(v?: string) => update({ monitoringCategory: v })}
+          options={MONITORING_CATEGORIES.map((s) => ({ value: s, label: s }))}
+        />
+        <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
         <Select
           allowClear
           aria-label="脱贫状态"
@@ -130,7 +193,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
         columns={columns}
         loading={list.loading}
         dataSource={list.data?.items}
-        rowClassName={() => 'clickable-row'}
+        rowClassName={(_, i) => (i === cursor ? 'clickable-row row-cursor' : 'clickable-row')}
         onRow={(record) => ({ onClick: () => navigate(`#/households/${record.id}`) })}
         locale={{ emptyText: filters.search ? `没有找到与「${filters.search}」相符的户` : '没有符合条件的户' }}
         pagination={{

@@ -70,6 +70,44 @@ describe('household list and search', () => {
     expect((await call('households.list', { search: '%' })).total).toBe(0)
   })
 
+  it('finds members by pinyin: initials, full pinyin, or its beginning', async () => {
+    const { call, core } = await setup()
+    const { pinyinKey } = await import('../../../electron/core/search/pinyin-key')
+    const h = head(core)
+    const key = pinyinKey(h.name)!
+    const [, full, initials] = key.split('|')
+    for (const q of [initials!, full!, full!.slice(0, Math.max(2, full!.length - 2)), initials!.toUpperCase()]) {
+      const found = await call('households.list', { search: q, pageSize: 500 })
+      expect(found.items.map((i) => i.id)).toContain(h.household_id)
+      for (const i of found.items) {
+        const keys = core.ledger.sqlite.prepare('SELECT name_pinyin FROM members WHERE household_id = ?').pluck().all(i.id) as string[]
+        expect(keys.some((k) => k.includes(`|${q.toLowerCase()}`))).toBe(true)
+      }
+    }
+    expect(pinyinKey('张三丰')).toBe('|zhangsanfeng|zsf|')
+    expect(pinyinKey('曾小贤')).toBe('|zengxiaoxian|zxx|')
+    // Renaming keeps the key in step.
+    const memberId = core.ledger.sqlite.prepare("SELECT id FROM members WHERE household_id = ? AND relation = '户主'").pluck().get(h.household_id) as number
+    core.ledger.write.run({ actor: 't' }, (w) => w.update('members', memberId, { name: '张三丰' }))
+    expect((await call('households.list', { search: 'zsf' })).items.map((i) => i.id)).toContain(h.household_id)
+    const audit = core.ledger.sqlite.prepare("SELECT field FROM audit_log WHERE record_id = ? AND table_name = 'members' AND action = 'update'").pluck().all(memberId)
+    expect(audit).toEqual(['name'])
+  })
+
+  it('filters by group, 户类型, 致贫原因 and 监测对象类别, and leaves out households marked 移出', async () => {
+    const { call, core } = await setup()
+    const count = (where: string, ...p: unknown[]) => core.ledger.sqlite.prepare(`SELECT count(*) FROM households WHERE ${where}`).pluck().get(...p) as number
+    const villages = await call('villages.list', {})
+    const group = villages[0]!.groups[0]!
+    expect((await call('households.list', { groupId: group.id })).total).toBe(count('group_id = ?', group.id))
+    expect((await call('households.list', { householdType: '监测户' })).total).toBe(count("household_type = '监测户'"))
+    expect((await call('households.list', { mainCause: '因病' })).total).toBe(count("main_cause = '因病'"))
+    expect((await call('households.list', { monitoringCategory: '边缘易致贫户' })).total).toBe(count("monitoring_category = '边缘易致贫户'"))
+    const first = head(core)
+    core.ledger.write.run({ actor: 't' }, (w) => w.update('households', first.household_id, { removed_reason: '迁出', removed_date: '2026-11-01' }))
+    expect((await call('households.list', { pageSize: 500 })).items.map((i) => i.id)).not.toContain(first.household_id)
+  })
+
   it('filters by village and exit status, combined with search', async () => {
     const { call, core } = await setup()
     const villages = await call('villages.list', {})

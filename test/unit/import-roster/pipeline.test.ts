@@ -7,7 +7,7 @@ import type { RosterCommitResult, RosterPreview } from '../../../shared/api/rost
 import { idCheckChar } from '../../../shared/domain/id-number'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
-import { exportRosterStandard, STANDARD_FIELDS } from '../../../electron/core/export/roster-standard'
+import { exportRoster, STANDARD_FIELDS } from '../../../electron/core/export/roster'
 import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook, type RosterRow } from '../../fixtures/roster-workbook'
 import { jobEnd, testCore } from '../../helpers/core'
 import { encodeGbk } from '../../helpers/gbk'
@@ -246,7 +246,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     await writeRosterWorkbook(path.join(dir, 'in.xlsx'), legacyRosterRows(25))
     await job('roster.commit', { fileId: file(path.join(dir, 'in.xlsx')) })
     const out = path.join(dir, 'out.xlsx')
-    const exported = await exportRosterStandard(core.ledger, out)
+    const exported = await exportRoster(core.ledger, out, { layout: 'standard', masked: false })
     expect(exported.households).toBe(25)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
@@ -256,5 +256,52 @@ describe('roster import: preview, commit, re-import, undo', () => {
     expect(preview.errorCount).toBe(0)
     expect(preview.households).toEqual({ new: 0, changed: 0, unchanged: 25, missing: 0 })
     expect(preview.members.new + preview.members.changed + preview.members.missing).toBe(0)
+  })
+})
+
+describe('roster export', () => {
+  it('in the source layout: same columns and order, header on the same row, unknown columns and date formats given back; re-import unchanged', async () => {
+    const { job, file, core } = setup()
+    const dir = tempDir()
+    const rows = legacyRosterRows(12)
+    // The county wrote 首次识别时间 as 201603-style text.
+    for (const r of rows) r[col('首次识别时间')] = String(r[col('首次识别时间')]).replace('-', '')
+    await writeRosterWorkbook(path.join(dir, 'county.xlsx'), rows)
+    await job('roster.commit', { fileId: file(path.join(dir, 'county.xlsx')) })
+    const out = path.join(dir, 'back.xlsx')
+    await exportRoster(core.ledger, out, { layout: 'source', masked: false })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    const sheet = wb.worksheets[0]!
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([...LEGACY_HEADERS])
+    const first = sheet.getRow(4)
+    expect(first.getCell(col('证件号码') + 1).value).toBe(rows[0]![col('证件号码')])
+    expect(first.getCell(col('首次识别时间') + 1).value).toBe(rows[0]![col('首次识别时间')])
+    expect(first.getCell(col('姓名') + 1).value).toBe(rows[0]![col('姓名')])
+    const noted = rows.findIndex((r) => r[col('备注')] !== null)
+    expect(sheet.getRow(4 + noted).getCell(col('备注') + 1).value).toBe('外出务工')
+    const again = await job<RosterPreview>('roster.preview', { fileId: file(out) })
+    expect(again.households).toEqual({ new: 0, changed: 0, unchanged: 12, missing: 0 })
+    expect(again.members.changed + again.members.new).toBe(0)
+  })
+
+  it('masks ID numbers and phones by default, and exports only the filtered households', async () => {
+    const { job, file, core } = setup()
+    const dir = tempDir()
+    const rows = legacyRosterRows(8)
+    await writeRosterWorkbook(path.join(dir, 'in.xlsx'), rows)
+    await job('roster.commit', { fileId: file(path.join(dir, 'in.xlsx')) })
+    const ids = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
+    const out = path.join(dir, 'masked.xlsx')
+    const r = await exportRoster(core.ledger, out, { layout: 'standard', masked: true, householdIds: ids })
+    expect(r.households).toBe(2)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    const idCol = STANDARD_FIELDS.findIndex((f) => f.key === 'id_number') + 1
+    const phoneCol = STANDARD_FIELDS.findIndex((f) => f.key === 'phone') + 1
+    const row = wb.worksheets[0]!.getRow(2)
+    expect(String(row.getCell(idCol).value)).toMatch(/^\d{4}\*{10}[\dX]{4}$/)
+    expect(String(row.getCell(phoneCol).value)).toMatch(/^1\d{2}\*{4}\d{4}$/)
+    expect(wb.worksheets[0]!.rowCount).toBe(1 + (core.ledger.sqlite.prepare('SELECT count(*) FROM members WHERE household_id IN (?, ?)').pluck().get(ids[0], ids[1]) as number))
   })
 })
