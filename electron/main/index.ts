@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess, type UtilityProcess } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type UtilityProcess } from 'electron'
 import type { Result } from '../../shared/api/result'
 import { defaultDbPath, userDataDir } from '../core/paths'
 import type { FromCore, ToCore } from '../core/process/protocol'
@@ -52,7 +52,8 @@ function startCore(): void {
       win?.webContents.send('ledger:event', { type: 'core.restarted' })
     }
   })
-  core.postMessage({ type: 'init', dbPath, appVersion: app.getVersion() } satisfies ToCore)
+  const init: ToCore = { type: 'init', dbPath, appVersion: app.getVersion() }
+  core.postMessage(init)
 }
 
 /** Sends one request to the core and waits for its answer. */
@@ -120,11 +121,8 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e) => e.preventDefault())
   contents.on('will-attach-webview', (e) => e.preventDefault())
-  contents.setWindowOpenHandler(({ url }) => {
-    // Help links open in the system browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
+  // The app opens no other windows and shows no remote content.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 })
 
 void app.whenReady().then(() => {
@@ -147,6 +145,8 @@ void app.whenReady().then(() => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win?.show())
