@@ -167,29 +167,5 @@ export function buildOle2(streamNames: string[]): Buffer {
   return Buffer.concat([header, fat, dir])
 }
 
-let gbkTable: Map<string, Buffer> | null = null
-
-/** GBK bytes for a string, from a reverse of the platform's own GBK decoder (iconv-lite is not installed). */
-export function encodeGbk(text: string): Buffer {
-  if (!gbkTable) {
-    gbkTable = new Map()
-    const decoder = new TextDecoder('gbk')
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue
-        const ch = decoder.decode(Uint8Array.of(lead, trail))
-        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, Buffer.from([lead, trail]))
-      }
-    }
-  }
-  const out: Buffer[] = []
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(Buffer.from(ch, 'latin1'))
-    else {
-      const b = gbkTable.get(ch)
-      if (!b) throw new Error(`not in GBK: ${ch}`)
-      out.push(b)
-    }
-  }
-  return Buffer.concat(out)
-}
+/** GBK bytes for a string (the shared test helper). */
+export { encodeGbk } from '../../helpers/gbk'

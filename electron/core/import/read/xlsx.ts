@@ -229,6 +229,24 @@ interface PreparedSheet {
   dateIds: Set<number>
 }
 
+/**
+ * Sheet XML compresses 5–30 times; a part that inflates a thousand times over is a zip bomb (or
+ * padding the parser would wade through for nothing).
+ */
+const BOMB_MIN_BYTES = 64 * 1024 * 1024
+const BOMB_RATIO = 200
+
+function looksLikeZipBomb(entry: { compressedSize: number; uncompressedSize: number }): boolean {
+  return entry.uncompressedSize > BOMB_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > BOMB_RATIO
+}
+
+function zipBombError(): LedgerError {
+  return new LedgerError(
+    'file_unsupported',
+    `这个文件的压缩数据异常（解压后比原文件大几百倍以上，疑似「压缩炸弹」），为保护电脑已停止读取。请向发文件的单位核实，或用 Excel 打开后另存为新文件再导入。`,
+  )
+}
+
 /** Everything known before streaming: the sheet's parts, where their bytes start, the date styles. */
 async function prepareSheet(path: string, wanted: string | number | undefined): Promise<PreparedSheet> {
   const pkg = await openWorkbookPackage(path)
@@ -238,6 +256,7 @@ async function prepareSheet(path: string, wanted: string | number | undefined): 
   if (sheetEntry.compressedSize >= 0xffffffff || sheetEntry.uncompressedSize >= 0xffffffff) {
     throw new LedgerError('file_unsupported', '这个工作表太大（超过 4 GB），无法导入。请把数据分成几个文件后再导入。')
   }
+  for (const entry of [sheetEntry, pkg.sharedStrings]) if (entry && looksLikeZipBomb(entry)) throw zipBombError()
   const { totalRows, prefixed } = await peekSheet(pkg.zip, sheetEntry)
   if (prefixed) throw new LedgerError('file_unsupported', `这个工作簿由其他软件生成，结构不标准，本软件无法读取。${SAVE_AS_XLSX}`)
   const dateIds = await dateStyleIds(pkg)

@@ -69,7 +69,14 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   let grouper: ReturnType<typeof createHouseholdGrouper> | null = null
   const tracker = new DuplicateIdTracker()
   const issues: ImportIssue[] = []
-  const groups: HouseholdGroup[] = []
+  // Households are kept in their compact form only: a county file has 100 000 rows.
+  const households: ParsedHousehold[] = []
+  const extraKeys = new Set<string>()
+  const complete = (g: HouseholdGroup) => {
+    issues.push(...validateHousehold(g))
+    for (const r of g.rows) for (const k of Object.keys(r.extra)) extraKeys.add(k)
+    households.push(toHousehold(g))
+  }
   const dateFormats: Record<string, string> = {}
   const samples = new Map<number, string[]>()
   let rememberedMapping = false
@@ -91,10 +98,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     for (const [k, f] of Object.entries(row.sourceFormats)) dateFormats[k] ??= f
     issues.push(...validateMemberRow(row))
     for (const hit of tracker.check(row)) issues.push(hit.issue)
-    for (const g of grouper!.push(row)) {
-      groups.push(g)
-      issues.push(...validateHousehold(g))
-    }
+    for (const g of grouper!.push(row)) complete(g)
   }
 
   const start = () => {
@@ -135,14 +139,12 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     }
   }
   if (!layout) start()
-  for (const g of grouper!.flush()) {
-    groups.push(g)
-    issues.push(...validateHousehold(g))
-  }
+  for (const g of grouper!.flush()) complete(g)
   const finalLayout = layout as unknown as HeaderDetection
 
+  // A duplicate ID found late can block a household completed early: mark them at the end.
   const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
-  const households = groups.map((g) => toHousehold(g, errorRows))
+  for (const h of households) h.blocked = h.members.some((m) => errorRows.has(m.excelRow))
   const columns = finalLayout.columns.map((c) => ({ ...c, samples: samples.get(c.index) ?? [] }))
   const levelFields = (level: 'household' | 'member') =>
     [...new Set(finalLayout.columns.map((c) => c.field).filter((f): f is FieldKey => f !== null && !fieldByKey(f).virtual && fieldByKey(f).level === level))]
@@ -159,7 +161,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     householdFields: levelFields('household'),
     memberFields: memberFieldsOf(finalLayout, levelFields('member')),
     hasGroupColumn: finalLayout.columns.some((c) => c.field === 'group'),
-    extraKeys: [...new Set(groups.flatMap((g) => g.rows.flatMap((r) => Object.keys(r.extra))))],
+    extraKeys: [...extraKeys],
     households,
     issues: issues.sort((a, b) => a.row - b.row).map((i) => view(chosen, i)),
     rows,
@@ -176,7 +178,7 @@ function memberFieldsOf(layout: HeaderDetection, fields: string[]): string[] {
   return [...set]
 }
 
-function toHousehold(g: HouseholdGroup, errorRows: Set<number>): ParsedHousehold {
+function toHousehold(g: HouseholdGroup): ParsedHousehold {
   const first = g.rows[0]!
   const { values } = householdValues(g)
   const household: Record<string, Value> = {}
@@ -189,7 +191,7 @@ function toHousehold(g: HouseholdGroup, errorRows: Set<number>): ParsedHousehold
     group: first.village.group ?? null,
     values: household,
     members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
-    blocked: g.rows.some((r) => errorRows.has(r.excelRow)),
+    blocked: false,
   }
 }
 
