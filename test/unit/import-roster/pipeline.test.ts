@@ -305,3 +305,47 @@ describe('roster export', () => {
     expect(wb.worksheets[0]!.rowCount).toBe(1 + (core.ledger.sqlite.prepare('SELECT count(*) FROM members WHERE household_id IN (?, ?)').pluck().get(ids[0], ids[1]) as number))
   })
 })
+
+describe('roster import: other shapes and long work', () => {
+  it('one row per household (户主 columns and 人数) imports each household with its head', async () => {
+    const { job, file, sql } = setup()
+    const a = validId('41990119700101001')
+    const b = validId('41990119750505002')
+    const csv = ['行政村,户编号,户主姓名,户主身份证号码,人数,主要致贫原因', `青山村,419901000001,张三,${a},4,因病致贫`, `石桥村,419901000002,李四,${b},2,缺劳动力`].join('\n')
+    const p = path.join(tempDir(), '户表.csv')
+    fs.writeFileSync(p, csv)
+    const preview = await job<RosterPreview>('roster.preview', { fileId: file(p) })
+    expect(preview.households.new).toBe(2)
+    expect(preview.members.new).toBe(2)
+    await job('roster.commit', { fileId: file(p) })
+    expect(sql('SELECT h.household_no, h.declared_size, h.main_cause, m.name, m.id_number, m.relation FROM households h JOIN members m ON m.household_id = h.id ORDER BY h.id')).toEqual([
+      { household_no: '419901000001', declared_size: 4, main_cause: '因病', name: '张三', id_number: a, relation: '户主' },
+      { household_no: '419901000002', declared_size: 2, main_cause: '缺劳力', name: '李四', id_number: b, relation: '户主' },
+    ])
+  })
+
+  it('a cancelled import writes nothing', async () => {
+    const events: import('../../../shared/api/jobs').LedgerEvent[] = []
+    const { createCore } = await import('../../../electron/core/create-core')
+    let cancelled = false
+    const core: CoreContext = createCore({
+      dbPath: path.join(tempDir(), 'ledger.sqlite'),
+      appVersion: 'test',
+      jobMode: 'inline',
+      emit: (e) => {
+        events.push(e)
+        // Cancel once the commit has started writing (its messages say 写入).
+        if (e.type === 'job.progress' && e.message.includes('写入') && !cancelled) cancelled = core.jobs.cancel(e.jobId)
+      },
+    })
+    cores.push(core)
+    const xlsx = path.join(tempDir(), 'big.xlsx')
+    await writeRosterWorkbook(xlsx, legacyRosterRows(600))
+    const started = await dispatch(core, 'roster.commit', { fileId: core.files.register(xlsx).id })
+    if (!started.ok) throw new Error(started.error.message)
+    const end = await jobEnd(events, (started.value as { jobId: string }).jobId)
+    expect(cancelled).toBe(true)
+    expect(end.type).toBe('job.cancelled')
+    expect(core.ledger.sqlite.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM import_batches)').pluck().get()).toBe(0)
+  })
+})
