@@ -14,7 +14,18 @@ export function parseRoute(hash: string): Route {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash))
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.hash))
+    let shown = location.hash
+    const onChange = () => {
+      // A page with unsaved edits may keep the clerk here (back button, typed address).
+      const asked = navigating
+      navigating = false
+      if (!asked && leaveGuard && location.hash !== shown && !leaveGuard()) {
+        history.replaceState(null, '', shown)
+        return
+      }
+      shown = location.hash
+      setRoute(parseRoute(location.hash))
+    }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
@@ -22,5 +33,22 @@ export function useRoute(): Route {
 }
 
 export const navigate = (hash: string) => {
+  if (hash === location.hash) return
+  if (leaveGuard && !leaveGuard()) return
+  // Already asked: the hashchange this causes goes through without asking twice.
+  navigating = true
   location.hash = hash
+}
+
+let navigating = false
+
+/** Asked before leaving the current page; returns whether leaving is allowed. */
+let leaveGuard: (() => boolean) | null = null
+
+/** Installs a guard (e.g. unsaved edits); returns the function that removes it. */
+export function setLeaveGuard(guard: () => boolean): () => void {
+  leaveGuard = guard
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null
+  }
 }

@@ -11,6 +11,8 @@ import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
+import type { EditResult, HouseholdChange } from '../domain/household-rules'
+import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/status'
 
 /** Declares an operation: `op<Result>()(inputSchema)`; the result type is carried as a phantom only. */
 function op<R>() {
@@ -53,6 +55,21 @@ export const RosterExportInput = z.object({
   filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional(),
   /** Full ID numbers and phones: asked for explicitly and logged. */
   unmasked: z.boolean().default(false),
+})
+
+/** Household page edits: column name → the value as typed (money in 元); null clears it. */
+const editPatch = z.record(z.string().regex(/^[a-z_]{1,64}$/), z.string().max(500).nullable())
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const StatusEventInputSchema = z.object({
+  householdId: id,
+  kind: z.enum(STATUS_EVENT_KINDS),
+  date: isoDate,
+  monitoringCategory: z.string().max(20).nullable().default(null),
+  risks: z.array(z.string().max(20)).max(11).default([]),
+  riskNote: z.string().max(200).nullable().default(null),
+  eliminationMethod: z.enum(ELIMINATION_METHODS).nullable().default(null),
+  note: z.string().max(500).nullable().default(null),
 })
 
 export interface AppInfo {
@@ -99,6 +116,23 @@ export const contract = {
   'backups.restore': op<{ safetyCopy: string | null }>()(z.object({ name: z.string().min(1).max(200).regex(/^[^\\/]+\.sqlite$/) })),
   /** The backup folder (e.g. a USB drive); null returns to the default. */
   'backups.setDir': op<{ dir: string }>()(z.object({ dir: z.string().trim().min(1).max(1000).nullable() })),
+  /** Household fields and the 两不愁三保障 checklist; checked by the import's rules. */
+  'households.update': op<EditResult>()(z.object({ id, patch: editPatch })),
+  'households.addMember': op<EditResult>()(z.object({ householdId: id, values: editPatch })),
+  'households.updateMember': op<EditResult>()(z.object({ memberId: id, patch: editPatch })),
+  /** 移出: the person stays in the ledger with the reason and date. */
+  'households.removeMember': op<EditResult>()(z.object({ memberId: id, reason: z.enum(REMOVAL_REASONS), date: isoDate })),
+  'households.changeHead': op<EditResult>()(z.object({ householdId: id, newHeadId: id, oldHeadRelation: z.string().min(1).max(20) })),
+  'households.statusEvents': op<StatusEvent[]>()(z.object({ id })),
+  /** 识别 / 脱贫 / 返贫 / 纳入监测 / 风险消除; updates the household's current status. */
+  'households.recordStatus': op<StatusEvent>()(StatusEventInputSchema),
+  'households.deleteStatus': op<{ deleted: true }>()(z.object({ eventId: id })),
+  /** Status of every household with a history as of a date; with periodStart: monitored at any time of the period. */
+  'households.statusAt': op<HouseholdStatusAt[]>()(
+    z.object({ asOf: isoDate, periodStart: isoDate.optional(), householdIds: z.array(id).max(50_000).optional() }),
+  ),
+  /** 修改记录 of a household and its members, newest first. */
+  'households.changes': op<HouseholdChange[]>()(z.object({ id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),
 } as const
 

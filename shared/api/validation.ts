@@ -24,6 +24,21 @@ const FIELD_LABELS: Record<string, string> = {
   dir: '备份文件夹',
   reason: '移出原因',
   date: '日期',
+  patch: '修改内容',
+  values: '成员信息',
+  householdId: '户',
+  memberId: '家庭成员',
+  newHeadId: '新户主',
+  oldHeadRelation: '原户主的与户主关系',
+  kind: '事件',
+  risks: '致贫返贫风险',
+  riskNote: '风险说明',
+  eliminationMethod: '消除方式',
+  note: '备注',
+  eventId: '状态记录',
+  asOf: '截至日期',
+  periodStart: '起始日期',
+  householdIds: '户',
 }
 
 export function describeZodError(error: z.ZodError): { message: string; field?: string } {

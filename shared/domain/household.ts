@@ -41,6 +41,8 @@ export interface Member {
   seriousIllnessInsurance: string | null
   removedReason: string | null
   removedDate: string | null
+  /** Every roster column of the member by DB column name (the household page's edit form). */
+  values: Record<string, string | number | null>
 }
 
 export interface HouseholdDetail {
@@ -67,4 +69,6 @@ export interface HouseholdDetail {
   dilapidatedHouse: string | null
   safeDrinkingWater: string | null
   members: Member[]
+  /** Every column of the household by DB column name, incl. incomes in 分 and the 两不愁三保障 checklist. */
+  values: Record<string, string | number | null>
 }

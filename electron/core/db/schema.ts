@@ -57,6 +57,19 @@ export interface HouseholdsTable {
   import_batch_id: number | null
   created_at: string
   updated_at: string
+  /** 两不愁三保障 (004): '达标' | '有短板' | null, with a note. */
+  guarantee_food: string | null
+  guarantee_food_note: string | null
+  guarantee_clothing: string | null
+  guarantee_clothing_note: string | null
+  guarantee_education: string | null
+  guarantee_education_note: string | null
+  guarantee_medical: string | null
+  guarantee_medical_note: string | null
+  guarantee_housing: string | null
+  guarantee_housing_note: string | null
+  guarantee_water: string | null
+  guarantee_water_note: string | null
 }
 
 export interface MembersTable {
@@ -137,6 +150,22 @@ export interface ImportMappingsTable {
   updated_at: string
 }
 
+export interface HouseholdStatusEventsTable {
+  id: Generated<number>
+  household_id: number
+  kind: string
+  event_date: string
+  monitoring_category: string | null
+  /** JSON array of 致贫返贫风险. */
+  risks: string | null
+  risk_note: string | null
+  elimination_method: string | null
+  note: string | null
+  actor: string
+  created_at: string
+  updated_at: string
+}
+
 export interface SchemaMigrationsTable {
   version: number
   name: string
@@ -154,7 +183,8 @@ export interface LedgerSchema {
   import_batches: ImportBatchesTable
   import_mappings: ImportMappingsTable
   schema_migrations: SchemaMigrationsTable
+  household_status_events: HouseholdStatusEventsTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
-export type WritableTable = 'settings' | 'villages' | 'village_groups' | 'households' | 'members' | 'import_batches' | 'import_mappings'
+export type WritableTable = 'settings' | 'villages' | 'village_groups' | 'households' | 'members' | 'import_batches' | 'import_mappings' | 'household_status_events'

@@ -4,12 +4,14 @@ import { appHandlers } from './app'
 import { backupHandlers } from './backups'
 import { demoHandlers } from './demo'
 import { householdHandlers } from './households'
+import { householdEditHandlers } from './household-edit'
 import { importHandlers } from './imports'
 import type { HandlerMap } from './types'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
   ...householdHandlers,
+  ...householdEditHandlers,
   ...demoHandlers,
   ...importHandlers,
   ...backupHandlers,

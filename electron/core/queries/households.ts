@@ -169,9 +169,17 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
         seriousIllnessInsurance: m.serious_illness_insurance,
         removedReason: m.removed_reason,
         removedDate: m.removed_date,
+        values: rosterValues(m),
       }),
     ),
+    values: rosterValues(h),
   }
+}
+
+/** A row's own columns for the edit forms (bookkeeping and search keys left out). */
+function rosterValues(row: object): Record<string, string | number | null> {
+  const skip = new Set(['id', 'household_id', 'village_id', 'created_at', 'updated_at', 'extra_json', 'name_pinyin', 'import_batch_id', 'village_name', 'county', 'township', 'is_demo', 'group_name'])
+  return Object.fromEntries(Object.entries(row).filter(([k, v]) => !skip.has(k) && (v === null || typeof v === 'string' || typeof v === 'number')))
 }
 
 export async function listVillages({ db }: Ledger): Promise<VillageSummary[]> {

@@ -4,9 +4,10 @@
  */
 import { m001Roster } from './001_roster'
 import { m002ImportBatches } from './002_import_batches'
+import { m004HouseholdStatus } from './004_household_status'
 import { m006Search } from './006_search'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m006Search]
+export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

@@ -1,0 +1,54 @@
+/** 修改记录: the audit rows of one household, its members and its status events, newest first. */
+import { type HouseholdChange, columnLabel } from '../../../shared/domain/household-rules'
+import type { Ledger } from '../db/open'
+
+interface AuditRow {
+  id: number
+  at: string
+  actor: string
+  action: 'insert' | 'update' | 'delete'
+  table_name: string
+  record_id: number
+  field: string | null
+  old_value: string | null
+  new_value: string | null
+  member_name: string | null
+  event_kind: string | null
+  event_date: string | null
+}
+
+const MONEY = /_fen$/
+const yuan = (v: string | null) => (v === null || !/^-?\d+$/.test(v) ? v : (Number(v) / 100).toFixed(2))
+
+export function householdChanges(ledger: Ledger, householdId: number, limit = 500): HouseholdChange[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT a.*, m.name AS member_name, e.kind AS event_kind, e.event_date FROM audit_log a
+       LEFT JOIN members m ON a.table_name = 'members' AND m.id = a.record_id
+       LEFT JOIN household_status_events e ON a.table_name = 'household_status_events' AND e.id = a.record_id
+       WHERE (a.table_name = 'households' AND a.record_id = @id)
+          OR (a.table_name = 'members' AND a.record_id IN (SELECT id FROM members WHERE household_id = @id))
+          OR (a.table_name = 'household_status_events' AND a.record_id IN (SELECT id FROM household_status_events WHERE household_id = @id))
+       ORDER BY a.at DESC, a.id DESC LIMIT @limit`,
+    )
+    .all({ id: householdId, limit }) as AuditRow[]
+  return rows.map((r) => {
+    const money = r.field !== null && MONEY.test(r.field)
+    const subject = r.table_name === 'members' ? `成员「${r.member_name ?? ''}」` : r.table_name === 'household_status_events' ? '状态记录' : '户'
+    if (r.table_name === 'household_status_events' && r.action === 'insert') {
+      return { id: r.id, at: r.at, actor: r.actor, action: r.action, subject, field: null, fieldLabel: '登记', oldValue: null,
+        newValue: r.event_kind ? `${r.event_date ?? ''}「${r.event_kind}」` : null }
+    }
+    return {
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subject,
+      field: r.field,
+      fieldLabel: r.field ? columnLabel(r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
+      oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : r.old_value,
+      newValue: money ? yuan(r.new_value) : r.new_value,
+    }
+  })
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { idCheckChar } from '../../shared/domain/id-number'
+import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+
+let host: RunningHost
+let browser: Browser
+let page: Page
+let dir: string
+const errors: string[] = []
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-edit-'))
+  host = await startHost(path.join(dir, 'ledger.sqlite'))
+  browser = await launchBrowser()
+  page = await newPage(browser)
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(host.dbPath, { readonly: true })
+  try {
+    return db.prepare(sql).all(...params) as T[]
+  } finally {
+    db.close()
+  }
+}
+
+const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+
+async function pick(label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click()
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click()
+}
+
+describe('household editing and status history', () => {
+  let householdId = 0
+
+  it('loads the demo and opens a household that has not exited poverty', async () => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: '载入示例乡镇' }).click()
+    await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
+    const [target] = query<{ id: number }>(
+      `SELECT h.id FROM households h WHERE h.exit_status = '未脱贫' AND h.first_identified < '2020'
+         AND EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND m.relation = '户主') ORDER BY h.id LIMIT 1`,
+    )
+    householdId = target!.id
+    await page.evaluate(`location.hash = '#/households/${householdId}'`)
+    await page.getByText('家庭成员').first().waitFor()
+    await screenshot(page, 'household-edit-01-page')
+  })
+
+  it('adds a newborn member: the age is shown from the ID number', async () => {
+    const born = new Date(Date.now() - 75 * 86_400_000)
+    const first17 = `410102${iso(born).replace(/-/g, '')}03${2}`
+    const id = first17 + idCheckChar(first17)
+    const before = query<{ n: number }>('SELECT count(*) AS n FROM members WHERE household_id = ? AND removed_reason IS NULL', householdId)[0]!.n
+    await page.getByRole('button', { name: '新增成员' }).click()
+    const dialog = page.locator('.ant-modal').filter({ hasText: '新增家庭成员' })
+    await dialog.getByLabel('姓名', { exact: true }).fill('新生儿小雨')
+    await pick('与户主关系', '之孙女')
+    await dialog.getByLabel('证件号码', { exact: true }).fill(id)
+    await expect.poll(() => dialog.getByTestId('member-age').innerText()).toBe('不满 1 岁')
+    await screenshot(page, 'household-edit-02-newborn-form')
+    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    // No warnings expected: the ID, birth date, sex and relation agree.
+    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0)
+    const row = page.locator('.ant-card').filter({ hasText: '家庭成员' }).locator('tr.ant-table-row').filter({ hasText: '新生儿小雨' })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.innerText()).toContain('不满 1 岁')
+    expect(await row.innerText()).toContain(iso(born))
+    const saved = query<{ birth_date: string; sex: string; relation: string }>("SELECT birth_date, sex, relation FROM members WHERE name = '新生儿小雨'")
+    expect(saved).toEqual([{ birth_date: iso(born), sex: '女', relation: '之孙女' }])
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM members WHERE household_id = ? AND removed_reason IS NULL', householdId)[0]!.n).toBe(before + 1)
+    await screenshot(page, 'household-edit-03-newborn-added')
+  })
+
+  it('refuses 脱贫 before 识别 and records 脱贫 with a date', async () => {
+    const card = page.locator('[data-card="status"]')
+    await pick('事件', '脱贫')
+    await card.getByLabel('事件日期').fill('2010-01-05')
+    await card.getByLabel('事件日期').press('Enter')
+    await card.getByRole('button', { name: /登\s*记/ }).click()
+    await card.getByText(/脱贫不能早于识别/).waitFor()
+    await screenshot(page, 'household-edit-04-refused')
+    await card.getByLabel('事件日期').fill('2020-06-30')
+    await card.getByLabel('事件日期').press('Enter')
+    await card.getByRole('button', { name: /登\s*记/ }).click()
+    await expect.poll(() => card.locator('tr.ant-table-row').count()).toBe(1)
+    expect(await card.locator('tr.ant-table-row').innerText()).toContain('2020-06-30')
+    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: '已脱贫(享受政策)' }).count()).toBeGreaterThan(0)
+    expect(query('SELECT exit_status, exit_year FROM households WHERE id = ?', householdId)).toEqual([{ exit_status: '已脱贫(享受政策)', exit_year: '2020' }])
+  })
+
+  it('edits the phone, warns before leaving with unsaved changes, and saves with Ctrl+S', async () => {
+    const card = page.locator('[data-card="basic"]')
+    await card.getByRole('button', { name: /编\s*辑/ }).click()
+    await card.getByLabel('联系电话', { exact: true }).fill('13912345678')
+    let asked = ''
+    page.once('dialog', (d) => {
+      asked = d.message()
+      void d.dismiss()
+    })
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    await expect.poll(() => asked).toBe('有修改尚未保存，确定要离开吗？离开后这些修改将丢失。')
+    expect(page.url()).toContain(`#/households/${householdId}`)
+    await screenshot(page, 'household-edit-05-unsaved')
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => query<{ phone: string }>('SELECT phone FROM households WHERE id = ?', householdId)[0]!.phone).toBe('13912345678')
+    await expect.poll(() => card.getByRole('button', { name: /编\s*辑/ }).count()).toBe(1)
+  })
+
+  it('marks a 两不愁三保障 gap with its note and highlights it', async () => {
+    const card = page.locator('[data-card="guarantees"]')
+    await card.getByRole('button', { name: /编\s*辑/ }).click()
+    await pick('住房安全保障', '有短板')
+    await card.getByRole('button', { name: /保\s*存/ }).click()
+    await card.getByText('「住房安全保障」标为有短板，请在说明中写明短板是什么', { exact: false }).first().waitFor()
+    await card.getByLabel('住房安全保障说明', { exact: true }).fill('C级危房')
+    await card.getByRole('button', { name: /保\s*存/ }).click()
+    // Label and value cells of the gap are highlighted, nothing else.
+    await expect.poll(async () => (await card.locator('.guarantee-gap').allInnerTexts()).map((t) => t.trim())).toEqual(['住房安全保障', '有短板：C级危房'])
+    await expect.poll(() => page.getByText('两不愁三保障短板：住房安全保障').count()).toBe(1)
+    await card.scrollIntoViewIfNeeded()
+    await screenshot(page, 'household-edit-06-guarantee-gap')
+  })
+
+  it('shows the changes in 修改记录, newest first', async () => {
+    const changes = page.locator('[data-card="changes"] tr.ant-table-row')
+    await expect.poll(() => changes.count()).toBeGreaterThan(4)
+    const texts = await changes.allInnerTexts()
+    expect(texts[0]).toContain('住房安全保障说明')
+    expect(texts.some((t) => t.includes('联系电话') && t.includes('13912345678'))).toBe(true)
+    const exit = texts.find((t) => t.includes('脱贫状态'))!
+    expect(exit).toContain('未脱贫')
+    expect(exit).toContain('已脱贫(享受政策)')
+    expect(texts.some((t) => t.includes('脱贫年度') && t.includes('2020'))).toBe(true)
+    expect(texts.some((t) => t.includes('成员「新生儿小雨」') && t.includes('新增'))).toBe(true)
+    expect(texts.some((t) => t.includes('状态记录') && t.includes('2020-06-30「脱贫」'))).toBe(true)
+    await page.locator('[data-card="changes"]').scrollIntoViewIfNeeded()
+    await screenshot(page, 'household-edit-07-changes')
+    expect(errors).toEqual([])
+  })
+})
