@@ -105,10 +105,12 @@ describe('crash safety of an import', () => {
     for (let i = 0; i < 12; i++) {
       const db = path.join(dir, `crash-${i}.sqlite`)
       const child = spawn(process.execPath, [cli, 'import', file, '--db', db], { stdio: 'ignore' })
+      // Listen before killing: an import that finished first has already exited.
+      const exited = new Promise((r) => child.on('exit', r))
       const delay = Math.round(full * (0.3 + 0.7 * Math.random()))
       await new Promise((r) => setTimeout(r, delay))
       child.kill('SIGKILL')
-      await new Promise((r) => child.on('exit', r))
+      await exited
       if (!fs.existsSync(db)) continue // killed before the file was created
       const d = new Database(db)
       expect(d.pragma('integrity_check', { simple: true })).toBe('ok')

@@ -29,10 +29,11 @@ describe('crash safety of a burst of edits', () => {
       fs.copyFileSync(seed, db)
       // One process (tsx as a loader, not its CLI, which would leave a grandchild running after the kill).
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/edit-burst.ts'), db], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+      const exited = new Promise((r) => child.on('exit', r))
       await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()))
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 400))
       child.kill('SIGKILL')
-      await new Promise((r) => child.on('exit', r))
+      await exited
 
       const d = new Database(db)
       expect(d.pragma('integrity_check', { simple: true })).toBe('ok')
