@@ -133,6 +133,8 @@ export const contract = {
   ),
   /** 修改记录 of a household and its members, newest first. */
   'households.changes': op<HouseholdChange[]>()(z.object({ id })),
+  /** A member's full ID number, for a clerk who needs it; logged in the access log. */
+  'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),
 } as const
 

@@ -86,12 +86,19 @@ describe('first run: demo township, search, household page', () => {
     })()
     const memberRows = page.locator('.ant-card').filter({ hasText: '家庭成员' }).locator('tr.ant-table-row')
     await expect.poll(() => memberRows.count()).toBe(members.length)
+    // ID numbers are masked until the clerk reveals one, which is logged.
+    const { maskIdNumber } = await import('../../shared/domain/id-number')
     for (const m of members) {
-      const row = memberRows.filter({ hasText: m.id_number })
-      await expect.poll(() => row.count()).toBe(1)
-      expect(await row.innerText()).toContain(m.name)
-      expect(await row.innerText()).toContain(m.relation)
+      const row = memberRows.filter({ hasText: maskIdNumber(m.id_number) }).filter({ hasText: m.name })
+      await expect.poll(() => row.count()).toBeGreaterThanOrEqual(1)
+      expect(await row.first().innerText()).toContain(m.relation)
+      expect(await row.first().innerText()).not.toContain(m.id_number)
     }
+    // Located by name: once revealed, the row no longer shows the masked number.
+    const first = memberRows.filter({ hasText: members[0]!.name }).first()
+    await first.getByRole('button', { name: '显示完整证件号码' }).click()
+    await expect.poll(() => first.innerText()).toContain(members[0]!.id_number)
+    expect(readDb<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE action = 'reveal_id'").n).toBe(1)
     await expect.poll(() => page.getByText(target.household_no).count()).toBeGreaterThan(0)
     await screenshot(page, 'foundation-04-household')
   })

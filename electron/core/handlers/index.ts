@@ -6,6 +6,7 @@ import { demoHandlers } from './demo'
 import { householdHandlers } from './households'
 import { householdEditHandlers } from './household-edit'
 import { importHandlers } from './imports'
+import { privacyHandlers } from './privacy'
 import type { HandlerMap } from './types'
 
 export const handlers: HandlerMap<OpName> = {
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<OpName> = {
   ...demoHandlers,
   ...importHandlers,
   ...backupHandlers,
+  ...privacyHandlers,
 }

@@ -135,6 +135,18 @@ describe('household list and search', () => {
   })
 })
 
+describe('privacy', () => {
+  it('reveals a full ID number on request and logs who looked', async () => {
+    const { call, core } = await setup(10)
+    const m = core.ledger.sqlite.prepare('SELECT id, name, id_number FROM members LIMIT 1').get() as { id: number; name: string; id_number: string }
+    expect(await call('privacy.revealId', { memberId: m.id })).toEqual({ idNumber: m.id_number })
+    const log = core.ledger.sqlite.prepare('SELECT actor, action, detail FROM access_log').all()
+    expect(log).toEqual([{ actor: '本机用户', action: 'reveal_id', detail: `${m.name} ${m.id_number.slice(0, 4)}**********${m.id_number.slice(-4)}` }])
+    const list = await call('households.list', { pageSize: 50 })
+    expect(list.items.every((i) => i.headIdNumber === null || i.headIdNumber.length === 18)).toBe(true)
+  })
+})
+
 describe('the dispatcher at the boundary', () => {
   it('answers bad input with a Chinese message naming the field, and unknown operations', async () => {
     const { core } = testCore()

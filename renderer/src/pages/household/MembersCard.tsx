@@ -8,6 +8,7 @@ import type { HouseholdDetail, Member } from '../../../../shared/domain/househol
 import { type EditIssue, MEMBER_EDIT_FIELDS, ageOn, birthDateOf } from '../../../../shared/domain/household-rules'
 import { fieldByKey } from '../../../../shared/import/fields'
 import { CallError, call } from '../../api/client'
+import { MaskedId } from '../../components/MaskedId'
 import { type FormValues, changedFields, fieldInput, fromFormValue, toFormValue } from './fields'
 import { useEditGuard } from './useEditGuard'
 
@@ -197,7 +198,7 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
     { title: '性别', dataIndex: 'sex', width: 60 },
     { title: '出生日期', dataIndex: 'birthDate', width: 110 },
     { title: '年龄', key: 'age', width: 80, render: (_: unknown, m: Member) => ageText(ageOn(birthDateOf(m.values), today)) },
-    { title: '证件号码', dataIndex: 'idNumber', width: 190 },
+    { title: '证件号码', dataIndex: 'idNumber', width: 230, render: (v: string | null, m: Member) => <MaskedId memberId={m.id} idNumber={v} /> },
     { title: '文化程度', dataIndex: 'education', width: 100 },
     { title: '在校生状况', dataIndex: 'schoolStatus', width: 130 },
     { title: '健康状况', dataIndex: 'health', width: 110 },
