@@ -1,41 +1,22 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+import { openApp, screenshot, type App } from './harness'
 
-let host: RunningHost
-let browser: Browser
+let app: App
 let page: Page
-let dir: string
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-backup-'))
-  host = await startHost(path.join(dir, 'ledger.sqlite'))
-  browser = await launchBrowser()
-  page = await newPage(browser)
+  app = await openApp('backup')
+  page = app.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
-const households = () => {
-  const db = new Database(host.dbPath, { readonly: true })
-  try {
-    return db.prepare('SELECT count(*) FROM households').pluck().get() as number
-  } finally {
-    db.close()
-  }
-}
+const households = () => app.query<{ n: number }>('SELECT count(*) AS n FROM households')[0]!.n
 
 describe('数据与备份', () => {
   it('backs up now, and restores a backup after saving the current state', async () => {
-    await page.goto(host.url)
+    await page.goto(app.host.url)
     await page.getByRole('button', { name: '载入示例乡镇' }).click()
     await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
     expect(households()).toBe(360)

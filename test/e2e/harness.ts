@@ -4,7 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const root = path.resolve(__dirname, '../..')
@@ -66,4 +68,47 @@ export async function newPage(browser: Browser): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true })
   await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: false })
+}
+
+export interface App {
+  host: RunningHost
+  browser: Browser
+  page: Page
+  /** The test's own folder (the ledger file lives in it); removed by close(). */
+  dir: string
+  /** Uncaught errors of the page: a passing test expects none. */
+  errors: string[]
+  /** A read-only query on the ledger file. */
+  query<T>(sql: string, ...params: unknown[]): T[]
+  close(): Promise<void>
+}
+
+/** A fresh ledger in a temp folder, the browser host on it, and a Chromium page. */
+export async function openApp(prefix: string): Promise<App> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ledger-e2e-${prefix}-`))
+  const host = await startHost(path.join(dir, 'ledger.sqlite'))
+  const browser = await launchBrowser()
+  const page = await newPage(browser)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return {
+    host,
+    browser,
+    page,
+    dir,
+    errors,
+    query<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(host.dbPath, { readonly: true })
+      try {
+        return db.prepare(sql).all(...params) as T[]
+      } finally {
+        db.close()
+      }
+    },
+    async close() {
+      await browser.close()
+      await host.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }

@@ -1,40 +1,19 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idCheckChar } from '../../shared/domain/id-number'
-import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+import { openApp, screenshot, type App } from './harness'
 
-let host: RunningHost
-let browser: Browser
+let app: App
 let page: Page
-let dir: string
-const errors: string[] = []
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-edit-'))
-  host = await startHost(path.join(dir, 'ledger.sqlite'))
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  page.on('pageerror', (e) => errors.push(e.message))
+  app = await openApp('edit')
+  page = app.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(host.dbPath, { readonly: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => app.query<T>(sql, ...params)
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
@@ -47,7 +26,7 @@ describe('household editing and status history', () => {
   let householdId = 0
 
   it('loads the demo and opens a household that has not exited poverty', async () => {
-    await page.goto(host.url)
+    await page.goto(app.host.url)
     await page.getByRole('button', { name: '载入示例乡镇' }).click()
     await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
     const [target] = query<{ id: number }>(
@@ -149,6 +128,6 @@ describe('household editing and status history', () => {
     expect(texts.some((t) => t.includes('状态记录') && t.includes('2020-06-30「脱贫」'))).toBe(true)
     await page.locator('[data-card="changes"]').scrollIntoViewIfNeeded()
     await screenshot(page, 'household-edit-07-changes')
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

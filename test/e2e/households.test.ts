@@ -1,46 +1,25 @@
 import path from 'node:path'
-import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import os from 'node:os'
-import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+import { openApp, screenshot, type App } from './harness'
 
-let host: RunningHost
-let browser: Browser
+let app: App
 let page: Page
-const errors: string[] = []
-
-let dir: string
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))
-  host = await startHost(path.join(dir, 'ledger.sqlite'))
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  page.on('pageerror', (e) => errors.push(e.message))
+  app = await openApp('households')
+  page = app.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
-const readDb = <T>(sql: string, ...params: unknown[]): T => {
-  const db = new Database(host.dbPath, { readonly: true })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
+const readDb = <T>(sql: string, ...params: unknown[]): T => app.query<T>(sql, ...params)[0]!
 
 const rows = () => page.locator('.ant-table-tbody tr.ant-table-row')
 
 describe('first run: demo township, search, household page', () => {
   it('offers the demo township on an empty ledger and loads it with progress', async () => {
-    await page.goto(host.url)
+    await page.goto(app.host.url)
     await page.getByText('台账还是空的').waitFor()
     await screenshot(page, 'foundation-01-empty')
     await page.getByRole('button', { name: '载入示例乡镇' }).click()
@@ -72,18 +51,10 @@ describe('first run: demo township, search, household page', () => {
 
     await page.locator(`tr[data-row-key="${target.household_id}"]`).click()
     await page.getByText('家庭成员').waitFor()
-    const members = (() => {
-      const db = new Database(host.dbPath, { readonly: true })
-      try {
-        return db.prepare('SELECT name, id_number, relation FROM members WHERE household_id = ? ORDER BY sort_order').all(target.household_id) as {
-          name: string
-          id_number: string
-          relation: string
-        }[]
-      } finally {
-        db.close()
-      }
-    })()
+    const members = app.query<{ name: string; id_number: string; relation: string }>(
+      'SELECT name, id_number, relation FROM members WHERE household_id = ? ORDER BY sort_order',
+      target.household_id,
+    )
     const memberRows = page.locator('.ant-card').filter({ hasText: '家庭成员' }).locator('tr.ant-table-row')
     await expect.poll(() => memberRows.count()).toBe(members.length)
     // ID numbers are masked until the clerk reveals one, which is logged.
@@ -121,6 +92,7 @@ describe('first run: demo township, search, household page', () => {
     const highlighted = await page.locator('tr.row-cursor').getAttribute('data-row-key')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.url()).toContain(`#/households/${highlighted}`)
+
   })
 
   it('comes back to the list with the last search kept, and filters by village and status', async () => {
@@ -137,6 +109,16 @@ describe('first run: demo township, search, household page', () => {
     )
     await expect.poll(() => page.getByText(`共 ${expected.n} 户`).count()).toBe(1)
     await screenshot(page, 'foundation-05-filtered')
+    // From the first household of this list, 下一户 and Alt+→ step through it in order.
+    const keys = await rows().evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.getAttribute('data-row-key')))
+    await rows().first().click()
+    await page.getByRole('button', { name: /下一户/ }).click()
+    await expect.poll(() => page.url()).toContain(`#/households/${keys[1]}`)
+    // The shortcut belongs to the household page: wait until it has loaded.
+    await page.getByRole('button', { name: /下一户/ }).waitFor()
+    await page.keyboard.press('Alt+ArrowRight')
+    await expect.poll(() => page.url()).toContain(`#/households/${keys[2]}`)
+    await page.getByRole('button', { name: /返回户列表/ }).click()
   })
 
   it('exports the roster with full IDs and re-imports it with zero changes', async () => {
@@ -149,7 +131,7 @@ describe('first run: demo township, search, household page', () => {
     await screenshot(page, 'foundation-07-export')
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: /导\s*出/ }).last().click()
-    const file = path.join(dir, 'exported.xlsx')
+    const file = path.join(app.dir, 'exported.xlsx')
     await (await download).saveAs(file)
     expect(readDb<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE action = 'export_unmasked'").n).toBe(1)
 
@@ -170,6 +152,6 @@ describe('first run: demo township, search, household page', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: /移\s*除/ }).click()
     await page.getByText('台账还是空的').waitFor()
     expect(readDb<{ n: number }>('SELECT count(*) AS n FROM households').n).toBe(0)
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

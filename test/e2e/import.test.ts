@@ -1,41 +1,21 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook } from '../fixtures/roster-workbook'
-import { launchBrowser, newPage, screenshot, startHost, type RunningHost } from './harness'
+import { openApp, screenshot, type App } from './harness'
 
-let host: RunningHost
-let browser: Browser
+let app: App
 let page: Page
-let dir: string
-const errors: string[] = []
 const HOUSEHOLDS = 24
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-import-'))
-  host = await startHost(path.join(dir, 'ledger.sqlite'))
-  browser = await launchBrowser()
-  page = await newPage(browser)
-  page.on('pageerror', (e) => errors.push(e.message))
+  app = await openApp('import')
+  page = app.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
-const households = () => {
-  const db = new Database(host.dbPath, { readonly: true })
-  try {
-    return db.prepare('SELECT count(*) FROM households').pluck().get() as number
-  } finally {
-    db.close()
-  }
-}
+const households = () => app.query<{ n: number }>('SELECT count(*) AS n FROM households')[0]!.n
 
 describe('importing a roster through the UI', () => {
   it('previews a county file, takes a corrected mapping, commits, and undoes', async () => {
@@ -43,11 +23,11 @@ describe('importing a roster through the UI', () => {
     const headers: string[] = [...LEGACY_HEADERS]
     const phoneIndex = headers.indexOf('户联系电话')
     headers[phoneIndex] = '联系人手机'
-    const file = path.join(dir, '示例镇2026年花名册.xlsx')
+    const file = path.join(app.dir, '示例镇2026年花名册.xlsx')
     const rows = legacyRosterRows(HOUSEHOLDS)
     await writeRosterWorkbook(file, rows, { headers })
 
-    await page.goto(host.url)
+    await page.goto(app.host.url)
     await page.getByRole('menuitem', { name: '导入花名册' }).click()
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: /选择文件/ }).click()
@@ -71,9 +51,7 @@ describe('importing a roster through the UI', () => {
     await page.getByText('导入完成').waitFor({ timeout: 60_000 })
     await screenshot(page, 'import-03-done')
     expect(households()).toBe(HOUSEHOLDS)
-    const db = new Database(host.dbPath, { readonly: true })
-    expect(db.prepare('SELECT phone FROM households WHERE household_no = ?').pluck().get(rows[0]![5])).toBe(rows[0]![phoneIndex])
-    db.close()
+    expect(app.query<{ phone: string }>('SELECT phone FROM households WHERE household_no = ?', rows[0]![5])[0]!.phone).toBe(rows[0]![phoneIndex])
 
     await page.getByRole('button', { name: /查看户台账/ }).click()
     await page.getByText(`共 ${HOUSEHOLDS} 户`).waitFor()
@@ -85,13 +63,13 @@ describe('importing a roster through the UI', () => {
     expect(households()).toBe(0)
     await page.getByRole('menuitem', { name: '户台账' }).click()
     await page.getByText('台账还是空的').waitFor()
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 
-  it('shows errors with their rows, and offers the issues workbook for download', async () => {
+  it('shows app.errors with their rows, and offers the issues workbook for download', async () => {
     const rows = legacyRosterRows(6)
     rows[2]![8] = Number(rows[2]![8])
-    const file = path.join(dir, '有错误的花名册.xlsx')
+    const file = path.join(app.dir, '有错误的花名册.xlsx')
     await writeRosterWorkbook(file, rows)
     await page.getByRole('menuitem', { name: '导入花名册' }).click()
     const chooser = page.waitForEvent('filechooser')
@@ -100,11 +78,11 @@ describe('importing a roster through the UI', () => {
     await page.getByText(/发现 1 处错误/).waitFor({ timeout: 60_000 })
     await expect.poll(() => page.getByText(/第6行「证件号码」/).count()).toBeGreaterThan(0)
     expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true)
-    await screenshot(page, 'import-05-errors')
+    await screenshot(page, 'import-05-app.errors')
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: /下载问题清单/ }).click()
-    const saved = path.join(dir, 'issues.xlsx')
+    const saved = path.join(app.dir, 'issues.xlsx')
     await (await download).saveAs(saved)
     const ExcelJS = (await import('exceljs')).default
     const wb = new ExcelJS.Workbook()

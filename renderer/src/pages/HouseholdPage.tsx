@@ -12,6 +12,7 @@ import { formatYuan } from '../../../shared/domain/money'
 import { type HouseholdKey, fieldByKey } from '../../../shared/import/fields'
 import { call } from '../api/client'
 import { useCall } from '../api/use-call'
+import { NextHouseholdButton } from '../components/NextHouseholdButton'
 import { navigate } from '../router'
 import { ChangesCard } from './household/ChangesCard'
 import { type CardField, EditableCard } from './household/EditableCard'
@@ -131,6 +132,7 @@ export function HouseholdPage({ id }: { id: number }) {
     <div className="page">
       <Space style={{ marginBottom: 12 }} align="center" wrap>
         {back}
+        <NextHouseholdButton id={h.id} />
         <Typography.Title level={4} style={{ margin: 0 }}>
           {head?.name ?? '（无户主）'} 户
         </Typography.Title>

@@ -9,6 +9,7 @@ import { call, type CallError } from '../api/client'
 import { useCall } from '../api/use-call'
 import { DemoWelcome } from '../components/DemoWelcome'
 import { ExportRosterButton } from '../components/ExportRosterButton'
+import { HOUSEHOLD_LIST_KEY } from '../components/NextHouseholdButton'
 import { navigate } from '../router'
 
 interface Filters {
@@ -23,8 +24,14 @@ interface Filters {
   pageSize: number
 }
 
-/** The ids of the list as shown, so the household page can step to the next one. */
-export const LIST_KEY = 'township-ledger.household-list-ids'
+/** Filters that pick one value of an enumeration. */
+const ENUM_FILTERS: { key: 'householdType' | 'mainCause' | 'monitoringCategory'; label: string; placeholder: string; width: number; values: readonly string[] }[] = [
+  { key: 'householdType', label: '户类型', placeholder: '全部户类型', width: 130, values: HOUSEHOLD_TYPES },
+  { key: 'mainCause', label: '主要致贫原因', placeholder: '全部致贫原因', width: 140, values: POVERTY_CAUSES },
+  { key: 'monitoringCategory', label: '监测对象类别', placeholder: '全部监测类别', width: 150, values: MONITORING_CATEGORIES },
+]
+
+
 
 const STORAGE_KEY = 'township-ledger.household-filters'
 const initialFilters = (): Filters => {
@@ -69,7 +76,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const items = list.data?.items
   useEffect(() => {
     setCursor(0)
-    if (items) sessionStorage.setItem(LIST_KEY, JSON.stringify(items.map((i) => i.id)))
+    if (items) sessionStorage.setItem(HOUSEHOLD_LIST_KEY, JSON.stringify(items.map((i) => i.id)))
   }, [items])
   // ↑/↓ move through the results, Enter opens the highlighted household.
   useEffect(() => {
@@ -148,33 +155,18 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           onChange={(v?: number) => update({ groupId: v })}
           options={groups.map((g) => ({ value: g.id, label: g.name }))}
         />
-        <Select
-          allowClear
-          aria-label="户类型"
-          placeholder="全部户类型"
-          style={{ width: 130 }}
-          value={filters.householdType}
-          onChange={(v?: string) => update({ householdType: v })}
-          options={HOUSEHOLD_TYPES.map((s) => ({ value: s, label: s }))}
-        />
-        <Select
-          allowClear
-          aria-label="主要致贫原因"
-          placeholder="全部致贫原因"
-          style={{ width: 140 }}
-          value={filters.mainCause}
-          onChange={(v?: string) => update({ mainCause: v })}
-          options={POVERTY_CAUSES.map((s) => ({ value: s, label: s }))}
-        />
-        <Select
-          allowClear
-          aria-label="监测对象类别"
-          placeholder="全部监测类别"
-          style={{ width: 150 }}
-          value={filters.monitoringCategory}
-          onChange={(v?: string) => update({ monitoringCategory: v })}
-          options={MONITORING_CATEGORIES.map((s) => ({ value: s, label: s }))}
-        />
+        {ENUM_FILTERS.map(({ key, label, placeholder, width, values }) => (
+          <Select
+            key={key}
+            allowClear
+            aria-label={label}
+            placeholder={placeholder}
+            style={{ width }}
+            value={filters[key]}
+            onChange={(v?: string) => update({ [key]: v })}
+            options={values.map((s) => ({ value: s, label: s }))}
+          />
+        ))}
         <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
         <Select
           allowClear
