@@ -132,7 +132,7 @@ export function HouseholdPage({ id }: { id: number }) {
     <div className="page">
       <Space style={{ marginBottom: 12 }} align="center" wrap>
         {back}
-        <NextHouseholdButton id={h.id} />
+        <NextHouseholdButton id={id} />
         <Typography.Title level={4} style={{ margin: 0 }}>
           {head?.name ?? '（无户主）'} 户
         </Typography.Title>
