@@ -1,17 +1,16 @@
 /**
  * `npm run bench:import`: a county-size roster (100 000 member rows) read by
  * (a) the streaming parser alone, (b) a full import into an empty ledger and
- * (c) a re-import of the same file (everything unchanged). Each phase runs in
- * its own process so its peak memory is its own. Prints rows/s, peak RSS and
- * the throughput ratios of (b) and (c) over (a).
+ * (c) a re-import of the same file (everything unchanged), (b) and (c) by the
+ * built CLI exactly as shipped. Each phase runs in its own process so its
+ * peak memory is its own. Prints rows/s, peak RSS and the throughput ratios
+ * of (b) and (c) over (a).
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openLedger } from '../electron/core/db/open'
 import { openSheetRows } from '../electron/core/import/read'
-import { importCommand } from '../electron/cli/import-command'
 import { legacyRosterRows, writeRosterWorkbook } from '../test/fixtures/roster-workbook'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
@@ -22,31 +21,31 @@ interface PhaseResult {
   peakMb: number
 }
 
-async function phase(name: string, file: string, db: string): Promise<PhaseResult> {
+/** (a): the streaming reader alone, in this process. */
+async function parsePhase(file: string): Promise<PhaseResult> {
   const t0 = performance.now()
   let rows = 0
-  if (name === 'parse') {
-    for await (const _row of openSheetRows(file)) rows++
-  } else {
-    const ledger = openLedger(db)
-    const log = console.log
-    console.log = () => undefined // importCommand reports on stdout; the bench prints its own lines
-    try {
-      const code = await importCommand(ledger, file, { dryRun: false, json: true })
-      if (code !== 0) throw new Error(`import exited ${code}`)
-    } finally {
-      console.log = log
-      await ledger.close()
-    }
-    rows = ROWS
-  }
+  for await (const _row of openSheetRows(file)) rows++
   return { rows, ms: performance.now() - t0, peakMb: process.resourceUsage().maxRSS / 1024 }
 }
 
+/** (b) and (c): the shipped CLI (out/main/cli.js), as a clerk's or a script's import runs. */
+function importPhase(file: string, db: string): PhaseResult {
+  const cli = path.resolve(__dirname, '../out/main/cli.js')
+  const timed = fs.existsSync('/usr/bin/time')
+  const [cmd, args] = timed ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, cli]] : [process.execPath, [cli]]
+  const t0 = performance.now()
+  const r = spawnSync(cmd, [...args, 'import', file, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  const ms = performance.now() - t0
+  if (r.status !== 0) throw new Error(`import exited ${r.status}: ${r.stderr}`)
+  const rss = /maxrss=(\d+)/.exec(r.stderr)
+  return { rows: ROWS, ms, peakMb: rss ? Number(rss[1]) / 1024 : NaN }
+}
+
 async function main(): Promise<void> {
-  const [, , mode, name, file, db] = process.argv
-  if (mode === '--phase') {
-    process.stdout.write(JSON.stringify(await phase(name!, file!, db!)))
+  const [, , mode, file] = process.argv
+  if (mode === '--parse') {
+    process.stdout.write(JSON.stringify(await parsePhase(file!)))
     return
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'))
@@ -60,10 +59,12 @@ async function main(): Promise<void> {
     console.log(`roster: ${rows.length} member rows, ${households} households, ${rows[0]!.length} columns, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`)
     const db = path.join(dir, 'ledger.sqlite')
     const run = (name: string): PhaseResult =>
-      JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--phase', name, file, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PhaseResult
+      name === 'parse'
+        ? (JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--parse', file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PhaseResult)
+        : importPhase(file, db)
     const results: Record<string, PhaseResult> = {}
     for (const [key, label] of [['parse', '(a) streaming parse'], ['import', '(b) import into empty ledger'], ['reimport', '(c) re-import, all unchanged']] as const) {
-      const r = run(key === 'reimport' ? 'import' : key)
+      const r = run(key)
       results[key] = r
       console.log(`${label.padEnd(32)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(8)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak ${r.peakMb.toFixed(0)} MB`)
     }

@@ -14,7 +14,8 @@ import { createHouseholdGrouper, createRowReader, householdValues, type Househol
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs/types'
-import { listSheets, openSheetRows } from '../read'
+import { listSheets } from '../read'
+import { readSheetRows } from '../read/threaded'
 import type { ParsedHousehold, ParsedRoster, Value } from './types'
 
 export interface ParseInput {
@@ -125,7 +126,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   }
 
   let bytes = 0
-  for await (const { rowNumber, cells } of openSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n) })) {
+  for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n) })) {
     if (!layout) {
       while (head.length < rowNumber - 1) head.push([])
       head[rowNumber - 1] = cells

@@ -1,0 +1,79 @@
+/**
+ * Reads a sheet on a second thread while this one normalises, checks and
+ * compares the rows: on a two-core office PC the import then costs little
+ * more than reading the file. Rows arrive in batches; a shared counter keeps
+ * the reader at most a few batches ahead, so memory stays flat.
+ *
+ * The reader thread is the bundled `read-worker.js` next to the running
+ * entry (out/main). Where it is absent (unit tests and scripts run from the
+ * TypeScript sources) the rows are read on this thread instead.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { LedgerError, type LedgerErrorData } from '../../../../shared/api/result'
+import { openSheetRows } from './index'
+import type { ReadOptions, SheetRow } from './types'
+
+export type ReaderMessage =
+  | { type: 'rows'; rows: SheetRow[]; bytes: number }
+  | { type: 'done' }
+  | { type: 'error'; error: LedgerErrorData }
+
+export interface ReaderWorkerData {
+  path: string
+  sheet?: string | number
+  credits: SharedArrayBuffer
+}
+
+/** Batches the reader may run ahead of the consumer. */
+export const MAX_AHEAD = 8
+export const BATCH_ROWS = 500
+
+/** out/main/read-worker.js, seen from an entry in out/main or a shared chunk in out/main/chunks. */
+function readerScript(): string | null {
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const script = path.join(dir, 'read-worker.js')
+    if (fs.existsSync(script)) return script
+  }
+  return null
+}
+
+export async function* readSheetRows(file: string, opts: Omit<ReadOptions, 'onProgress'> = {}): AsyncGenerator<SheetRow> {
+  const script = readerScript()
+  if (!script) {
+    yield* openSheetRows(file, opts)
+    return
+  }
+  const credits = new SharedArrayBuffer(4)
+  const ahead = new Int32Array(credits)
+  const worker = new Worker(script, { workerData: { path: file, sheet: opts.sheet, credits } satisfies ReaderWorkerData })
+  const queue: ReaderMessage[] = []
+  let wake: (() => void) | null = null
+  const push = (m: ReaderMessage) => {
+    queue.push(m)
+    wake?.()
+  }
+  worker.on('message', push)
+  worker.on('error', (err) => push({ type: 'error', error: { code: 'file_unreadable', message: `读取文件时出错：${err.message}。请重试，或用 Excel 另存为新文件后再导入。` } }))
+  worker.on('exit', (code) => code !== 0 && push({ type: 'error', error: { code: 'file_unreadable', message: `读取文件的后台线程意外退出（代码 ${code}）。请重试。` } }))
+  try {
+    for (;;) {
+      if (!queue.length) await new Promise<void>((r) => (wake = r))
+      wake = null
+      const m = queue.shift()!
+      if (m.type === 'done') return
+      if (m.type === 'error') throw new LedgerError(m.error.code, m.error.message, m.error.field)
+      // One batch consumed: let the reader run on.
+      Atomics.sub(ahead, 0, 1)
+      Atomics.notify(ahead, 0)
+      opts.onBytes?.(m.bytes)
+      for (const row of m.rows) {
+        if (opts.signal?.aborted) throw new LedgerError('cancelled', '已取消，未写入任何数据。')
+        yield row
+      }
+    }
+  } finally {
+    await worker.terminate()
+  }
+}
