@@ -6,6 +6,7 @@ import { DataPage } from './pages/DataPage'
 import { HouseholdPage } from './pages/HouseholdPage'
 import { HouseholdsPage } from './pages/HouseholdsPage'
 import { ImportPage } from './pages/ImportPage'
+import { HouseholdCardsPage } from './pages/print/HouseholdCardsPage'
 import { navigate, useRoute } from './router'
 
 export function App() {
@@ -14,6 +15,9 @@ export function App() {
   const { reload } = info
   // A restarted core may have a different state: refresh what is shown.
   useEffect(() => onLedgerEvent((e) => e.type === 'core.restarted' && reload()), [reload])
+
+  // A printable form is shown alone: what is on screen is what goes to paper.
+  if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

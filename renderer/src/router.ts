@@ -1,13 +1,24 @@
 import { useEffect, useState } from 'react'
 
-/** Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data'. */
-export type Route = { page: 'households' } | { page: 'household'; id: number } | { page: 'import' } | { page: 'data' }
+/**
+ * Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data', and the printable
+ * 户卡 '#/print/cards/1,2,3' or '#/print/cards/filter' (the household list's current filter).
+ */
+export type Route =
+  | { page: 'households' }
+  | { page: 'household'; id: number }
+  | { page: 'import' }
+  | { page: 'data' }
+  | { page: 'print-cards'; householdIds?: number[] }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
   if (m) return { page: 'household', id: Number(m[1]) }
   if (hash === '#/import') return { page: 'import' }
   if (hash === '#/data') return { page: 'data' }
+  if (hash === '#/print/cards/filter') return { page: 'print-cards' }
+  const cards = /^#\/print\/cards\/(\d+(?:,\d+)*)$/.exec(hash)
+  if (cards) return { page: 'print-cards', householdIds: cards[1]!.split(',').map(Number) }
   return { page: 'households' }
 }
 

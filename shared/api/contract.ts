@@ -9,6 +9,7 @@ import { EXIT_STATUSES } from '../domain/enums'
 import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/household'
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
+import type { HouseholdCards } from './forms'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
@@ -133,6 +134,10 @@ export const contract = {
   ),
   /** 修改记录 of a household and its members, newest first. */
   'households.changes': op<HouseholdChange[]>()(z.object({ id })),
+  /** 户卡: one household, a list of them, or the list's current filter. */
+  'forms.householdCards': op<HouseholdCards>()(
+    z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional() }),
+  ),
   /** A member's full ID number, for a clerk who needs it; logged in the access log. */
   'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),

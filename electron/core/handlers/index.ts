@@ -5,6 +5,7 @@ import { backupHandlers } from './backups'
 import { demoHandlers } from './demo'
 import { householdHandlers } from './households'
 import { householdEditHandlers } from './household-edit'
+import { formHandlers } from './forms'
 import { importHandlers } from './imports'
 import { privacyHandlers } from './privacy'
 import type { HandlerMap } from './types'
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<OpName> = {
   ...importHandlers,
   ...backupHandlers,
   ...privacyHandlers,
+  ...formHandlers,
 }

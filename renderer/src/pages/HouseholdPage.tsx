@@ -133,6 +133,7 @@ export function HouseholdPage({ id }: { id: number }) {
       <Space style={{ marginBottom: 12 }} align="center" wrap>
         {back}
         <NextHouseholdButton id={id} />
+        <Button onClick={() => navigate(`#/print/cards/${id}`)}>打印户卡</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {head?.name ?? '（无户主）'} 户
         </Typography.Title>

@@ -167,6 +167,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
             options={values.map((s) => ({ value: s, label: s }))}
           />
         ))}
+        <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
         <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
         <Select
           allowClear

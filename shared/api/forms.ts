@@ -1,0 +1,15 @@
+/** What the printed household card (户卡) shows. */
+import type { HouseholdDetail } from '../domain/household'
+import type { StatusEvent } from '../domain/status'
+
+export interface HouseholdCard {
+  household: HouseholdDetail
+  statusEvents: StatusEvent[]
+}
+
+export interface HouseholdCards {
+  cards: HouseholdCard[]
+  /** The township as printed in the title (from the villages). */
+  township: string
+  printedOn: string
+}

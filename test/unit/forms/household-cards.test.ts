@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { HouseholdCards } from '../../../shared/api/forms'
+import type { CoreContext } from '../../../electron/core/context'
+import { dispatch } from '../../../electron/core/dispatch'
+import { jobEnd, testCore } from '../../helpers/core'
+
+const cores: CoreContext[] = []
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close()
+})
+
+describe('户卡 data', () => {
+  it('gives one card per household, for chosen households or the list filter, with members and status history', async () => {
+    const { core, events } = testCore()
+    cores.push(core)
+    const started = await dispatch(core, 'demo.load', { households: 30 })
+    await jobEnd(events, (started as { value: { jobId: string } }).value.jobId)
+    const ids = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
+    await dispatch(core, 'households.recordStatus', { householdId: ids[0], kind: '识别', date: '2015-03-01' })
+
+    const chosen = (await dispatch(core, 'forms.householdCards', { householdIds: ids })) as { ok: true; value: HouseholdCards }
+    expect(chosen.value.township).toBe('示例县示例镇')
+    expect(chosen.value.cards.map((c) => c.household.id)).toEqual(ids)
+    expect(chosen.value.cards[0]!.statusEvents).toEqual([expect.objectContaining({ kind: '识别', date: '2015-03-01' })])
+    const memberCount = core.ledger.sqlite.prepare('SELECT count(*) FROM members WHERE household_id = ?').pluck().get(ids[1]) as number
+    expect(chosen.value.cards[1]!.household.members).toHaveLength(memberCount)
+
+    const village = core.ledger.sqlite.prepare("SELECT id FROM villages WHERE name = '石桥村'").pluck().get() as number
+    const filtered = (await dispatch(core, 'forms.householdCards', { filter: { villageId: village } })) as { ok: true; value: HouseholdCards }
+    expect(filtered.value.cards).toHaveLength(5)
+    expect(filtered.value.cards.every((c) => c.household.villageName === '石桥村')).toBe(true)
+  })
+})
