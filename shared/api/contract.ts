@@ -10,6 +10,7 @@ import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../doma
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { HouseholdCards } from './forms'
+import { AID_KINDS, type HelperView, type HouseholdAssistance } from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
@@ -138,6 +139,40 @@ export const contract = {
   'forms.householdCards': op<HouseholdCards>()(
     z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional() }),
   ),
+  /** 帮扶与走访 of one household: pairings (with history), visits, aid, wishes. */
+  'assistance.household': op<HouseholdAssistance>()(z.object({ householdId: id })),
+  'assistance.helpers': op<HelperView[]>()(z.object({})),
+  'assistance.addHelper': op<{ id: number }>()(
+    z.object({
+      name: z.string().trim().min(1).max(20),
+      unitName: z.string().trim().min(1).max(60),
+      title: z.string().trim().max(30).optional(),
+      phone: z.string().trim().max(20).optional(),
+    }),
+  ),
+  'assistance.pair': op<{ id: number }>()(z.object({ helperId: id, householdId: id, startDate: isoDate })),
+  'assistance.endPairing': op<{ ended: true }>()(z.object({ pairingId: id, endDate: isoDate })),
+  'assistance.addVisit': op<{ id: number }>()(
+    z.object({
+      householdId: id,
+      date: isoDate,
+      visitor: z.string().trim().min(1).max(40),
+      findings: z.string().trim().max(1000).optional(),
+      actions: z.string().trim().max(1000).optional(),
+      wish: z.object({ content: z.string().trim().min(1).max(500), takenBy: z.string().trim().max(40).optional() }).optional(),
+    }),
+  ),
+  'assistance.addAid': op<{ id: number }>()(
+    z.object({
+      householdId: id,
+      date: isoDate,
+      kind: z.enum(AID_KINDS),
+      description: z.string().trim().min(1).max(200),
+      amount: z.string().trim().max(20).optional(),
+      source: z.string().trim().max(60).optional(),
+    }),
+  ),
+  'assistance.resolveWish': op<{ resolved: true }>()(z.object({ wishId: id, date: isoDate, resolution: z.string().trim().min(1).max(500) })),
   /** A member's full ID number, for a clerk who needs it; logged in the access log. */
   'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),

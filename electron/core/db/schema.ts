@@ -187,4 +187,18 @@ export interface LedgerSchema {
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
-export type WritableTable = 'settings' | 'villages' | 'village_groups' | 'households' | 'members' | 'import_batches' | 'import_mappings' | 'household_status_events'
+export type WritableTable =
+  | 'settings'
+  | 'villages'
+  | 'village_groups'
+  | 'households'
+  | 'members'
+  | 'import_batches'
+  | 'import_mappings'
+  | 'household_status_events'
+  | 'assisting_units'
+  | 'helpers'
+  | 'pairings'
+  | 'visits'
+  | 'aid'
+  | 'wishes'

@@ -1,6 +1,7 @@
 /** All handlers, one map per area; the type checks that every operation of the contract is served. */
 import type { OpName } from '../../../shared/api/contract'
 import { appHandlers } from './app'
+import { assistanceHandlers } from './assistance'
 import { backupHandlers } from './backups'
 import { demoHandlers } from './demo'
 import { householdHandlers } from './households'
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<OpName> = {
   ...backupHandlers,
   ...privacyHandlers,
   ...formHandlers,
+  ...assistanceHandlers,
 }

@@ -13,6 +13,7 @@ import { type HouseholdKey, fieldByKey } from '../../../shared/import/fields'
 import { call } from '../api/client'
 import { useCall } from '../api/use-call'
 import { NextHouseholdButton } from '../components/NextHouseholdButton'
+import { HouseholdAssistance } from './assistance/HouseholdAssistance'
 import { navigate } from '../router'
 import { ChangesCard } from './household/ChangesCard'
 import { type CardField, EditableCard } from './household/EditableCard'
@@ -153,6 +154,7 @@ export function HouseholdPage({ id }: { id: number }) {
       />
       <MembersCard household={h} onChanged={changed} />
       <StatusCard householdId={h.id} onChanged={changed} />
+      <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
       <ChangesCard key={version} householdId={h.id} />
     </div>
   )

@@ -1,0 +1,164 @@
+/**
+ * Helpers and pairings, visits, aid and wishes: every write through the
+ * audited write path, every rule (one active pairing per helper and
+ * household, an end after the start, exact money) checked here.
+ */
+import { LedgerError } from '../../../shared/api/result'
+import { yuanTextToFen, type HelperView, type HouseholdAssistance } from '../../../shared/domain/assistance'
+import type { Ledger } from '../db/open'
+
+type Row = Record<string, string | number | null>
+
+function householdExists(ledger: Ledger, id: number): void {
+  if (!ledger.sqlite.prepare('SELECT 1 FROM households WHERE id = ?').get(id)) {
+    throw new LedgerError('not_found', `找不到编号为 ${id} 的户，可能已被删除。请返回列表刷新。`)
+  }
+}
+
+export function householdAssistance(ledger: Ledger, householdId: number): HouseholdAssistance {
+  const db = ledger.sqlite
+  const pairings = db
+    .prepare(
+      `SELECT p.id, p.helper_id, h.name AS helper_name, u.name AS unit_name, h.title, h.phone, p.start_date, p.end_date
+       FROM pairings p JOIN helpers h ON h.id = p.helper_id LEFT JOIN assisting_units u ON u.id = h.unit_id
+       WHERE p.household_id = ? ORDER BY p.end_date IS NOT NULL, p.start_date DESC, p.id DESC`,
+    )
+    .all(householdId) as Row[]
+  return {
+    pairings: pairings.map((p) => ({
+      id: Number(p.id),
+      helperId: Number(p.helper_id),
+      helperName: String(p.helper_name),
+      unitName: (p.unit_name as string | null) ?? null,
+      title: (p.title as string | null) ?? null,
+      phone: (p.phone as string | null) ?? null,
+      startDate: String(p.start_date),
+      endDate: (p.end_date as string | null) ?? null,
+    })),
+    visits: (db.prepare('SELECT * FROM visits WHERE household_id = ? ORDER BY visit_date DESC, id DESC').all(householdId) as Row[]).map((v) => ({
+      id: Number(v.id),
+      date: String(v.visit_date),
+      visitor: String(v.visitor),
+      findings: (v.findings as string | null) ?? null,
+      actions: (v.actions as string | null) ?? null,
+    })),
+    aid: (db.prepare('SELECT * FROM aid WHERE household_id = ? ORDER BY aid_date DESC, id DESC').all(householdId) as Row[]).map((a) => ({
+      id: Number(a.id),
+      date: String(a.aid_date),
+      kind: String(a.kind),
+      description: String(a.description),
+      amountFen: (a.amount_fen as number | null) ?? null,
+      source: (a.source as string | null) ?? null,
+    })),
+    wishes: (db.prepare('SELECT * FROM wishes WHERE household_id = ? ORDER BY resolved_date IS NOT NULL, raised_date DESC, id DESC').all(householdId) as Row[]).map((w) => ({
+      id: Number(w.id),
+      raisedDate: String(w.raised_date),
+      content: String(w.content),
+      takenBy: (w.taken_by as string | null) ?? null,
+      resolvedDate: (w.resolved_date as string | null) ?? null,
+      resolution: (w.resolution as string | null) ?? null,
+    })),
+  }
+}
+
+export function listHelpers(ledger: Ledger): HelperView[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT h.id, h.name, u.name AS unit_name, h.title, h.phone,
+              (SELECT count(*) FROM pairings p WHERE p.helper_id = h.id AND p.end_date IS NULL) AS households
+       FROM helpers h LEFT JOIN assisting_units u ON u.id = h.unit_id ORDER BY u.name, h.name`,
+    )
+    .all() as Row[]
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    unitName: (r.unit_name as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    phone: (r.phone as string | null) ?? null,
+    households: Number(r.households),
+  }))
+}
+
+/** A helper of a unit; the unit is created on first use of its name. */
+export function addHelper(ledger: Ledger, actor: string, input: { name: string; unitName: string; title?: string; phone?: string }): number {
+  if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone)) {
+    throw new LedgerError('invalid_input', `联系电话「${input.phone}」不是有效的手机号或座机号，请核对。`, 'phone')
+  }
+  return ledger.write.run({ actor }, (w) => {
+    const unitId =
+      (ledger.sqlite.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck().get(input.unitName) as number | undefined) ??
+      w.insert('assisting_units', { name: input.unitName })
+    return w.insert('helpers', { name: input.name, unit_id: unitId, title: input.title ?? null, phone: input.phone ?? null })
+  })
+}
+
+export function pair(ledger: Ledger, actor: string, input: { helperId: number; householdId: number; startDate: string }): number {
+  householdExists(ledger, input.householdId)
+  const helper = ledger.sqlite.prepare('SELECT name FROM helpers WHERE id = ?').pluck().get(input.helperId) as string | undefined
+  if (!helper) throw new LedgerError('not_found', '找不到这位帮扶责任人，请刷新后重试。')
+  const active = ledger.sqlite.prepare('SELECT start_date FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL').pluck().get(input.helperId, input.householdId) as
+    | string
+    | undefined
+  if (active) throw new LedgerError('already_paired', `${helper} 自 ${active} 起已经结对帮扶这一户，无需重复结对。`)
+  return ledger.write.run({ actor }, (w) => w.insert('pairings', { helper_id: input.helperId, household_id: input.householdId, start_date: input.startDate }))
+}
+
+/** Ends a pairing; the record stays, so the history shows who helped when. */
+export function endPairing(ledger: Ledger, actor: string, input: { pairingId: number; endDate: string }): void {
+  const p = ledger.sqlite.prepare('SELECT start_date, end_date FROM pairings WHERE id = ?').get(input.pairingId) as { start_date: string; end_date: string | null } | undefined
+  if (!p) throw new LedgerError('not_found', '找不到这条结对记录，请刷新后重试。')
+  if (p.end_date) throw new LedgerError('already_ended', `这条结对已于 ${p.end_date} 结束。`)
+  if (input.endDate < p.start_date) throw new LedgerError('invalid_input', `结束日期 ${input.endDate} 早于开始日期 ${p.start_date}，请核对。`, 'endDate')
+  ledger.write.run({ actor }, (w) => w.update('pairings', input.pairingId, { end_date: input.endDate }))
+}
+
+export function addVisit(
+  ledger: Ledger,
+  actor: string,
+  input: { householdId: number; date: string; visitor: string; findings?: string; actions?: string; wish?: { content: string; takenBy?: string } },
+): number {
+  householdExists(ledger, input.householdId)
+  return ledger.write.run({ actor }, (w) => {
+    const id = w.insert('visits', {
+      household_id: input.householdId,
+      visit_date: input.date,
+      visitor: input.visitor,
+      findings: input.findings ?? null,
+      actions: input.actions ?? null,
+    })
+    if (input.wish) {
+      w.insert('wishes', { household_id: input.householdId, visit_id: id, raised_date: input.date, content: input.wish.content, taken_by: input.wish.takenBy ?? null })
+    }
+    return id
+  })
+}
+
+export function addAid(
+  ledger: Ledger,
+  actor: string,
+  input: { householdId: number; date: string; kind: string; description: string; amount?: string; source?: string },
+): number {
+  householdExists(ledger, input.householdId)
+  const amountFen = input.amount ? yuanTextToFen(input.amount) : null
+  if (input.amount && amountFen === null) {
+    throw new LedgerError('invalid_input', `金额「${input.amount}」不是有效的数字（单位：元，最多两位小数），请重新填写。`, 'amount')
+  }
+  return ledger.write.run({ actor }, (w) =>
+    w.insert('aid', {
+      household_id: input.householdId,
+      aid_date: input.date,
+      kind: input.kind,
+      description: input.description,
+      amount_fen: amountFen,
+      source: input.source ?? null,
+    }),
+  )
+}
+
+export function resolveWish(ledger: Ledger, actor: string, input: { wishId: number; date: string; resolution: string }): void {
+  const wish = ledger.sqlite.prepare('SELECT raised_date, resolved_date FROM wishes WHERE id = ?').get(input.wishId) as { raised_date: string; resolved_date: string | null } | undefined
+  if (!wish) throw new LedgerError('not_found', '找不到这条心愿，请刷新后重试。')
+  if (wish.resolved_date) throw new LedgerError('already_resolved', `这条心愿已于 ${wish.resolved_date} 办结。`)
+  if (input.date < wish.raised_date) throw new LedgerError('invalid_input', `办结日期 ${input.date} 早于提出日期 ${wish.raised_date}，请核对。`, 'date')
+  ledger.write.run({ actor }, (w) => w.update('wishes', input.wishId, { resolved_date: input.date, resolution: input.resolution }))
+}
