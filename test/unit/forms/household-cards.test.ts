@@ -17,11 +17,20 @@ describe('户卡 data', () => {
     await jobEnd(events, (started as { value: { jobId: string } }).value.jobId)
     const ids = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
     await dispatch(core, 'households.recordStatus', { householdId: ids[0], kind: '识别', date: '2015-03-01' })
+    const helper = (await dispatch(core, 'assistance.addHelper', { name: '王帮扶', unitName: '县农业农村局' })) as { ok: true; value: { id: number } }
+    const pairing = (await dispatch(core, 'assistance.pair', { helperId: helper.value.id, householdId: ids[0], startDate: '2024-01-01' })) as { ok: true; value: { id: number } }
+    await dispatch(core, 'assistance.pair', { helperId: helper.value.id, householdId: ids[1], startDate: '2024-01-01' })
+    await dispatch(core, 'assistance.endPairing', { pairingId: pairing.value.id, endDate: '2025-01-01' })
+    for (let i = 1; i <= 6; i++) await dispatch(core, 'assistance.addVisit', { householdId: ids[0], date: `2026-0${i}-01`, visitor: '王帮扶' })
 
     const chosen = (await dispatch(core, 'forms.householdCards', { householdIds: ids })) as { ok: true; value: HouseholdCards }
     expect(chosen.value.township).toBe('示例县示例镇')
     expect(chosen.value.cards.map((c) => c.household.id)).toEqual(ids)
     expect(chosen.value.cards[0]!.statusEvents).toEqual([expect.objectContaining({ kind: '识别', date: '2015-03-01' })])
+    // Current helpers only, and the four most recent visits.
+    expect(chosen.value.cards[0]!.assistance.pairings).toEqual([])
+    expect(chosen.value.cards[1]!.assistance.pairings.map((p) => p.helperName)).toEqual(['王帮扶'])
+    expect(chosen.value.cards[0]!.assistance.visits.map((v) => v.date)).toEqual(['2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01'])
     const memberCount = core.ledger.sqlite.prepare('SELECT count(*) FROM members WHERE household_id = ?').pluck().get(ids[1]) as number
     expect(chosen.value.cards[1]!.household.members).toHaveLength(memberCount)
 

@@ -185,6 +185,29 @@ function Card({ card, township, printedOn }: { card: HouseholdCard; township: st
           )}
         </tbody>
       </table>
+      <h2>五、帮扶措施</h2>
+      <table>
+        <tbody>
+          <tr>
+            <th style={{ width: '18%' }}>帮扶责任人</th>
+            <td>
+              {card.assistance.pairings.map((p) => `${p.helperName}（${[p.unitName, p.title, p.phone].filter(Boolean).join('，')}）`).join('；') || '（未结对）'}
+            </td>
+          </tr>
+          <tr>
+            <th>近期走访</th>
+            <td>{card.assistance.visits.map((v) => `${v.date} ${v.visitor}：${[v.findings, v.actions].filter(Boolean).join('；')}`).join('\n') || '（无）'}</td>
+          </tr>
+          <tr>
+            <th>近期帮户</th>
+            <td>{card.assistance.aid.map((a) => `${a.date} ${a.description}${a.amountFen === null ? '' : ` ${formatYuan(a.amountFen)}`}`).join('；') || '（无）'}</td>
+          </tr>
+          <tr>
+            <th>未办结心愿</th>
+            <td>{card.assistance.wishes.map((w) => `${w.content}${w.takenBy ? `（${w.takenBy}认领）` : ''}`).join('；') || '（无）'}</td>
+          </tr>
+        </tbody>
+      </table>
       <div className="signatures">
         <span>帮扶责任人（签字）：＿＿＿＿＿＿</span>
         <span>户主（签字）：＿＿＿＿＿＿</span>
