@@ -31,6 +31,10 @@ export const HouseholdListInput = z.object({
   householdType: z.string().max(20).optional(),
   mainCause: z.string().max(20).optional(),
   monitoringCategory: z.string().max(20).optional(),
+  /** Households this helper assists now. */
+  helperId: id.optional(),
+  /** Households with at least one 两不愁三保障 gap (有短板). */
+  guaranteeGap: z.boolean().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })

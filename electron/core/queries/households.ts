@@ -6,6 +6,7 @@ import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/do
 import type { z } from 'zod'
 import type { Ledger } from '../db/open'
 import { isPinyinQuery } from '../search/pinyin-key'
+import { GUARANTEE_ITEMS, guaranteeColumn } from '../../../shared/domain/household-rules'
 
 type ListInput = z.output<typeof HouseholdListInput>
 /** The list's filters without paging: what an export of "the current filter" takes. */
@@ -26,6 +27,12 @@ function filtered({ db }: Ledger, input: HouseholdFilter) {
   if (input.householdType) q = q.where('h.household_type', '=', input.householdType)
   if (input.mainCause) q = q.where('h.main_cause', '=', input.mainCause)
   if (input.monitoringCategory) q = q.where('h.monitoring_category', '=', input.monitoringCategory)
+  if (input.helperId) {
+    q = q.where(sql<boolean>`h.id IN (SELECT household_id FROM pairings WHERE helper_id = ${input.helperId} AND end_date IS NULL)`)
+  }
+  if (input.guaranteeGap) {
+    q = q.where((eb) => eb.or(GUARANTEE_ITEMS.map((g) => eb(sql.ref(`h.${guaranteeColumn(g.key)}`), '=', '有短板'))))
+  }
   // Households marked 移出 stay in the ledger but leave the working list.
   q = q.where('h.removed_reason', 'is', null)
   const s = input.search?.replace(/\s+/g, '').toUpperCase()

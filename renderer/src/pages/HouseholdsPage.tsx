@@ -1,4 +1,4 @@
-import { Alert, App, Button, Input, Popconfirm, Result, Select, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Checkbox, Input, Popconfirm, Result, Select, Space, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/api/contract'
@@ -20,6 +20,8 @@ interface Filters {
   householdType?: string
   mainCause?: string
   monitoringCategory?: string
+  helperId?: number
+  guaranteeGap?: boolean
   page: number
   pageSize: number
 }
@@ -70,6 +72,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const [searchText, setSearchText] = useState(filters.search)
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
   const villages = useCall('villages.list', {})
+  const helpers = useCall('assistance.helpers', {})
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('households.list', { search: search || undefined, page, pageSize, ...rest })
   const [cursor, setCursor] = useState(0)
@@ -167,6 +170,20 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
             options={values.map((s) => ({ value: s, label: s }))}
           />
         ))}
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          aria-label="帮扶责任人"
+          placeholder="全部帮扶责任人"
+          style={{ width: 170 }}
+          value={filters.helperId}
+          onChange={(v?: number) => update({ helperId: v })}
+          options={helpers.data?.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName ?? ''}）` }))}
+        />
+        <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
+          三保障有短板
+        </Checkbox>
         <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
         <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
         <Select

@@ -94,7 +94,7 @@ describe('household list and search', () => {
     expect(audit).toEqual(['name'])
   })
 
-  it('filters by group, 户类型, 致贫原因 and 监测对象类别, and leaves out households marked 移出', async () => {
+  it('filters by group, 户类型, 致贫原因, 监测对象类别, helper and 三保障 gap, and leaves out households marked 移出', async () => {
     const { call, core } = await setup()
     const count = (where: string, ...p: unknown[]) => core.ledger.sqlite.prepare(`SELECT count(*) FROM households WHERE ${where}`).pluck().get(...p) as number
     const villages = await call('villages.list', {})
@@ -103,6 +103,15 @@ describe('household list and search', () => {
     expect((await call('households.list', { householdType: '监测户' })).total).toBe(count("household_type = '监测户'"))
     expect((await call('households.list', { mainCause: '因病' })).total).toBe(count("main_cause = '因病'"))
     expect((await call('households.list', { monitoringCategory: '边缘易致贫户' })).total).toBe(count("monitoring_category = '边缘易致贫户'"))
+    // By helper (current pairings only) and by a 两不愁三保障 gap.
+    const [x, y] = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
+    const { id: helper } = await call('assistance.addHelper', { name: '王帮扶', unitName: '县农业农村局' })
+    await call('assistance.pair', { helperId: helper, householdId: x, startDate: '2024-01-01' })
+    const ended = await call('assistance.pair', { helperId: helper, householdId: y, startDate: '2024-01-01' })
+    await call('assistance.endPairing', { pairingId: ended.id, endDate: '2025-01-01' })
+    expect((await call('households.list', { helperId: helper })).items.map((i) => i.id)).toEqual([x])
+    core.ledger.write.run({ actor: 't' }, (w) => w.update('households', y, { guarantee_housing: '有短板', guarantee_housing_note: 'C级危房' }))
+    expect((await call('households.list', { guaranteeGap: true })).items.map((i) => i.id)).toEqual([y])
     const first = head(core)
     core.ledger.write.run({ actor: 't' }, (w) => w.update('households', first.household_id, { removed_reason: '迁出', removed_date: '2026-11-01' }))
     expect((await call('households.list', { pageSize: 500 })).items.map((i) => i.id)).not.toContain(first.household_id)
