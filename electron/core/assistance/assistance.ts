@@ -6,6 +6,7 @@
 import { LedgerError } from '../../../shared/api/result'
 import { yuanTextToFen, type HelperView, type HouseholdAssistance } from '../../../shared/domain/assistance'
 import type { Ledger } from '../db/open'
+import type { WriteScope } from '../db/write'
 
 type Row = Record<string, string | number | null>
 
@@ -161,4 +162,38 @@ export function resolveWish(ledger: Ledger, actor: string, input: { wishId: numb
   if (wish.resolved_date) throw new LedgerError('already_resolved', `这条心愿已于 ${wish.resolved_date} 办结。`)
   if (input.date < wish.raised_date) throw new LedgerError('invalid_input', `办结日期 ${input.date} 早于提出日期 ${wish.raised_date}，请核对。`, 'date')
   ledger.write.run({ actor }, (w) => w.update('wishes', input.wishId, { resolved_date: input.date, resolution: input.resolution }))
+}
+
+/** Headers of county rosters that name the household's helper (kept as unknown columns by the reader). */
+const UNIT_HEADERS = ['帮扶单位', '帮扶单位名称', '结对帮扶单位']
+const HELPER_HEADERS = ['帮扶责任人', '帮扶人', '帮扶责任人姓名', '结对帮扶责任人']
+const PHONE_HEADERS = ['帮扶责任人电话', '帮扶责任人联系电话', '帮扶人电话', '帮扶人联系电话']
+
+export interface HelperFromRoster {
+  unit: string
+  helper: string
+  phone: string | null
+}
+
+/** The helper a roster row names, from its unknown columns; null when it names none. */
+export function helperFromRoster(extra: Record<string, string>): HelperFromRoster | null {
+  const pick = (headers: string[]) => headers.map((h) => extra[h]?.trim()).find((v) => v) ?? null
+  const helper = pick(HELPER_HEADERS)
+  const unit = pick(UNIT_HEADERS)
+  if (!helper || !unit) return null
+  return { unit, helper, phone: pick(PHONE_HEADERS) }
+}
+
+/**
+ * Inside an import's transaction: the unit and helper the file names exist
+ * afterwards, and the household has an active pairing with that helper.
+ */
+export function applyHelperFromRoster(ledger: Ledger, w: WriteScope, householdId: number, info: HelperFromRoster, startDate: string): void {
+  const db = ledger.sqlite
+  const unitId = (db.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck().get(info.unit) as number | undefined) ?? w.insert('assisting_units', { name: info.unit })
+  const helperId =
+    (db.prepare('SELECT id FROM helpers WHERE name = ? AND unit_id = ?').pluck().get(info.helper, unitId) as number | undefined) ??
+    w.insert('helpers', { name: info.helper, unit_id: unitId, phone: info.phone })
+  const active = db.prepare('SELECT 1 FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL').get(helperId, householdId)
+  if (!active) w.insert('pairings', { helper_id: helperId, household_id: householdId, start_date: startDate })
 }

@@ -104,7 +104,7 @@ describe('household list and search', () => {
     expect((await call('households.list', { mainCause: '因病' })).total).toBe(count("main_cause = '因病'"))
     expect((await call('households.list', { monitoringCategory: '边缘易致贫户' })).total).toBe(count("monitoring_category = '边缘易致贫户'"))
     // By helper (current pairings only) and by a 两不愁三保障 gap.
-    const [x, y] = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
+    const [x, y] = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as [number, number]
     const { id: helper } = await call('assistance.addHelper', { name: '王帮扶', unitName: '县农业农村局' })
     await call('assistance.pair', { helperId: helper, householdId: x, startDate: '2024-01-01' })
     const ended = await call('assistance.pair', { helperId: helper, householdId: y, startDate: '2024-01-01' })

@@ -349,3 +349,26 @@ describe('roster import: other shapes and long work', () => {
     expect(core.ledger.sqlite.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM import_batches)').pluck().get()).toBe(0)
   })
 })
+
+describe('roster import: helpers named in the file', () => {
+  it('creates the unit and the helper and pairs them with the household, once', async () => {
+    const { job, file, sql } = setup()
+    const a = validId('41990119700101001')
+    const b = validId('41990119720202002')
+    const csv = [
+      '行政村,户编号,姓名,证件号码,与户主关系,帮扶单位,帮扶责任人,帮扶责任人电话',
+      `青山村,419901000001,张三,${a},户主,县农业农村局,王帮扶,13800001111`,
+      `青山村,419901000002,李四,${b},户主,县农业农村局,王帮扶,13800001111`,
+    ].join('\n')
+    const p = path.join(tempDir(), 'helpers.csv')
+    fs.writeFileSync(p, csv)
+    await job('roster.commit', { fileId: file(p) })
+    await job('roster.commit', { fileId: file(p) })
+    expect(sql('SELECT name FROM assisting_units')).toEqual([{ name: '县农业农村局' }])
+    expect(sql('SELECT name, phone FROM helpers')).toEqual([{ name: '王帮扶', phone: '13800001111' }])
+    expect(sql('SELECT h.household_no FROM pairings p JOIN households h ON h.id = p.household_id WHERE p.end_date IS NULL ORDER BY h.household_no')).toEqual([
+      { household_no: '419901000001' },
+      { household_no: '419901000002' },
+    ])
+  })
+})

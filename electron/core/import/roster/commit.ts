@@ -10,6 +10,7 @@ import type { WriteScope } from '../../db/write'
 import { extraJson, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
 import { VillageIndex } from './villages'
+import { applyHelperFromRoster, helperFromRoster } from '../../assistance/assistance'
 
 export interface Removal {
   reason: string
@@ -35,6 +36,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     throw new LedgerError('blocked', `表中有 ${errors} 处错误，为避免写入错误数据，本次没有导入任何内容。请按「问题」列表修改原表后重新导入，或选择「跳过有错误的户，导入其余」。`)
   }
   const todo = plan.households.filter((p) => !(options.skipBlocked && p.parsed.blocked))
+  const today = new Date().toISOString().slice(0, 10)
   const counts = { households: zero(), members: zero() }
   let markedRemoved = 0
 
@@ -102,6 +104,9 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
           counts.members.changed++
         } else counts.members.unchanged++
       })
+      // A roster that names the household's helper (帮扶单位 / 帮扶责任人 columns) fills the pairing.
+      const named = p.parsed.members.map((m) => helperFromRoster(m.extra)).find((x) => x !== null)
+      if (named) applyHelperFromRoster(ledger, w, householdId, named, today)
       for (const missing of p.missingMembers) {
         counts.members.missing++
         const removal = options.removeMembers[missing.id]
