@@ -2,6 +2,7 @@ import { Alert, Layout, Menu } from 'antd'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './api/client'
 import { useCall } from './api/use-call'
+import { HelpersPage } from './pages/assistance/HelpersPage'
 import { DataPage } from './pages/DataPage'
 import { HouseholdPage } from './pages/HouseholdPage'
 import { HouseholdsPage } from './pages/HouseholdsPage'
@@ -31,6 +32,7 @@ export function App() {
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
+            { key: 'helpers', label: '帮扶力量' },
             { key: 'import', label: '导入花名册' },
             { key: 'data', label: '数据与备份' },
           ]}
@@ -47,6 +49,8 @@ export function App() {
           <HouseholdPage id={route.id} />
         ) : route.page === 'import' ? (
           <ImportPage onDataChanged={reload} />
+        ) : route.page === 'helpers' ? (
+          <HelpersPage />
         ) : route.page === 'data' ? (
           <DataPage info={info.data} onDataChanged={reload} />
         ) : (

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'household'; id: number }
   | { page: 'import' }
   | { page: 'data' }
+  | { page: 'helpers' }
   | { page: 'print-cards'; householdIds?: number[] }
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (m) return { page: 'household', id: Number(m[1]) }
   if (hash === '#/import') return { page: 'import' }
   if (hash === '#/data') return { page: 'data' }
+  if (hash === '#/helpers') return { page: 'helpers' }
   if (hash === '#/print/cards/filter') return { page: 'print-cards' }
   const cards = /^#\/print\/cards\/(\d+(?:,\d+)*)$/.exec(hash)
   if (cards) return { page: 'print-cards', householdIds: cards[1]!.split(',').map(Number) }

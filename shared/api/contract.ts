@@ -10,7 +10,7 @@ import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../doma
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { HouseholdCards } from './forms'
-import { AID_KINDS, type HelperView, type HouseholdAssistance } from '../domain/assistance'
+import { AID_KINDS, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
@@ -146,6 +146,8 @@ export const contract = {
   /** 帮扶与走访 of one household: pairings (with history), visits, aid, wishes. */
   'assistance.household': op<HouseholdAssistance>()(z.object({ householdId: id })),
   'assistance.helpers': op<HelperView[]>()(z.object({})),
+  /** A helper's households, current and past. */
+  'assistance.helperHouseholds': op<HelperHouseholdView[]>()(z.object({ helperId: id })),
   'assistance.addHelper': op<{ id: number }>()(
     z.object({
       name: z.string().trim().min(1).max(20),

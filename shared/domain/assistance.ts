@@ -62,3 +62,13 @@ export function yuanTextToFen(text: string): number | null {
   if (!m) return null
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
+
+export interface HelperHouseholdView {
+  pairingId: number
+  householdId: number
+  householdNo: string | null
+  headName: string | null
+  village: string
+  startDate: string
+  endDate: string | null
+}

@@ -57,4 +57,15 @@ describe('帮扶与走访 on the household page', () => {
     expect(app.query('SELECT kind, description, amount_fen FROM aid WHERE household_id = ?', household)).toEqual([{ kind: '现金', description: '春节慰问金', amount_fen: 30000 }])
     expect(app.errors).toEqual([])
   })
+
+  it('lists the helper with the household on 帮扶力量', async () => {
+    await page.getByRole('menuitem', { name: '帮扶力量' }).click()
+    const row = page.locator('tr.ant-table-row').filter({ hasText: '王帮扶' })
+    await expect.poll(() => row.innerText()).toContain('示例县农业农村局')
+    expect(await row.innerText()).toContain('1')
+    await row.locator('.ant-table-row-expand-icon').click()
+    const head = app.query<{ name: string }>("SELECT m.name FROM members m WHERE m.relation = '户主' AND m.household_id = (SELECT min(id) FROM households)")[0]!.name
+    await expect.poll(() => page.locator('.ant-table-expanded-row').innerText()).toContain(head)
+    await screenshot(page, 'assistance-03-helpers')
+  })
 })

@@ -4,7 +4,7 @@
  * household, an end after the start, exact money) checked here.
  */
 import { LedgerError } from '../../../shared/api/result'
-import { yuanTextToFen, type HelperView, type HouseholdAssistance } from '../../../shared/domain/assistance'
+import { yuanTextToFen, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../../../shared/domain/assistance'
 import type { Ledger } from '../db/open'
 import type { WriteScope } from '../db/write'
 
@@ -196,4 +196,25 @@ export function applyHelperFromRoster(ledger: Ledger, w: WriteScope, householdId
     w.insert('helpers', { name: info.helper, unit_id: unitId, phone: info.phone })
   const active = db.prepare('SELECT 1 FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL').get(helperId, householdId)
   if (!active) w.insert('pairings', { helper_id: helperId, household_id: householdId, start_date: startDate })
+}
+
+/** A helper's households, current pairings first, then the ended ones. */
+export function helperHouseholds(ledger: Ledger, helperId: number): HelperHouseholdView[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT p.id AS pairing_id, h.id AS household_id, h.household_no, v.name AS village, p.start_date, p.end_date,
+              (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL LIMIT 1) AS head
+       FROM pairings p JOIN households h ON h.id = p.household_id JOIN villages v ON v.id = h.village_id
+       WHERE p.helper_id = ? ORDER BY p.end_date IS NOT NULL, p.start_date DESC, p.id DESC`,
+    )
+    .all(helperId) as Row[]
+  return rows.map((r) => ({
+    pairingId: Number(r.pairing_id),
+    householdId: Number(r.household_id),
+    householdNo: (r.household_no as string | null) ?? null,
+    headName: (r.head as string | null) ?? null,
+    village: String(r.village),
+    startDate: String(r.start_date),
+    endDate: (r.end_date as string | null) ?? null,
+  }))
 }

@@ -1,9 +1,10 @@
-import { addAid, addHelper, addVisit, endPairing, householdAssistance, listHelpers, pair, resolveWish } from '../assistance/assistance'
+import { addAid, addHelper, addVisit, endPairing, helperHouseholds, householdAssistance, listHelpers, pair, resolveWish } from '../assistance/assistance'
 import type { HandlerMap } from './types'
 
 export const assistanceHandlers: HandlerMap<
   | 'assistance.household'
   | 'assistance.helpers'
+  | 'assistance.helperHouseholds'
   | 'assistance.addHelper'
   | 'assistance.pair'
   | 'assistance.endPairing'
@@ -13,6 +14,7 @@ export const assistanceHandlers: HandlerMap<
 > = {
   'assistance.household': ({ householdId }, { ledger }) => householdAssistance(ledger, householdId),
   'assistance.helpers': (_input, { ledger }) => listHelpers(ledger),
+  'assistance.helperHouseholds': ({ helperId }, { ledger }) => helperHouseholds(ledger, helperId),
   'assistance.addHelper': (input, { ledger, actor }) => ({ id: addHelper(ledger, actor, input) }),
   'assistance.pair': (input, { ledger, actor }) => ({ id: pair(ledger, actor, input) }),
   'assistance.endPairing': (input, { ledger, actor }) => {
