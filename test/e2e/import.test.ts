@@ -66,7 +66,7 @@ describe('importing a roster through the UI', () => {
     expect(app.errors).toEqual([])
   })
 
-  it('shows app.errors with their rows, and offers the issues workbook for download', async () => {
+  it('shows errors with their rows, and offers the issues workbook for download', async () => {
     const rows = legacyRosterRows(6)
     rows[2]![8] = Number(rows[2]![8])
     const file = path.join(app.dir, '有错误的花名册.xlsx')
@@ -78,7 +78,7 @@ describe('importing a roster through the UI', () => {
     await page.getByText(/发现 1 处错误/).waitFor({ timeout: 60_000 })
     await expect.poll(() => page.getByText(/第6行「证件号码」/).count()).toBeGreaterThan(0)
     expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true)
-    await screenshot(page, 'import-05-app.errors')
+    await screenshot(page, 'import-05-errors')
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: /下载问题清单/ }).click()
