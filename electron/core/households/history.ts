@@ -1,17 +1,10 @@
 /** 修改记录: the audit rows of one household, its members and its status events, newest first. */
 import { type HouseholdChange, columnLabel } from '../../../shared/domain/household-rules'
+import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
+import type { AuditLogTable } from '../db/schema'
 
-interface AuditRow {
-  id: number
-  at: string
-  actor: string
-  action: 'insert' | 'update' | 'delete'
-  table_name: string
-  record_id: number
-  field: string | null
-  old_value: string | null
-  new_value: string | null
+interface AuditRow extends Selectable<AuditLogTable> {
   member_name: string | null
   event_kind: string | null
   event_date: string | null

@@ -6,20 +6,10 @@
  */
 import { LedgerError } from '../../../shared/api/result'
 import type { Ledger } from '../db/open'
-import type { WritableTable } from '../db/schema'
+import type { Selectable } from 'kysely'
+import type { AuditLogTable, WritableTable } from '../db/schema'
 
-interface AuditRow {
-  id: number
-  action: 'insert' | 'update' | 'delete'
-  table_name: string
-  record_id: number
-  field: string | null
-  old_value: string | null
-  new_value: string | null
-  at: string
-  actor: string
-  batch: string | null
-}
+type AuditRow = Selectable<AuditLogTable>
 
 const TABLE_LABELS: Record<string, string> = { households: '户', members: '人', villages: '行政村', village_groups: '组' }
 
