@@ -1,3 +1,4 @@
+import type { AccountView } from '../../shared/api/accounts'
 import type { Ledger } from './db/open'
 import type { FileStore } from './files'
 import type { JobRunner } from './jobs/runner'
@@ -5,7 +6,10 @@ import type { JobRunner } from './jobs/runner'
 /** What every handler gets: the open ledger, who is acting, and the job runner. */
 export interface CoreContext {
   ledger: Ledger
+  /** Who the audit trail names: the signed-in account's name, or 本机用户 without accounts. */
   actor: string
+  /** The signed-in account when the office uses accounts. */
+  account: AccountView | null
   jobs: JobRunner
   files: FileStore
   appVersion: string

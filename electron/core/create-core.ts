@@ -19,6 +19,9 @@ export interface CoreOptions {
   lockOwner?: string
 }
 
+/** The actor without accounts: the office PC's one user. */
+export const SINGLE_USER = '本机用户'
+
 export function createCore(options: CoreOptions): CoreContext {
   const releaseLock = acquireWriterLock(options.dbPath, options.lockOwner ?? '乡镇帮扶台账')
   let ledger
@@ -28,10 +31,10 @@ export function createCore(options: CoreOptions): CoreContext {
     releaseLock()
     throw err
   }
-  const actor = options.actor ?? '本机用户'
+  const actor = options.actor ?? SINGLE_USER
   const jobs = new JobRunner({
     dbPath: options.dbPath,
-    actor,
+    actor: () => core.actor,
     emit: options.emit,
     mode: options.jobMode,
     workerScript: options.workerScript,
@@ -40,6 +43,7 @@ export function createCore(options: CoreOptions): CoreContext {
   const core: CoreContext = {
     ledger,
     actor,
+    account: null,
     backupWarning: null,
     startupBackup: Promise.resolve(),
     jobs,

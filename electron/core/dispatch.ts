@@ -6,6 +6,8 @@
 import { contract, isOpName, type OpName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
 import { describeZodError } from '../../shared/api/validation'
+import { allows, permissionOf } from '../../shared/api/accounts'
+import { accountsEnabled } from './accounts/accounts'
 import type { CoreContext } from './context'
 import { handlers } from './handlers'
 import type { Handler } from './handlers/types'
@@ -13,8 +15,21 @@ import { toErrorData } from './jobs/runner'
 
 const SLOW_MS = 40
 
+/** With accounts on, every operation but the open ones needs a signed-in person whose role allows it. */
+function checkPermission(ctx: CoreContext, name: string): { code: string; message: string } | null {
+  const needed = permissionOf(name)
+  if (needed === 'open' || !accountsEnabled(ctx.ledger)) return null
+  if (!ctx.account) return { code: 'not_signed_in', message: '请先登录。' }
+  if (allows(ctx.account.role, needed)) return null
+  return needed === 'admin'
+    ? { code: 'forbidden', message: '只有管理员可以进行这项操作。' }
+    : { code: 'forbidden', message: '只读账户不能修改台账。如需修改，请用经办人或管理员账户登录。' }
+}
+
 export async function dispatch(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail({ code: 'unknown_operation', message: `未知的操作「${name}」。请更新程序。` })
+  const refused = checkPermission(ctx, name)
+  if (refused) return fail(refused)
   const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true })
   if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error) })
   const started = performance.now()

@@ -1,4 +1,7 @@
-import { Alert, Layout, Menu } from 'antd'
+import { Alert, Button, Layout, Menu } from 'antd'
+import { ROLE_LABELS } from '../../shared/api/accounts'
+import { LoginGate, useSession } from './components/LoginGate'
+import { AccountsPage } from './pages/AccountsPage'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './api/client'
 import { useCall } from './api/use-call'
@@ -11,7 +14,17 @@ import { HouseholdCardsPage } from './pages/print/HouseholdCardsPage'
 import { navigate, useRoute } from './router'
 
 export function App() {
+  return (
+    <LoginGate>
+      <Shell />
+    </LoginGate>
+  )
+}
+
+function Shell() {
   const route = useRoute()
+  const session = useSession()
+  const current = session.status?.current
   const info = useCall('app.info', {})
   const { reload } = info
   // A restarted core may have a different state: refresh what is shown.
@@ -35,8 +48,17 @@ export function App() {
             { key: 'helpers', label: '帮扶力量' },
             { key: 'import', label: '导入花名册' },
             { key: 'data', label: '数据与备份' },
+            { key: 'accounts', label: '账户' },
           ]}
         />
+        {current && (
+          <span className="app-user">
+            {`${current.displayName}（${ROLE_LABELS[current.role]}）`}
+            <Button size="small" onClick={session.logout}>
+              退出
+            </Button>
+          </span>
+        )}
         {info.data && (
           <span className="db-path" title={info.data.dbPath}>
             数据文件：{info.data.dbPath}
@@ -51,6 +73,8 @@ export function App() {
           <ImportPage onDataChanged={reload} />
         ) : route.page === 'helpers' ? (
           <HelpersPage />
+        ) : route.page === 'accounts' ? (
+          <AccountsPage />
         ) : route.page === 'data' ? (
           <DataPage info={info.data} onDataChanged={reload} />
         ) : (

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'import' }
   | { page: 'data' }
   | { page: 'helpers' }
+  | { page: 'accounts' }
   | { page: 'print-cards'; householdIds?: number[] }
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/import') return { page: 'import' }
   if (hash === '#/data') return { page: 'data' }
   if (hash === '#/helpers') return { page: 'helpers' }
+  if (hash === '#/accounts') return { page: 'accounts' }
   if (hash === '#/print/cards/filter') return { page: 'print-cards' }
   const cards = /^#\/print\/cards\/(\d+(?:,\d+)*)$/.exec(hash)
   if (cards) return { page: 'print-cards', householdIds: cards[1]!.split(',').map(Number) }

@@ -10,6 +10,7 @@ import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../doma
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { HouseholdCards } from './forms'
+import { ROLES, type AccountsStatus, type AccountView } from './accounts'
 import { AID_KINDS, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
@@ -179,6 +180,22 @@ export const contract = {
     }),
   ),
   'assistance.resolveWish': op<{ resolved: true }>()(z.object({ wishId: id, date: isoDate, resolution: z.string().trim().min(1).max(500) })),
+  'accounts.status': op<AccountsStatus>()(z.object({})),
+  'accounts.login': op<AccountView>()(z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) })),
+  'accounts.logout': op<{ signedOut: true }>()(z.object({})),
+  /** The first account (an administrator); turns accounts on. */
+  'accounts.setup': op<AccountView>()(
+    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(6).max(200) }),
+  ),
+  'accounts.list': op<AccountView[]>()(z.object({})),
+  'accounts.add': op<AccountView>()(
+    z.object({
+      username: z.string().trim().min(2).max(40),
+      displayName: z.string().trim().min(1).max(20),
+      role: z.enum(ROLES),
+      password: z.string().min(6).max(200),
+    }),
+  ),
   /** A member's full ID number, for a clerk who needs it; logged in the access log. */
   'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),

@@ -202,3 +202,4 @@ export type WritableTable =
   | 'visits'
   | 'aid'
   | 'wishes'
+  | 'accounts'

@@ -1,5 +1,6 @@
 /** All handlers, one map per area; the type checks that every operation of the contract is served. */
 import type { OpName } from '../../../shared/api/contract'
+import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { assistanceHandlers } from './assistance'
 import { backupHandlers } from './backups'
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<OpName> = {
   ...privacyHandlers,
   ...formHandlers,
   ...assistanceHandlers,
+  ...accountHandlers,
 }

@@ -17,7 +17,8 @@ export type WorkerMessage =
 
 export interface JobRunnerOptions {
   dbPath: string
-  actor: string
+  /** Read when a job starts: the person signed in at that moment. */
+  actor: () => string
   emit(event: LedgerEvent): void
   mode?: 'worker' | 'inline'
   /** The bundled worker entry (out/main/job-worker.js); the entry file passes it, as only it knows its folder. */
@@ -73,7 +74,7 @@ export class JobRunner {
     await Promise.resolve() // let start() return the id before the first event
     const ctx: JobContext = {
       dbPath: this.options.dbPath,
-      actor: this.options.actor,
+      actor: this.options.actor(),
       progress: (done, total, message) => emit({ type: 'progress', done, total, message }),
       checkCancelled: () => {
         if (flag.isSet()) throw new JobCancelled()
@@ -90,7 +91,7 @@ export class JobRunner {
     const script = this.options.workerScript
     if (!script) throw new Error('JobRunner in worker mode needs workerScript')
     const worker = new Worker(script, {
-      workerData: { kind, input, buffer, dbPath: this.options.dbPath, actor: this.options.actor },
+      workerData: { kind, input, buffer, dbPath: this.options.dbPath, actor: this.options.actor() },
     })
     return new Promise<void>((resolve) => {
       let settled = false

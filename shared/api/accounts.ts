@@ -1,0 +1,44 @@
+/** Accounts and what each role may do. The core enforces it; the UI only follows. */
+export const ROLES = ['admin', 'clerk', 'readonly'] as const
+export type Role = (typeof ROLES)[number]
+export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', clerk: '经办人', readonly: '只读' }
+
+/** What an operation needs when accounts are on: 'open' (always allowed), 'read', 'write' or 'admin'. */
+export type Permission = 'open' | 'read' | 'write' | 'admin'
+
+const OPEN = ['app.info', 'accounts.status', 'accounts.login', 'accounts.logout', 'accounts.setup', 'jobs.cancel']
+const READ = [
+  'villages.list', 'households.list', 'households.get', 'households.statusEvents', 'households.statusAt', 'households.changes',
+  'imports.list', 'backups.list', 'assistance.household', 'assistance.helpers', 'assistance.helperHouseholds',
+  'forms.householdCards', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
+]
+const ADMIN = ['backups.restore', 'backups.setDir', 'accounts.list', 'accounts.add']
+
+/** Anything not listed writes: a new operation is guarded until someone decides otherwise. */
+export function permissionOf(op: string): Permission {
+  if (OPEN.includes(op)) return 'open'
+  if (READ.includes(op)) return 'read'
+  if (ADMIN.includes(op)) return 'admin'
+  return 'write'
+}
+
+export function allows(role: Role, needed: Permission): boolean {
+  if (needed === 'open' || needed === 'read') return true
+  if (needed === 'write') return role !== 'readonly'
+  return role === 'admin'
+}
+
+export interface AccountView {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  disabled: boolean
+}
+
+export interface AccountsStatus {
+  /** Accounts exist: every operation but the open ones needs a signed-in person. */
+  enabled: boolean
+  current: AccountView | null
+  idleMinutes: number
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CoreContext } from '../../../electron/core/context'
+import { dispatch } from '../../../electron/core/dispatch'
+import { hashPassword, verifyPassword } from '../../../electron/core/accounts/accounts'
+import { jobEnd, testCore } from '../../helpers/core'
+
+const cores: CoreContext[] = []
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close()
+})
+
+function setup() {
+  const t = testCore()
+  cores.push(t.core)
+  return { ...t, d: (name: string, input: unknown = {}) => dispatch(t.core, name, input) }
+}
+
+describe('accounts', () => {
+  it('hashes passwords with scrypt and a salt; the password never reaches the file', async () => {
+    const h = hashPassword('正确的密码123')
+    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+    expect(hashPassword('正确的密码123')).not.toBe(h)
+    expect(verifyPassword('正确的密码123', h)).toBe(true)
+    expect(verifyPassword('错误的密码', h)).toBe(false)
+
+    const { d, core, dbPath } = setup()
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Secret-Pw-98765' })
+    core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const bytes = Buffer.concat([fs.readFileSync(dbPath), fs.existsSync(`${dbPath}-wal`) ? fs.readFileSync(`${dbPath}-wal`) : Buffer.alloc(0)])
+    expect(bytes.includes(Buffer.from('Secret-Pw-98765'))).toBe(false)
+  })
+
+  it('without accounts everything is allowed; once set up, operations need a signed-in person', async () => {
+    const { d } = setup()
+    expect(await d('households.list')).toMatchObject({ ok: true })
+    expect(await d('accounts.status')).toEqual({ ok: true, value: { enabled: false, current: null, idleMinutes: 15 } })
+    const admin = await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    expect(admin).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } })
+    expect(await d('accounts.setup', { username: 'other', displayName: '其他', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'already_set_up' } })
+    await d('accounts.logout')
+    expect(await d('households.list')).toEqual({ ok: false, error: { code: 'not_signed_in', message: '请先登录。' } })
+    expect(await d('app.info')).toMatchObject({ ok: true })
+  })
+
+  it('只读 cannot write and 经办人 cannot administer, refused in the core; writes name the signed-in person', async () => {
+    const { d, core, events } = setup()
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'secret2' })
+    await d('accounts.add', { username: 'wang', displayName: '王查看', role: 'readonly', password: 'secret3' })
+
+    await d('accounts.logout')
+    expect(await d('accounts.login', { username: 'wang', password: 'secret3' })).toMatchObject({ ok: true, value: { role: 'readonly' } })
+    expect(await d('households.list')).toMatchObject({ ok: true })
+    expect(await d('demo.load', { households: 10 })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: '只读账户不能修改台账。如需修改，请用经办人或管理员账户登录。' },
+    })
+
+    await d('accounts.logout')
+    await d('accounts.login', { username: 'li', password: 'secret2' })
+    expect(await d('accounts.add', { username: 'z', displayName: 'z', role: 'admin', password: 'secret4' })).toMatchObject({ ok: false, error: { message: '只有管理员可以进行这项操作。' } })
+    // A job started by 李干事 records 李干事.
+    const started = (await d('demo.load', { households: 10 })) as { ok: true; value: { jobId: string } }
+    await jobEnd(events, started.value.jobId)
+    const household = core.ledger.sqlite.prepare('SELECT id FROM households LIMIT 1').pluck().get() as number
+    await d('households.update', { id: household, patch: { phone: '13800001111' } })
+    const actors = core.ledger.sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE table_name IN ('households', 'members')").pluck().all()
+    expect(actors).toEqual(['李干事'])
+  })
+
+  it('wrong passwords: a clear refusal, and five in a row lock the account for a while', async () => {
+    const { d } = setup()
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.logout')
+    for (let i = 0; i < 5; i++) {
+      expect(await d('accounts.login', { username: 'admin', password: 'wrong!' })).toMatchObject({ ok: false, error: { code: 'login_failed', message: '用户名或密码不正确。' } })
+    }
+    expect(await d('accounts.login', { username: 'admin', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'account_locked' } })
+    expect(await d('accounts.login', { username: 'nobody', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'login_failed' } })
+  })
+})
