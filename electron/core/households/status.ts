@@ -7,22 +7,12 @@ import { LedgerError } from '../../../shared/api/result'
 import {
   type HouseholdStatusAt, type StatusEvent, type StatusEventInput, type StatusEventKind, checkNewEvent, deriveStatus, monitoredDuring,
 } from '../../../shared/domain/status'
+import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
+import type { HouseholdStatusEventsTable } from '../db/schema'
 import type { WriteScope } from '../db/write'
 
-interface EventRow {
-  id: number
-  household_id: number
-  kind: string
-  event_date: string
-  monitoring_category: string | null
-  risks: string | null
-  risk_note: string | null
-  elimination_method: string | null
-  note: string | null
-  actor: string
-  created_at: string
-}
+type EventRow = Selectable<HouseholdStatusEventsTable>
 
 const toEvent = (r: EventRow): StatusEvent => ({
   id: r.id,
