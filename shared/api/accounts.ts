@@ -12,7 +12,7 @@ const READ = [
   'imports.list', 'backups.list', 'assistance.household', 'assistance.helpers', 'assistance.helperHouseholds',
   'forms.householdCards', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
 ]
-const ADMIN = ['backups.restore', 'backups.setDir', 'accounts.list', 'accounts.add']
+const ADMIN = ['backups.restore', 'backups.setDir', 'accounts.list', 'accounts.add', 'audit.list', 'audit.export']
 
 /** Anything not listed writes: a new operation is guarded until someone decides otherwise. */
 export function permissionOf(op: string): Permission {
@@ -41,4 +41,24 @@ export interface AccountsStatus {
   enabled: boolean
   current: AccountView | null
   idleMinutes: number
+}
+
+export interface AuditQuery {
+  actor?: string
+  /** ISO dates, inclusive. */
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: string
+  record: string
+  field: string | null
+  oldValue: string | null
+  newValue: string | null
 }

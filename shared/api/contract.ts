@@ -10,7 +10,8 @@ import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../doma
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { HouseholdCards } from './forms'
-import { ROLES, type AccountsStatus, type AccountView } from './accounts'
+import { ROLES, type AccountsStatus, type AccountView, type AuditEntry } from './accounts'
+import type { ProducedFile } from './files'
 import { AID_KINDS, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
@@ -77,6 +78,14 @@ export const StatusEventInputSchema = z.object({
   riskNote: z.string().max(200).nullable().default(null),
   eliminationMethod: z.enum(ELIMINATION_METHODS).nullable().default(null),
   note: z.string().max(500).nullable().default(null),
+})
+
+const AuditQueryInput = z.object({
+  actor: z.string().max(40).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
 })
 
 export interface AppInfo {
@@ -188,6 +197,10 @@ export const contract = {
     z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(6).max(200) }),
   ),
   'accounts.list': op<AccountView[]>()(z.object({})),
+  /** The audit trail, for administrators. */
+  'audit.list': op<{ entries: AuditEntry[]; total: number; actors: string[] }>()(AuditQueryInput),
+  /** All entries matching the filter (paging ignored) to .xlsx. */
+  'audit.export': op<ProducedFile>()(AuditQueryInput),
   'accounts.add': op<AccountView>()(
     z.object({
       username: z.string().trim().min(2).max(40),

@@ -55,6 +55,11 @@ describe('accounts', () => {
     await page.getByRole('button', { name: '载入示例乡镇' }).click()
     await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
     expect(app.query<{ actor: string }>("SELECT DISTINCT actor FROM audit_log WHERE table_name = 'households'")).toEqual([{ actor: '张主任' }])
+    // The administrator reads the audit log.
+    await page.getByRole('menuitem', { name: '账户' }).click()
+    const auditCard = page.locator('.ant-card').filter({ hasText: '修改记录（审计日志）' })
+    await expect.poll(() => auditCard.locator('tr.ant-table-row').first().innerText()).toContain('张主任')
+    await screenshot(page, 'accounts-04-audit-log')
     expect(app.errors).toEqual([])
   })
 })

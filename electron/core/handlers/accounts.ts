@@ -1,11 +1,20 @@
 import { LedgerError } from '../../../shared/api/result'
 import { accountsEnabled, addAccount, listAccounts, login } from '../accounts/accounts'
+import { auditLog, exportAuditLog } from '../accounts/audit-log'
 import { SINGLE_USER } from '../create-core'
 import type { HandlerMap } from './types'
 
 export const IDLE_MINUTES = 15
 
-export const accountHandlers: HandlerMap<'accounts.status' | 'accounts.login' | 'accounts.logout' | 'accounts.setup' | 'accounts.list' | 'accounts.add'> = {
+export const accountHandlers: HandlerMap<
+  'accounts.status' | 'accounts.login' | 'accounts.logout' | 'accounts.setup' | 'accounts.list' | 'accounts.add' | 'audit.list' | 'audit.export'
+> = {
+  'audit.list': (input, { ledger }) => auditLog(ledger, input),
+  'audit.export': async (input, { ledger, files }) => {
+    const out = files.create(`修改记录-${new Date().toISOString().slice(0, 10)}.xlsx`)
+    await exportAuditLog(ledger, input, out.path)
+    return { fileId: out.id, name: out.name }
+  },
   'accounts.status': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: IDLE_MINUTES }),
   'accounts.login': ({ username, password }, ctx) => {
     const account = login(ctx.ledger, username, password)

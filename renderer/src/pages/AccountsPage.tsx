@@ -1,5 +1,7 @@
-import { Alert, App, Button, Card, Form, Input, Select, Table, Tag } from 'antd'
-import { ROLE_LABELS, ROLES, type AccountView, type Role } from '../../../shared/api/accounts'
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import { ROLE_LABELS, ROLES, type AccountView, type AuditEntry, type Role } from '../../../shared/api/accounts'
 import { call } from '../api/client'
 import { useCall } from '../api/use-call'
 import { useSession } from '../components/LoginGate'
@@ -69,6 +71,7 @@ export function AccountsPage() {
           ]}
         />
       </Card>
+      <AuditLogCard />
       <Card title="新增账户" size="small" style={{ maxWidth: 560 }}>
         <Form
           form={addForm}
@@ -99,5 +102,61 @@ export function AccountsPage() {
         </Form>
       </Card>
     </div>
+  )
+}
+
+/** 修改记录 (audit log) for administrators: who changed what, filtered by person and dates, exportable. */
+function AuditLogCard() {
+  const { message } = App.useApp()
+  const [query, setQuery] = useState<{ actor?: string; from?: string; to?: string; page: number }>({ page: 1 })
+  const log = useCall('audit.list', { ...query, pageSize: 20 })
+  const exportAll = async () => {
+    try {
+      const file = await call('audit.export', query)
+      const saved = await window.ledger.saveFile(file.fileId, file.name)
+      if (!saved.ok) message.error(saved.error.message)
+    } catch (err) {
+      message.error((err as Error).message)
+    }
+  }
+  return (
+    <Card
+      title="修改记录（审计日志）"
+      size="small"
+      style={{ marginBottom: 12 }}
+      extra={<Button onClick={() => void exportAll()}>导出（.xlsx）</Button>}
+    >
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Select
+          allowClear
+          aria-label="操作人"
+          placeholder="全部操作人"
+          style={{ width: 160 }}
+          value={query.actor}
+          onChange={(actor?: string) => setQuery((q) => ({ ...q, actor, page: 1 }))}
+          options={log.data?.actors.map((a) => ({ value: a, label: a }))}
+        />
+        <DatePicker.RangePicker
+          onChange={(r) => setQuery((q) => ({ ...q, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD'), page: 1 }))}
+        />
+      </Space>
+      {log.error && <Alert type="error" showIcon message={log.error.message} style={{ marginBottom: 8 }} />}
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={log.loading}
+        dataSource={log.data?.entries}
+        pagination={{ current: query.page, pageSize: 20, total: log.data?.total ?? 0, onChange: (page) => setQuery((q) => ({ ...q, page })), showTotal: (t) => `共 ${t} 条` }}
+        columns={[
+          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '操作人', dataIndex: 'actor', width: 100 },
+          { title: '操作', dataIndex: 'action', width: 60 },
+          { title: '记录', dataIndex: 'record', width: 130 },
+          { title: '项目', dataIndex: 'field', width: 130 },
+          { title: '原值', dataIndex: 'oldValue', ellipsis: true },
+          { title: '新值', dataIndex: 'newValue', ellipsis: true },
+        ]}
+      />
+    </Card>
   )
 }

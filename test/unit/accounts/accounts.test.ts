@@ -80,3 +80,25 @@ describe('accounts', () => {
     expect(await d('accounts.login', { username: 'nobody', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'login_failed' } })
   })
 })
+
+describe('the audit log for administrators', () => {
+  it('lists and exports who changed what, filtered by person; others are refused', async () => {
+    const { d, core } = setup()
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'secret2' })
+    core.ledger.write.run({ actor: '李干事' }, (w) => w.insert('villages', { name: '青山村' }))
+    const all = (await d('audit.list', { page: 1, pageSize: 50 })) as { ok: true; value: { entries: { actor: string; action: string; record: string }[]; total: number; actors: string[] } }
+    expect(all.value.actors).toEqual(['张主任', '本机用户', '李干事'].sort())
+    const li = (await d('audit.list', { actor: '李干事' })) as typeof all
+    expect(li.value.entries).toEqual([expect.objectContaining({ actor: '李干事', action: '新增', record: expect.stringMatching(/^行政村 #\d+$/) })])
+    const file = (await d('audit.export', { actor: '李干事' })) as { ok: true; value: { fileId: string; name: string } }
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(core.files.get(file.value.fileId).path)
+    expect(wb.worksheets[0]!.rowCount).toBe(2)
+    expect(wb.worksheets[0]!.getRow(2).getCell(2).value).toBe('李干事')
+    await d('accounts.logout')
+    await d('accounts.login', { username: 'li', password: 'secret2' })
+    expect(await d('audit.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
