@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../shared/api/result'
 import { describeZodError } from '../../shared/api/validation'
 import { allows, permissionOf } from '../../shared/api/accounts'
 import { accountsEnabled } from './accounts/accounts'
+import { touchSession } from './accounts/session'
 import type { CoreContext } from './context'
 import { handlers } from './handlers'
 import type { Handler } from './handlers/types'
@@ -17,6 +18,7 @@ const SLOW_MS = 40
 
 /** With accounts on, every operation but the open ones needs a signed-in person whose role allows it. */
 function checkPermission(ctx: CoreContext, name: string): { code: string; message: string } | null {
+  touchSession(ctx)
   const needed = permissionOf(name)
   if (needed === 'open' || !accountsEnabled(ctx.ledger)) return null
   if (!ctx.account) return { code: 'not_signed_in', message: '请先登录。' }

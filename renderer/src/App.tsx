@@ -1,11 +1,14 @@
 import { Alert, Button, Layout, Menu } from 'antd'
 import { ROLE_LABELS } from '../../shared/api/accounts'
 import { LoginGate, useSession } from './components/LoginGate'
-import { AccountsPage } from './pages/AccountsPage'
+import { AccountsPage } from './pages/accounts/AccountsPage'
+import { ChangePasswordButton } from './pages/accounts/ChangePasswordButton'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './api/client'
 import { useCall } from './api/use-call'
 import { HelpersPage } from './pages/assistance/HelpersPage'
+import { HelperPage } from './pages/assistance/HelperPage'
+import { HouseholdAssistancePage } from './pages/assistance/HouseholdAssistancePage'
 import { DataPage } from './pages/DataPage'
 import { HouseholdPage } from './pages/HouseholdPage'
 import { HouseholdsPage } from './pages/HouseholdsPage'
@@ -41,19 +44,21 @@ function Shell() {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
             { key: 'helpers', label: '帮扶力量' },
             { key: 'import', label: '导入花名册' },
             { key: 'data', label: '数据与备份' },
-            { key: 'accounts', label: '账户' },
+            // Administrators manage accounts and read the log; without accounts anyone may set them up.
+            ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
           ]}
         />
         {current && (
           <span className="app-user">
-            {`${current.displayName}（${ROLE_LABELS[current.role]}）`}
+            <span>{`${current.displayName}（${ROLE_LABELS[current.role]}）`}</span>
+            <ChangePasswordButton size="small" />
             <Button size="small" onClick={session.logout}>
               退出
             </Button>
@@ -73,6 +78,10 @@ function Shell() {
           <ImportPage onDataChanged={reload} />
         ) : route.page === 'helpers' ? (
           <HelpersPage />
+        ) : route.page === 'helper' ? (
+          <HelperPage id={route.id} />
+        ) : route.page === 'assistance-household' ? (
+          <HouseholdAssistancePage householdId={route.id} />
         ) : route.page === 'accounts' ? (
           <AccountsPage />
         ) : route.page === 'data' ? (

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'data' }
   | { page: 'helpers' }
+  | { page: 'helper'; id: number }
+  | { page: 'assistance-household'; id: number }
   | { page: 'accounts' }
   | { page: 'print-cards'; householdIds?: number[] }
 
@@ -19,6 +21,10 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/import') return { page: 'import' }
   if (hash === '#/data') return { page: 'data' }
   if (hash === '#/helpers') return { page: 'helpers' }
+  const helper = /^#\/helpers\/(\d+)$/.exec(hash)
+  if (helper) return { page: 'helper', id: Number(helper[1]) }
+  const assisted = /^#\/assistance\/household\/(\d+)$/.exec(hash)
+  if (assisted) return { page: 'assistance-household', id: Number(assisted[1]) }
   if (hash === '#/accounts') return { page: 'accounts' }
   if (hash === '#/print/cards/filter') return { page: 'print-cards' }
   const cards = /^#\/print\/cards\/(\d+(?:,\d+)*)$/.exec(hash)

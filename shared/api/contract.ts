@@ -10,9 +10,21 @@ import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../doma
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { HouseholdCards } from './forms'
-import { ROLES, type AccountsStatus, type AccountView, type AuditEntry } from './accounts'
+import { IDLE_MINUTES_MAX, ROLES, type AccountsStatus, type AccountView, type AuditPage } from './accounts'
 import type { ProducedFile } from './files'
-import { AID_KINDS, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../domain/assistance'
+import {
+  AidInput,
+  AidUpdateInput,
+  UnitInput,
+  VisitUpdateInput,
+  WishInput,
+  WishUpdateInput,
+  type HelperHouseholdView,
+  type HelperView,
+  type HouseholdAssistance,
+  type OpenWishView,
+  type UnitView,
+} from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
 import { REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
@@ -82,6 +94,7 @@ export const StatusEventInputSchema = z.object({
 
 const AuditQueryInput = z.object({
   actor: z.string().max(40).optional(),
+  table: z.string().max(40).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   page: z.number().int().min(1).default(1),
@@ -178,17 +191,21 @@ export const contract = {
       wish: z.object({ content: z.string().trim().min(1).max(500), takenBy: z.string().trim().max(40).optional() }).optional(),
     }),
   ),
-  'assistance.addAid': op<{ id: number }>()(
-    z.object({
-      householdId: id,
-      date: isoDate,
-      kind: z.enum(AID_KINDS),
-      description: z.string().trim().min(1).max(200),
-      amount: z.string().trim().max(20).optional(),
-      source: z.string().trim().max(60).optional(),
-    }),
-  ),
+  'assistance.addAid': op<{ id: number }>()(AidInput),
   'assistance.resolveWish': op<{ resolved: true }>()(z.object({ wishId: id, date: isoDate, resolution: z.string().trim().min(1).max(500) })),
+  /** Assisting units with their helper and household counts. */
+  'assistance.units': op<UnitView[]>()(z.object({})),
+  'assistance.addUnit': op<{ id: number }>()(UnitInput),
+  'assistance.helper': op<HelperView>()(z.object({ helperId: id })),
+  'assistance.updateVisit': op<{ updated: true }>()(VisitUpdateInput),
+  'assistance.deleteVisit': op<{ deleted: true }>()(z.object({ visitId: id })),
+  'assistance.updateAid': op<{ updated: true }>()(AidUpdateInput),
+  'assistance.deleteAid': op<{ deleted: true }>()(z.object({ aidId: id })),
+  'assistance.addWish': op<{ id: number }>()(WishInput),
+  'assistance.updateWish': op<{ updated: true }>()(WishUpdateInput),
+  'assistance.deleteWish': op<{ deleted: true }>()(z.object({ wishId: id })),
+  /** Wishes not yet resolved, township-wide or in one village, the longest waiting first. */
+  'assistance.openWishes': op<OpenWishView[]>()(z.object({ villageId: id.optional() })),
   'accounts.status': op<AccountsStatus>()(z.object({})),
   'accounts.login': op<AccountView>()(z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) })),
   'accounts.logout': op<{ signedOut: true }>()(z.object({})),
@@ -198,7 +215,7 @@ export const contract = {
   ),
   'accounts.list': op<AccountView[]>()(z.object({})),
   /** The audit trail, for administrators. */
-  'audit.list': op<{ entries: AuditEntry[]; total: number; actors: string[] }>()(AuditQueryInput),
+  'audit.list': op<AuditPage>()(AuditQueryInput),
   /** All entries matching the filter (paging ignored) to .xlsx. */
   'audit.export': op<ProducedFile>()(AuditQueryInput),
   'accounts.add': op<AccountView>()(
@@ -209,6 +226,18 @@ export const contract = {
       password: z.string().min(6).max(200),
     }),
   ),
+  /** An administrator renames, changes the role of, or 停用/启用 an account. */
+  'accounts.update': op<AccountView>()(
+    z.object({ id, displayName: z.string().trim().min(1).max(20).optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional() }),
+  ),
+  /** An administrator sets a new password for an account (also lifts a lockout). */
+  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: z.string().min(6).max(200) })),
+  /** The signed-in person changes their own password. */
+  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: z.string().min(6).max(200) })),
+  /** Minutes without input before the app locks itself. */
+  'accounts.setIdle': op<{ idleMinutes: number }>()(z.object({ idleMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX) })),
+  /** Back to single-user mode (all accounts removed); needs the administrator's password. */
+  'accounts.turnOff': op<{ turnedOff: true }>()(z.object({ password: z.string().min(1).max(200) })),
   /** A member's full ID number, for a clerk who needs it; logged in the access log. */
   'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),

@@ -3,7 +3,7 @@
  * salt; a run of wrong passwords locks the account for a while.
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
-import type { AccountView, Role } from '../../../shared/api/accounts'
+import { IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MAX, ROLE_LABELS, type AccountView, type Role } from '../../../shared/api/accounts'
 import { LedgerError } from '../../../shared/api/result'
 import type { Ledger } from '../db/open'
 
@@ -19,6 +19,9 @@ export function hashPassword(password: string): string {
   const hash = scryptSync(password, salt, KEY, { N, r: R, p: P })
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`
 }
+
+/** Compared against when the username does not exist, so a wrong name takes as long as a wrong password. */
+let dummyHash: string | undefined
 
 export function verifyPassword(password: string, stored: string): boolean {
   const [kind, n, r, p, salt, hash] = stored.split('$')
@@ -67,18 +70,102 @@ export function addAccount(ledger: Ledger, actor: string, input: { username: str
 export function login(ledger: Ledger, username: string, password: string, now = new Date()): AccountView {
   const a = ledger.sqlite.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as AccountRow | undefined
   const wrong = new LedgerError('login_failed', '用户名或密码不正确。', 'password')
-  if (!a) throw wrong
+  if (!a) {
+    verifyPassword(password, (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))))
+    throw wrong
+  }
   if (a.disabled) throw new LedgerError('account_disabled', '这个账户已停用，请联系管理员。')
   if (a.locked_until && a.locked_until > now.toISOString()) {
-    throw new LedgerError('account_locked', `密码错误次数过多，请 ${LOCK_SECONDS} 秒后再试。`)
+    const seconds = Math.ceil((Date.parse(a.locked_until) - now.getTime()) / 1000)
+    throw new LedgerError('account_locked', `密码已连续输错 ${MAX_FAILURES} 次，请等 ${seconds} 秒后再试。`)
   }
   // Failed attempts are counted without the write path: they are not changes to the ledger.
   if (!verifyPassword(password, a.password_hash)) {
     const failed = a.failed_count + 1
-    const lockedUntil = failed >= MAX_FAILURES ? new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString() : null
-    ledger.sqlite.prepare('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?').run(failed >= MAX_FAILURES ? 0 : failed, lockedUntil, a.id)
+    const locks = failed >= MAX_FAILURES
+    const lockedUntil = locks ? new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString() : null
+    ledger.sqlite.prepare('UPDATE accounts SET failed_count = ?, locked_until = ? WHERE id = ?').run(locks ? 0 : failed, lockedUntil, a.id)
+    if (locks) throw new LedgerError('account_locked', `用户名或密码不正确。已连续输错 ${MAX_FAILURES} 次，请等 ${LOCK_SECONDS} 秒后再试。`, 'password')
     throw wrong
   }
   ledger.sqlite.prepare('UPDATE accounts SET failed_count = 0, locked_until = NULL WHERE id = ?').run(a.id)
   return view(a)
+}
+
+function row(ledger: Ledger, id: number): AccountRow {
+  const a = ledger.sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined
+  if (!a) throw new LedgerError('not_found', `账户 #${id} 不存在，可能已被删除。请刷新后重试。`)
+  return a
+}
+
+/**
+ * An administrator changes another account's name, role or 停用. At least one
+ * active administrator must remain, and nobody can lock themselves out.
+ */
+export function updateAccount(
+  ledger: Ledger,
+  actor: string,
+  currentId: number | undefined,
+  id: number,
+  patch: { displayName?: string; role?: Role; disabled?: boolean },
+): AccountView {
+  const a = row(ledger, id)
+  const role = patch.role ?? a.role
+  const disabled = patch.disabled ?? a.disabled === 1
+  if (id === currentId && disabled) throw new LedgerError('self_disable', '不能停用自己正在使用的账户。', 'disabled')
+  if (id === currentId && role !== 'admin') {
+    throw new LedgerError('self_demote', '不能把自己正在使用的账户改为其他角色。请用另一个管理员账户修改。', 'role')
+  }
+  if (a.role === 'admin' && !a.disabled && (role !== 'admin' || disabled)) {
+    const others = ledger.sqlite.prepare("SELECT count(*) FROM accounts WHERE role = 'admin' AND disabled = 0 AND id <> ?").pluck().get(id) as number
+    if (others === 0) throw new LedgerError('last_admin', `「${a.display_name}」是唯一的${ROLE_LABELS.admin}，不能停用或改为其他角色。请先设另一个管理员。`, 'role')
+  }
+  ledger.write.run({ actor }, (w) =>
+    w.update('accounts', id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      role,
+      disabled: disabled ? 1 : 0,
+    }),
+  )
+  return view(row(ledger, id))
+}
+
+/** An administrator sets a new password (the clerk forgot theirs); it also lifts a lockout. */
+export function resetPassword(ledger: Ledger, actor: string, id: number, password: string): void {
+  checkPassword(password)
+  row(ledger, id)
+  ledger.write.run({ actor }, (w) => w.update('accounts', id, { password_hash: hashPassword(password), failed_count: 0, locked_until: null }))
+}
+
+/** Anyone signed in changes their own password, proving the old one. */
+export function changeOwnPassword(ledger: Ledger, actor: string, id: number, oldPassword: string, newPassword: string): void {
+  if (!verifyPassword(oldPassword, row(ledger, id).password_hash)) throw new LedgerError('login_failed', '原密码不正确。', 'oldPassword')
+  resetPassword(ledger, actor, id, newPassword)
+}
+
+/** Back to single-user mode: every account is removed, after the administrator proves their password. */
+export function turnOff(ledger: Ledger, actor: string, adminId: number, password: string): void {
+  if (!verifyPassword(password, row(ledger, adminId).password_hash)) throw new LedgerError('login_failed', '管理员密码不正确。', 'password')
+  ledger.write.run({ actor }, (w) => w.deleteWhere('accounts', '1 = 1', []))
+}
+
+const IDLE_KEY = 'accounts.idleMinutes'
+
+export function idleMinutes(ledger: Ledger): number {
+  const v = ledger.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(IDLE_KEY) as string | undefined
+  const n = Number(v)
+  return v && Number.isInteger(n) && n >= 1 && n <= IDLE_MINUTES_MAX ? n : IDLE_MINUTES_DEFAULT
+}
+
+/** Stored like the backup folder: settings has no id, so the row and its audit row are written here in one transaction. */
+export function setIdleMinutes(ledger: Ledger, actor: string, minutes: number, now = new Date()): number {
+  ledger.write.run({ actor }, () => {
+    const old = ledger.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(IDLE_KEY) as string | undefined
+    if (old === String(minutes)) return
+    ledger.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(IDLE_KEY, String(minutes))
+    ledger.sqlite
+      .prepare('INSERT INTO audit_log (at, actor, action, table_name, record_id, field, old_value, new_value, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(now.toISOString(), actor, old === undefined ? 'insert' : 'update', 'settings', 0, IDLE_KEY, old ?? null, String(minutes), null)
+  })
+  return idleMinutes(ledger)
 }

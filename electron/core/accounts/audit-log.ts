@@ -1,6 +1,6 @@
 /** The audit trail for administrators: filtered, newest first, and exportable to .xlsx. */
 import ExcelJS from 'exceljs'
-import type { AuditEntry, AuditQuery } from '../../../shared/api/accounts'
+import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
 import { columnLabel } from '../../../shared/domain/household-rules'
 import type { Ledger } from '../db/open'
 
@@ -10,6 +10,16 @@ const TABLES: Record<string, string> = {
   import_batches: '导入批次', import_mappings: '列对应', accounts: '账户', settings: '设置',
 }
 const ACTIONS: Record<string, string> = { insert: '新增', update: '修改', delete: '删除' }
+/** Fields of the account and settings rows, which the roster's labels do not cover. */
+const FIELDS: Record<string, string> = {
+  display_name: '姓名', role: '角色', disabled: '停用', password_hash: '密码', failed_count: '连续输错次数', locked_until: '锁定到',
+  'accounts.idleMinutes': '自动锁定（分钟）', 'backup.dir': '备份文件夹',
+}
+const fieldLabel = (field: string) => FIELDS[field] ?? columnLabel(field)
+const tableLabel = (table: string) => TABLES[table] ?? table
+/** Roles are stored as codes; the log shows what the office calls them. */
+const valueOf = (field: string | null, v: string | number | null): string | null =>
+  v === null ? null : field === 'role' && String(v) in ROLE_LABELS ? ROLE_LABELS[String(v) as Role] : String(v)
 
 function where(q: AuditQuery): { sql: string; params: (string | number)[] } {
   const parts: string[] = []
@@ -19,6 +29,7 @@ function where(q: AuditQuery): { sql: string; params: (string | number)[] } {
     params.push(value)
   }
   if (q.actor) add('actor = ?', q.actor)
+  if (q.table) add('table_name = ?', q.table)
   if (q.from) add('at >= ?', q.from)
   // Through the end of the last day: every ISO time of that day sorts before 'T99'.
   if (q.to) add('at < ?', `${q.to}T99`)
@@ -30,20 +41,24 @@ const entry = (r: Record<string, string | number | null>): AuditEntry => ({
   at: String(r.at),
   actor: String(r.actor),
   action: ACTIONS[String(r.action)] ?? String(r.action),
-  record: `${TABLES[String(r.table_name)] ?? String(r.table_name)} #${r.record_id}`,
-  field: r.field === null ? null : columnLabel(String(r.field)),
-  oldValue: (r.old_value as string | null) ?? null,
-  newValue: (r.new_value as string | null) ?? null,
+  record: `${tableLabel(String(r.table_name))} #${r.record_id}`,
+  field: r.field === null ? null : fieldLabel(String(r.field)),
+  oldValue: valueOf(r.field as string | null, r.old_value ?? null),
+  newValue: valueOf(r.field as string | null, r.new_value ?? null),
 })
 
-export function auditLog(ledger: Ledger, q: AuditQuery): { entries: AuditEntry[]; total: number; actors: string[] } {
+export function auditLog(ledger: Ledger, q: AuditQuery): AuditPage {
   const w = where(q)
   const total = ledger.sqlite.prepare(`SELECT count(*) FROM audit_log ${w.sql}`).pluck().get(...w.params) as number
   const rows = ledger.sqlite
     .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...w.params, q.pageSize, (q.page - 1) * q.pageSize) as Record<string, string | number | null>[]
   const actors = ledger.sqlite.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[]
-  return { entries: rows.map(entry), total, actors }
+  const tables = (ledger.sqlite.prepare('SELECT DISTINCT table_name FROM audit_log ORDER BY table_name').pluck().all() as string[]).map((t) => ({
+    value: t,
+    label: tableLabel(t),
+  }))
+  return { entries: rows.map(entry), total, actors, tables }
 }
 
 export async function exportAuditLog(ledger: Ledger, q: AuditQuery, outputPath: string): Promise<number> {

@@ -4,7 +4,15 @@
  * household, an end after the start, exact money) checked here.
  */
 import { LedgerError } from '../../../shared/api/result'
-import { yuanTextToFen, type HelperHouseholdView, type HelperView, type HouseholdAssistance } from '../../../shared/domain/assistance'
+import {
+  yuanTextToFen,
+  type AidTotals,
+  type HelperHouseholdView,
+  type HelperView,
+  type HouseholdAssistance,
+  type OpenWishView,
+  type UnitView,
+} from '../../../shared/domain/assistance'
 import type { Ledger } from '../db/open'
 import type { WriteScope } from '../db/write'
 
@@ -62,14 +70,15 @@ export function householdAssistance(ledger: Ledger, householdId: number): Househ
   }
 }
 
-export function listHelpers(ledger: Ledger): HelperView[] {
+export function listHelpers(ledger: Ledger, onlyId?: number): HelperView[] {
   const rows = ledger.sqlite
     .prepare(
       `SELECT h.id, h.name, u.name AS unit_name, h.title, h.phone,
               (SELECT count(*) FROM pairings p WHERE p.helper_id = h.id AND p.end_date IS NULL) AS households
-       FROM helpers h LEFT JOIN assisting_units u ON u.id = h.unit_id ORDER BY u.name, h.name`,
+       FROM helpers h LEFT JOIN assisting_units u ON u.id = h.unit_id
+       ${onlyId === undefined ? '' : 'WHERE h.id = ?'} ORDER BY u.name, h.name`,
     )
-    .all() as Row[]
+    .all(...(onlyId === undefined ? [] : [onlyId])) as Row[]
   return rows.map((r) => ({
     id: Number(r.id),
     name: String(r.name),
@@ -82,15 +91,60 @@ export function listHelpers(ledger: Ledger): HelperView[] {
 
 /** A helper of a unit; the unit is created on first use of its name. */
 export function addHelper(ledger: Ledger, actor: string, input: { name: string; unitName: string; title?: string; phone?: string }): number {
-  if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone)) {
-    throw new LedgerError('invalid_input', `联系电话「${input.phone}」不是有效的手机号或座机号，请核对。`, 'phone')
+  checkPhone(input.phone)
+  const unitId = ledger.sqlite.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck().get(input.unitName) as number | undefined
+  if (unitId !== undefined) {
+    const same = ledger.sqlite.prepare('SELECT 1 FROM helpers WHERE name = ? AND unit_id = ?').get(input.name, unitId)
+    if (same) throw new LedgerError('duplicate', `${input.unitName} 已有帮扶责任人「${input.name}」，无需重复新增；如是同名的另一人，请在姓名后注明以示区分。`, 'name')
   }
-  return ledger.write.run({ actor }, (w) => {
-    const unitId =
-      (ledger.sqlite.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck().get(input.unitName) as number | undefined) ??
-      w.insert('assisting_units', { name: input.unitName })
-    return w.insert('helpers', { name: input.name, unit_id: unitId, title: input.title ?? null, phone: input.phone ?? null })
-  })
+  return ledger.write.run({ actor }, (w) =>
+    w.insert('helpers', {
+      name: input.name,
+      unit_id: unitId ?? w.insert('assisting_units', { name: input.unitName }),
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+    }),
+  )
+}
+
+function checkPhone(phone: string | undefined): void {
+  if (phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) {
+    throw new LedgerError('invalid_input', `联系电话「${phone}」不是有效的手机号或座机号，请核对。`, 'phone')
+  }
+}
+
+/** One helper with their unit; not_found when the id is unknown. */
+export function getHelper(ledger: Ledger, helperId: number): HelperView {
+  const h = listHelpers(ledger, helperId)[0]
+  if (!h) throw new LedgerError('not_found', `找不到编号为 ${helperId} 的帮扶责任人，请返回「帮扶力量」刷新。`)
+  return h
+}
+
+export function listUnits(ledger: Ledger): UnitView[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT u.id, u.name, u.kind, u.contact,
+              (SELECT count(*) FROM helpers h WHERE h.unit_id = u.id) AS helpers,
+              (SELECT count(DISTINCT p.household_id) FROM pairings p JOIN helpers h ON h.id = p.helper_id
+                WHERE h.unit_id = u.id AND p.end_date IS NULL) AS households
+       FROM assisting_units u ORDER BY u.name`,
+    )
+    .all() as Row[]
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    kind: (r.kind as string | null) ?? null,
+    contact: (r.contact as string | null) ?? null,
+    helpers: Number(r.helpers),
+    households: Number(r.households),
+  }))
+}
+
+export function addUnit(ledger: Ledger, actor: string, input: { unitName: string; unitKind?: string; contact?: string }): number {
+  if (ledger.sqlite.prepare('SELECT 1 FROM assisting_units WHERE name = ?').get(input.unitName)) {
+    throw new LedgerError('duplicate', `帮扶单位「${input.unitName}」已经登记过了，无需重复新增。`, 'unitName')
+  }
+  return ledger.write.run({ actor }, (w) => w.insert('assisting_units', { name: input.unitName, kind: input.unitKind ?? null, contact: input.contact ?? null }))
 }
 
 export function pair(ledger: Ledger, actor: string, input: { helperId: number; householdId: number; startDate: string }): number {
@@ -134,26 +188,10 @@ export function addVisit(
   })
 }
 
-export function addAid(
-  ledger: Ledger,
-  actor: string,
-  input: { householdId: number; date: string; kind: string; description: string; amount?: string; source?: string },
-): number {
+export function addAid(ledger: Ledger, actor: string, input: AidValues & { householdId: number }): number {
   householdExists(ledger, input.householdId)
-  const amountFen = input.amount ? yuanTextToFen(input.amount) : null
-  if (input.amount && amountFen === null) {
-    throw new LedgerError('invalid_input', `金额「${input.amount}」不是有效的数字（单位：元，最多两位小数），请重新填写。`, 'amount')
-  }
-  return ledger.write.run({ actor }, (w) =>
-    w.insert('aid', {
-      household_id: input.householdId,
-      aid_date: input.date,
-      kind: input.kind,
-      description: input.description,
-      amount_fen: amountFen,
-      source: input.source ?? null,
-    }),
-  )
+  const row = aidRow(input)
+  return ledger.write.run({ actor }, (w) => w.insert('aid', { household_id: input.householdId, ...row }))
 }
 
 export function resolveWish(ledger: Ledger, actor: string, input: { wishId: number; date: string; resolution: string }): void {
@@ -217,4 +255,140 @@ export function helperHouseholds(ledger: Ledger, helperId: number): HelperHouseh
     startDate: String(r.start_date),
     endDate: (r.end_date as string | null) ?? null,
   }))
+}
+
+function existing(ledger: Ledger, table: 'visits' | 'aid' | 'wishes', id: number, what: string): Row {
+  const row = ledger.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined
+  if (!row) throw new LedgerError('not_found', `找不到这条${what}，可能已被删除。请刷新后重试。`)
+  return row
+}
+
+export interface VisitValues {
+  date: string
+  visitor: string
+  findings?: string
+  actions?: string
+}
+
+export function updateVisit(ledger: Ledger, actor: string, input: VisitValues & { visitId: number }): void {
+  existing(ledger, 'visits', input.visitId, '走访记录')
+  ledger.write.run({ actor }, (w) =>
+    w.update('visits', input.visitId, { visit_date: input.date, visitor: input.visitor, findings: input.findings ?? null, actions: input.actions ?? null }),
+  )
+}
+
+/** Deletes a visit; wishes raised on it stay with the household (their link is cleared, audited). */
+export function deleteVisit(ledger: Ledger, actor: string, input: { visitId: number }): void {
+  existing(ledger, 'visits', input.visitId, '走访记录')
+  const wishIds = ledger.sqlite.prepare('SELECT id FROM wishes WHERE visit_id = ?').pluck().all(input.visitId) as number[]
+  ledger.write.run({ actor }, (w) => {
+    for (const id of wishIds) w.update('wishes', id, { visit_id: null })
+    w.delete('visits', input.visitId)
+  })
+}
+
+export interface AidValues {
+  date: string
+  aidKind: string
+  description: string
+  amount?: string
+  source?: string
+}
+
+function aidRow(input: AidValues): Record<string, string | number | null> {
+  const amountFen = input.amount ? yuanTextToFen(input.amount) : null
+  if (input.amount && amountFen === null) {
+    throw new LedgerError('invalid_input', `金额「${input.amount}」不是有效的数字（单位：元，最多两位小数），请重新填写。`, 'amount')
+  }
+  return { aid_date: input.date, kind: input.aidKind, description: input.description, amount_fen: amountFen, source: input.source ?? null }
+}
+
+export function updateAid(ledger: Ledger, actor: string, input: AidValues & { aidId: number }): void {
+  existing(ledger, 'aid', input.aidId, '帮户记录')
+  const row = aidRow(input)
+  ledger.write.run({ actor }, (w) => w.update('aid', input.aidId, row))
+}
+
+export function deleteAid(ledger: Ledger, actor: string, input: { aidId: number }): void {
+  existing(ledger, 'aid', input.aidId, '帮户记录')
+  ledger.write.run({ actor }, (w) => w.delete('aid', input.aidId))
+}
+
+/** A wish raised outside a recorded visit (e.g. by phone). */
+export function addWish(ledger: Ledger, actor: string, input: { householdId: number; date: string; content: string; takenBy?: string }): number {
+  householdExists(ledger, input.householdId)
+  return ledger.write.run({ actor }, (w) =>
+    w.insert('wishes', { household_id: input.householdId, raised_date: input.date, content: input.content, taken_by: input.takenBy ?? null }),
+  )
+}
+
+export function updateWish(ledger: Ledger, actor: string, input: { wishId: number; content: string; takenBy?: string }): void {
+  existing(ledger, 'wishes', input.wishId, '心愿')
+  ledger.write.run({ actor }, (w) => w.update('wishes', input.wishId, { content: input.content, taken_by: input.takenBy ?? null }))
+}
+
+export function deleteWish(ledger: Ledger, actor: string, input: { wishId: number }): void {
+  existing(ledger, 'wishes', input.wishId, '心愿')
+  ledger.write.run({ actor }, (w) => w.delete('wishes', input.wishId))
+}
+
+/** Wishes not yet resolved, across the township (or one village), the longest waiting first. */
+export function openWishes(ledger: Ledger, villageId?: number): OpenWishView[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT w.id, w.household_id, w.raised_date, w.content, w.taken_by, h.household_no, v.name AS village,
+              (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL LIMIT 1) AS head
+       FROM wishes w JOIN households h ON h.id = w.household_id JOIN villages v ON v.id = h.village_id
+       WHERE w.resolved_date IS NULL ${villageId === undefined ? '' : 'AND h.village_id = ?'}
+       ORDER BY w.raised_date, w.id`,
+    )
+    .all(...(villageId === undefined ? [] : [villageId])) as Row[]
+  return rows.map((r) => ({
+    id: Number(r.id),
+    householdId: Number(r.household_id),
+    householdNo: (r.household_no as string | null) ?? null,
+    headName: (r.head as string | null) ?? null,
+    village: String(r.village),
+    raisedDate: String(r.raised_date),
+    content: String(r.content),
+    takenBy: (r.taken_by as string | null) ?? null,
+  }))
+}
+
+/**
+ * Aid whose source is the named unit, in 分, per village and in total — the
+ * 帮户项目 block of the assisting-unit handover form. Dates are inclusive
+ * ISO dates; the village filter is the household's village.
+ */
+export function aidTotalsByUnit(ledger: Ledger, unitName: string, villageId?: number, from?: string, to?: string): AidTotals {
+  const where = ['trim(a.source) = ?']
+  const params: (string | number)[] = [unitName.trim()]
+  const add = (cond: string, value: string | number) => {
+    where.push(cond)
+    params.push(value)
+  }
+  if (villageId !== undefined) add('h.village_id = ?', villageId)
+  if (from) add('a.aid_date >= ?', from)
+  if (to) add('a.aid_date <= ?', to)
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT v.id AS village_id, v.name AS village, count(*) AS items, count(DISTINCT a.household_id) AS households,
+              coalesce(sum(a.amount_fen), 0) AS total_fen
+       FROM aid a JOIN households h ON h.id = a.household_id JOIN villages v ON v.id = h.village_id
+       WHERE ${where.join(' AND ')} GROUP BY v.id ORDER BY v.name`,
+    )
+    .all(...params) as Row[]
+  const villages = rows.map((r) => ({
+    villageId: Number(r.village_id),
+    village: String(r.village),
+    items: Number(r.items),
+    households: Number(r.households),
+    totalFen: Number(r.total_fen),
+  }))
+  return {
+    unitName: unitName.trim(),
+    villages,
+    items: villages.reduce((n, v) => n + v.items, 0),
+    totalFen: villages.reduce((n, v) => n + v.totalFen, 0),
+  }
 }

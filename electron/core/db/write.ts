@@ -18,6 +18,13 @@ const DERIVED: Partial<Record<string, Record<string, (v: Value) => Record<string
   members: { name: (v) => ({ name_pinyin: pinyinKey(typeof v === 'string' ? v : null) }) },
 }
 
+/** Columns whose values never enter the audit trail: it records only that they changed. */
+const SECRET: Partial<Record<string, ReadonlySet<string>>> = { accounts: new Set(['password_hash']) }
+const HIDDEN = '（已隐藏）'
+const hide = (table: string, col: string, v: Value): Value => (v !== null && SECRET[table]?.has(col) ? HIDDEN : v)
+const redact = (table: string, row: Record<string, Value>): Record<string, Value> =>
+  SECRET[table] ? Object.fromEntries(Object.entries(row).map(([c, v]) => [c, hide(table, c, v)])) : row
+
 function derived(table: string, values: Record<string, Value>): Record<string, Value> {
   const rules = DERIVED[table]
   if (!rules) return {}
@@ -85,21 +92,21 @@ export class LedgerWriter {
         const v = { ...this.withTimestamps(table, fields, at, false), ...derived(table, fields) }
         const cols = Object.keys(v)
         this.stmt(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => this.bind(table, c, v[c])), id)
-        for (const c of changed) log('update', table, id, c, old[c] ?? null, patch[c] ?? null)
+        for (const c of changed) log('update', table, id, c, hide(table, c, old[c] ?? null), hide(table, c, patch[c] ?? null))
         return changed
       },
       delete: (table, id) => {
-        const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id)
+        const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, Value> | undefined
         if (!old) return
         this.stmt(`DELETE FROM ${table} WHERE id = ?`).run(id)
-        log('delete', table, id, null, JSON.stringify(old), null)
+        log('delete', table, id, null, JSON.stringify(redact(table, old)), null)
       },
       deleteWhere: (table, where, params) => {
         const rows = this.sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Record<string, Value>[]
         const del = this.stmt(`DELETE FROM ${table} WHERE id = ?`)
         for (const row of rows) {
           del.run(row.id)
-          log('delete', table, Number(row.id), null, JSON.stringify(row), null)
+          log('delete', table, Number(row.id), null, JSON.stringify(redact(table, row)), null)
         }
         return rows.length
       },

@@ -1,4 +1,25 @@
-import { addAid, addHelper, addVisit, endPairing, helperHouseholds, householdAssistance, listHelpers, pair, resolveWish } from '../assistance/assistance'
+import {
+  addAid,
+  addHelper,
+  addUnit,
+  addVisit,
+  addWish,
+  deleteAid,
+  deleteVisit,
+  deleteWish,
+  endPairing,
+  getHelper,
+  helperHouseholds,
+  householdAssistance,
+  listHelpers,
+  listUnits,
+  openWishes,
+  pair,
+  resolveWish,
+  updateAid,
+  updateVisit,
+  updateWish,
+} from '../assistance/assistance'
 import type { HandlerMap } from './types'
 
 export const assistanceHandlers: HandlerMap<
@@ -11,6 +32,17 @@ export const assistanceHandlers: HandlerMap<
   | 'assistance.addVisit'
   | 'assistance.addAid'
   | 'assistance.resolveWish'
+  | 'assistance.units'
+  | 'assistance.addUnit'
+  | 'assistance.helper'
+  | 'assistance.updateVisit'
+  | 'assistance.deleteVisit'
+  | 'assistance.updateAid'
+  | 'assistance.deleteAid'
+  | 'assistance.addWish'
+  | 'assistance.updateWish'
+  | 'assistance.deleteWish'
+  | 'assistance.openWishes'
 > = {
   'assistance.household': ({ householdId }, { ledger }) => householdAssistance(ledger, householdId),
   'assistance.helpers': (_input, { ledger }) => listHelpers(ledger),
@@ -27,4 +59,33 @@ export const assistanceHandlers: HandlerMap<
     resolveWish(ledger, actor, input)
     return { resolved: true as const }
   },
+  'assistance.units': (_input, { ledger }) => listUnits(ledger),
+  'assistance.addUnit': (input, { ledger, actor }) => ({ id: addUnit(ledger, actor, input) }),
+  'assistance.helper': ({ helperId }, { ledger }) => getHelper(ledger, helperId),
+  'assistance.updateVisit': (input, { ledger, actor }) => {
+    updateVisit(ledger, actor, input)
+    return { updated: true as const }
+  },
+  'assistance.deleteVisit': (input, { ledger, actor }) => {
+    deleteVisit(ledger, actor, input)
+    return { deleted: true as const }
+  },
+  'assistance.updateAid': (input, { ledger, actor }) => {
+    updateAid(ledger, actor, input)
+    return { updated: true as const }
+  },
+  'assistance.deleteAid': (input, { ledger, actor }) => {
+    deleteAid(ledger, actor, input)
+    return { deleted: true as const }
+  },
+  'assistance.addWish': (input, { ledger, actor }) => ({ id: addWish(ledger, actor, input) }),
+  'assistance.updateWish': (input, { ledger, actor }) => {
+    updateWish(ledger, actor, input)
+    return { updated: true as const }
+  },
+  'assistance.deleteWish': (input, { ledger, actor }) => {
+    deleteWish(ledger, actor, input)
+    return { deleted: true as const }
+  },
+  'assistance.openWishes': ({ villageId }, { ledger }) => openWishes(ledger, villageId),
 }

@@ -73,10 +73,18 @@ describe('accounts', () => {
     const { d } = setup()
     await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
     await d('accounts.logout')
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 4; i++) {
       expect(await d('accounts.login', { username: 'admin', password: 'wrong!' })).toMatchObject({ ok: false, error: { code: 'login_failed', message: '用户名或密码不正确。' } })
     }
-    expect(await d('accounts.login', { username: 'admin', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'account_locked' } })
+    expect(await d('accounts.login', { username: 'admin', password: 'wrong!' })).toMatchObject({
+      ok: false,
+      error: { code: 'account_locked', message: '用户名或密码不正确。已连续输错 5 次，请等 30 秒后再试。' },
+    })
+    // Even the right password waits out the 30 seconds.
+    expect(await d('accounts.login', { username: 'admin', password: 'secret1' })).toMatchObject({
+      ok: false,
+      error: { code: 'account_locked', message: expect.stringMatching(/^密码已连续输错 5 次，请等 (29|30) 秒后再试。$/) },
+    })
     expect(await d('accounts.login', { username: 'nobody', password: 'secret1' })).toMatchObject({ ok: false, error: { code: 'login_failed' } })
   })
 })

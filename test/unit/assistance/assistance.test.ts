@@ -53,9 +53,9 @@ describe('visits, aid and wishes', () => {
   it('records a visit with a wish, aid in exact 分, resolves the wish, and audits every write', async () => {
     const { call, raw, core, a } = await setup()
     await call('assistance.addVisit', { householdId: a, date: '2026-11-20', visitor: '王帮扶', findings: '屋顶漏雨', actions: '联系村委维修', wish: { content: '修缮屋顶', takenBy: '村委' } })
-    await call('assistance.addAid', { householdId: a, date: '2026-02-01', kind: '现金', description: '春节慰问金', amount: '300', source: '县农业农村局' })
-    await call('assistance.addAid', { householdId: a, date: '2026-03-01', kind: '物资', description: '化肥', amount: '1,234.5', source: '产业项目' })
-    expect(await raw('assistance.addAid', { householdId: a, date: '2026-03-01', kind: '物资', description: '种子', amount: '三百' })).toMatchObject({ ok: false, error: { field: 'amount' } })
+    await call('assistance.addAid', { householdId: a, date: '2026-02-01', aidKind: '现金', description: '春节慰问金', amount: '300', source: '县农业农村局' })
+    await call('assistance.addAid', { householdId: a, date: '2026-03-01', aidKind: '物资', description: '化肥', amount: '1,234.5', source: '产业项目' })
+    expect(await raw('assistance.addAid', { householdId: a, date: '2026-03-01', aidKind: '物资', description: '种子', amount: '三百' })).toMatchObject({ ok: false, error: { field: 'amount' } })
     const d = await call('assistance.household', { householdId: a })
     expect(d.visits).toEqual([{ id: expect.any(Number), date: '2026-11-20', visitor: '王帮扶', findings: '屋顶漏雨', actions: '联系村委维修' }])
     expect(d.aid.map((x) => [x.date, x.kind, x.amountFen])).toEqual([

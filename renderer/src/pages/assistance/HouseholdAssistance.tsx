@@ -1,12 +1,35 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
+import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { AID_KINDS, type AidView, type PairingView, type VisitView, type WishView } from '../../../../shared/domain/assistance'
-import { formatYuan } from '../../../../shared/domain/money'
+import { fenToYuanText, formatYuan } from '../../../../shared/domain/money'
 import { call } from '../../api/client'
 import { useCall } from '../../api/use-call'
 
-type Dialog = 'visit' | 'aid' | 'pair' | 'helper' | { wish: WishView } | null
+type Dialog =
+  | 'visit'
+  | 'aid'
+  | 'pair'
+  | 'helper'
+  | 'wish'
+  | { wish: WishView }
+  | { editVisit: VisitView }
+  | { editAid: AidView }
+  | { editWish: WishView }
+  | null
+
+const TITLES: Record<string, string> = {
+  visit: '记录走访',
+  aid: '登记帮户',
+  pair: '结对帮扶责任人',
+  helper: '新增帮扶责任人',
+  wish: '登记心愿',
+  resolve: '心愿办结',
+  editVisit: '修改走访记录',
+  editAid: '修改帮户',
+  editWish: '修改心愿',
+}
+const dialogKey = (d: Dialog) => (d === null ? '' : typeof d === 'string' ? d : 'wish' in d ? 'resolve' : Object.keys(d)[0]!)
 
 const day = (d: Dayjs | undefined) => (d ?? dayjs()).format('YYYY-MM-DD')
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
@@ -16,30 +39,55 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const { message } = App.useApp()
   const data = useCall('assistance.household', { householdId })
   const helpers = useCall('assistance.helpers', {})
+  const units = useCall('assistance.units', {})
   const [dialog, setDialog] = useState<Dialog>(null)
   const [form] = Form.useForm()
 
-  const open = (d: Dialog) => {
+  const open = (d: Dialog, values?: Record<string, unknown>) => {
     form.resetFields()
+    if (values) form.setFieldsValue(values)
     setDialog(d)
   }
+  const remove = async (what: Promise<unknown>) => {
+    try {
+      await what
+      message.success('已删除')
+      data.reload()
+    } catch (err) {
+      message.error((err as Error).message)
+    }
+  }
+  const key = dialogKey(dialog)
   const submit = async () => {
     const v = (await form.validateFields()) as Record<string, unknown>
     try {
+      const visit = { date: day(v.date as Dayjs), visitor: String(v.visitor).trim(), findings: text(v.findings), actions: text(v.actions) }
+      const aid = {
+        date: day(v.date as Dayjs),
+        aidKind: v.kind as (typeof AID_KINDS)[number],
+        description: String(v.description).trim(),
+        amount: text(v.amount),
+        source: text(v.source),
+      }
       if (dialog === 'visit') {
         const wish = text(v.wish) ? { content: text(v.wish)!, takenBy: text(v.takenBy) } : undefined
-        await call('assistance.addVisit', { householdId, date: day(v.date as Dayjs), visitor: String(v.visitor).trim(), findings: text(v.findings), actions: text(v.actions), wish })
+        await call('assistance.addVisit', { householdId, ...visit, wish })
         message.success('已记录走访')
       } else if (dialog === 'aid') {
-        await call('assistance.addAid', {
-          householdId,
-          date: day(v.date as Dayjs),
-          kind: v.kind as (typeof AID_KINDS)[number],
-          description: String(v.description).trim(),
-          amount: text(v.amount),
-          source: text(v.source),
-        })
+        await call('assistance.addAid', { householdId, ...aid })
         message.success('已登记帮户')
+      } else if (dialog === 'wish') {
+        await call('assistance.addWish', { householdId, date: day(v.date as Dayjs), content: String(v.content).trim(), takenBy: text(v.takenBy) })
+        message.success('已登记心愿')
+      } else if (dialog && typeof dialog === 'object' && 'editVisit' in dialog) {
+        await call('assistance.updateVisit', { visitId: dialog.editVisit.id, ...visit })
+        message.success('已保存')
+      } else if (dialog && typeof dialog === 'object' && 'editAid' in dialog) {
+        await call('assistance.updateAid', { aidId: dialog.editAid.id, ...aid })
+        message.success('已保存')
+      } else if (dialog && typeof dialog === 'object' && 'editWish' in dialog) {
+        await call('assistance.updateWish', { wishId: dialog.editWish.id, content: String(v.content).trim(), takenBy: text(v.takenBy) })
+        message.success('已保存')
       } else if (dialog === 'pair') {
         await call('assistance.pair', { helperId: v.helperId as number, householdId, startDate: day(v.startDate as Dayjs) })
         message.success('已结对')
@@ -48,7 +96,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
         await call('assistance.pair', { helperId: id, householdId, startDate: day(v.startDate as Dayjs) })
         helpers.reload()
         message.success('已新增帮扶责任人并结对')
-      } else if (dialog && typeof dialog === 'object') {
+      } else if (dialog && typeof dialog === 'object' && 'wish' in dialog) {
         await call('assistance.resolveWish', { wishId: dialog.wish.id, date: day(v.date as Dayjs), resolution: String(v.resolution).trim() })
         message.success('心愿已办结')
       }
@@ -70,6 +118,20 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const d = data.data
   const openWishes = d?.wishes.filter((w) => !w.resolvedDate).length ?? 0
   const required = [{ required: true, message: '请填写' }]
+  // The household's current helpers are offered as 走访人 / 认领人; any other name can be typed.
+  const helperNames = [...new Set(d?.pairings.filter((p) => !p.endDate).map((p) => p.helperName))].map((n) => ({ value: n }))
+  const rowActions = (onEdit: () => void, onDelete: () => void, what: string) => (
+    <Space size={4}>
+      <Button size="small" type="link" onClick={onEdit}>
+        修改
+      </Button>
+      <Popconfirm title={`删除这条${what}？`} okText="删除" cancelText="取消" onConfirm={onDelete}>
+        <Button size="small" type="link" danger>
+          删除
+        </Button>
+      </Popconfirm>
+    </Space>
+  )
   return (
     <Card size="small" title="帮扶与走访" style={{ marginBottom: 12 }}>
       <Tabs
@@ -121,6 +183,17 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                     { title: '走访人', dataIndex: 'visitor', width: 100 },
                     { title: '了解到的情况', dataIndex: 'findings' },
                     { title: '采取的措施', dataIndex: 'actions' },
+                    {
+                      title: '',
+                      key: 'ops',
+                      width: 110,
+                      render: (_: unknown, r) =>
+                        rowActions(
+                          () => open({ editVisit: r }, { date: dayjs(r.date), visitor: r.visitor, findings: r.findings ?? undefined, actions: r.actions ?? undefined }),
+                          () => void remove(call('assistance.deleteVisit', { visitId: r.id })),
+                          '走访记录',
+                        ),
+                    },
                   ]}
                 />
               </>
@@ -145,6 +218,27 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                     { title: '内容', dataIndex: 'description' },
                     { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuan(v)) },
                     { title: '来源', dataIndex: 'source', width: 160 },
+                    {
+                      title: '',
+                      key: 'ops',
+                      width: 110,
+                      render: (_: unknown, r) =>
+                        rowActions(
+                          () =>
+                            open(
+                              { editAid: r },
+                              {
+                                date: dayjs(r.date),
+                                kind: r.kind,
+                                description: r.description,
+                                amount: r.amountFen === null ? undefined : fenToYuanText(r.amountFen),
+                                source: r.source ?? undefined,
+                              },
+                            ),
+                          () => void remove(call('assistance.deleteAid', { aidId: r.id })),
+                          '帮户记录',
+                        ),
+                    },
                   ]}
                 />
               </>
@@ -154,6 +248,10 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             key: 'wishes',
             label: `心愿（未办结 ${openWishes}）`,
             children: (
+              <>
+              <Button style={{ marginBottom: 8 }} onClick={() => open('wish')}>
+                登记心愿
+              </Button>
               <Table<WishView>
                 rowKey="id"
                 size="small"
@@ -179,15 +277,27 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                         </Space>
                       ),
                   },
+                  {
+                    title: '',
+                    key: 'ops',
+                    width: 110,
+                    render: (_: unknown, w) =>
+                      rowActions(
+                        () => open({ editWish: w }, { content: w.content, takenBy: w.takenBy ?? undefined }),
+                        () => void remove(call('assistance.deleteWish', { wishId: w.id })),
+                        '心愿',
+                      ),
+                  },
                 ]}
               />
+              </>
             ),
           },
         ]}
       />
       <Modal
         open={dialog !== null}
-        title={dialog === 'visit' ? '记录走访' : dialog === 'aid' ? '登记帮户' : dialog === 'pair' ? '结对帮扶责任人' : dialog === 'helper' ? '新增帮扶责任人' : '心愿办结'}
+        title={TITLES[key]}
         okText="保存"
         cancelText="取消"
         onOk={() => void submit()}
@@ -195,13 +305,13 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" initialValues={{ date: dayjs(), startDate: dayjs(), kind: '现金' }}>
-          {dialog === 'visit' && (
+          {(key === 'visit' || key === 'editVisit') && (
             <>
               <Form.Item name="date" label="走访日期" rules={required}>
                 <DatePicker />
               </Form.Item>
-              <Form.Item name="visitor" label="走访人" rules={required}>
-                <Input />
+              <Form.Item name="visitor" label="走访人" rules={required} extra="可选本户的帮扶责任人，或直接输入姓名。">
+                <AutoComplete options={helperNames} />
               </Form.Item>
               <Form.Item name="findings" label="了解到的情况">
                 <Input.TextArea rows={2} />
@@ -209,15 +319,34 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
               <Form.Item name="actions" label="采取的措施">
                 <Input.TextArea rows={2} />
               </Form.Item>
-              <Form.Item name="wish" label="群众心愿（可不填）">
-                <Input />
+              {key === 'visit' && (
+                <>
+                  <Form.Item name="wish" label="群众心愿（可不填）">
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="takenBy" label="心愿认领人">
+                    <AutoComplete options={helperNames} />
+                  </Form.Item>
+                </>
+              )}
+            </>
+          )}
+          {(key === 'wish' || key === 'editWish') && (
+            <>
+              {key === 'wish' && (
+                <Form.Item name="date" label="提出日期" rules={required}>
+                  <DatePicker />
+                </Form.Item>
+              )}
+              <Form.Item name="content" label="心愿内容" rules={required}>
+                <Input.TextArea rows={2} />
               </Form.Item>
               <Form.Item name="takenBy" label="心愿认领人">
-                <Input />
+                <AutoComplete options={helperNames} />
               </Form.Item>
             </>
           )}
-          {dialog === 'aid' && (
+          {(key === 'aid' || key === 'editAid') && (
             <>
               <Form.Item name="date" label="日期" rules={required}>
                 <DatePicker />
@@ -231,8 +360,8 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
               <Form.Item name="amount" label="金额（元）">
                 <Input inputMode="decimal" />
               </Form.Item>
-              <Form.Item name="source" label="来源（帮扶单位或项目）">
-                <Input />
+              <Form.Item name="source" label="来源（帮扶单位或项目）" extra="填帮扶单位的登记名称，帮扶单位交接表才能按单位汇总。">
+                <AutoComplete options={units.data?.map((u) => ({ value: u.name }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
               </Form.Item>
             </>
           )}
@@ -269,7 +398,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
               </Form.Item>
             </>
           )}
-          {dialog && typeof dialog === 'object' && (
+          {dialog && typeof dialog === 'object' && 'wish' in dialog && (
             <>
               <Form.Item label="心愿">{dialog.wish.content}</Form.Item>
               <Form.Item name="date" label="办结日期" rules={required}>
