@@ -11,6 +11,7 @@ const READ = [
   'villages.list', 'households.list', 'households.get', 'households.statusEvents', 'households.statusAt', 'households.changes',
   'imports.list', 'backups.list', 'assistance.household', 'assistance.helpers', 'assistance.helperHouseholds',
   'assistance.units', 'assistance.helper', 'assistance.openWishes',
+  'projects.list', 'projects.get', 'projects.assets', 'projects.exportAssets', 'projects.unitContribution', 'projects.units',
   'forms.householdCards', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
   // Any signed-in person: cancelling their own long work, changing their own password.
   'jobs.cancel', 'accounts.changePassword',

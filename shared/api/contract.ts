@@ -26,6 +26,8 @@ import {
   type UnitView,
 } from '../domain/assistance'
 import type { ImportBatchView } from './roster-import'
+import { AssetListInput, PROJECT_RECORD_KINDS, ProjectFieldsInput, ProjectListInput, ProjectRecordInput, UnitContributionInput, type UnitContribution } from './projects'
+import type { AssetView, ProjectDetail, ProjectListResult } from '../domain/project'
 import { REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
 import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/status'
@@ -240,6 +242,27 @@ export const contract = {
   'accounts.turnOff': op<{ turnedOff: true }>()(z.object({ password: z.string().min(1).max(200) })),
   /** A member's full ID number, for a clerk who needs it; logged in the access log. */
   'privacy.revealId': op<{ idNumber: string }>()(z.object({ memberId: id })),
+  /** The project ledger with a totals row over every project matching the filter. */
+  'projects.list': op<ProjectListResult>()(ProjectListInput),
+  'projects.get': op<ProjectDetail>()(z.object({ id, today: isoDate.optional() })),
+  'projects.create': op<{ id: number }>()(ProjectFieldsInput),
+  'projects.update': op<{ changed: string[] }>()(z.object({ id, fields: ProjectFieldsInput })),
+  'projects.delete': op<{ deleted: true }>()(z.object({ id })),
+  /** A budget line, disbursement, indicator, milestone (lifecycle rules checked), progress report or asset. */
+  'projects.addRecord': op<{ id: number }>()(z.object({ projectId: id, record: ProjectRecordInput })),
+  'projects.updateRecord': op<{ changed: string[] }>()(z.object({ id, record: ProjectRecordInput })),
+  'projects.deleteRecord': op<{ deleted: true }>()(z.object({ id, kind: z.enum(PROJECT_RECORD_KINDS) })),
+  /** Links beneficiary households picked in the roster or given by ID number / 户编号. */
+  'projects.addBeneficiaries': op<{ added: number; already: number; notFound: string[] }>()(
+    z.object({ projectId: id, householdIds: z.array(id).max(5000).optional(), keys: z.array(z.string().max(40)).max(5000).optional() }),
+  ),
+  'projects.removeBeneficiary': op<{ removed: true }>()(z.object({ id })),
+  /** 资产台账: the assets of the township's projects. */
+  'projects.assets': op<AssetView[]>()(AssetListInput),
+  'projects.exportAssets': op<ProducedFile>()(AssetListInput),
+  /** What an assisting unit brought a village: the data of the 帮扶单位交接表. */
+  'projects.unitContribution': op<UnitContribution>()(UnitContributionInput),
+  'projects.units': op<string[]>()(z.object({})),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),
 } as const
 

@@ -10,6 +10,7 @@ import { householdEditHandlers } from './household-edit'
 import { formHandlers } from './forms'
 import { importHandlers } from './imports'
 import { privacyHandlers } from './privacy'
+import { projectHandlers } from './projects'
 import type { HandlerMap } from './types'
 
 export const handlers: HandlerMap<OpName> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<OpName> = {
   ...formHandlers,
   ...assistanceHandlers,
   ...accountHandlers,
+  ...projectHandlers,
 }

@@ -8,8 +8,9 @@ import { m004HouseholdStatus } from './004_household_status'
 import { m006Search } from './006_search'
 import { m008VisitsAid } from './008_visits_aid'
 import { m009Accounts } from './009_accounts'
+import { m010Projects } from './010_projects'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts]
+export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts, m010Projects]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
