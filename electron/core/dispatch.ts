@@ -33,7 +33,7 @@ export async function dispatch(ctx: CoreContext, name: string, rawInput: unknown
   const refused = checkPermission(ctx, name)
   if (refused) return fail(refused)
   const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true })
-  if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error) })
+  if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error, name) })
   const started = performance.now()
   try {
     const handler = handlers[name] as Handler<OpName>

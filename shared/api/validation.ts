@@ -50,7 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
   aidId: '帮户记录',
   layout: '导出格式',
   unmasked: '显示完整证件号码',
-  name: '备份文件',
+  name: '名称',
   dir: '备份文件夹',
   reason: '移出原因',
   date: '日期',
@@ -69,14 +69,79 @@ const FIELD_LABELS: Record<string, string> = {
   asOf: '截至日期',
   periodStart: '起始日期',
   householdIds: '户',
+  projectId: '项目',
+  projectNo: '项目编号',
+  projectName: '项目名称',
+  category: '类别',
+  subtype: '子类型',
+  nature: '建设性质',
+  year: '年度',
+  township: '乡镇',
+  location: '实施地点',
+  plannedStart: '计划开工日期',
+  plannedEnd: '计划完工日期',
+  implementer: '实施单位',
+  responsibleUnit: '责任单位',
+  responsiblePerson: '责任人',
+  responsiblePhone: '责任人电话',
+  assistingUnit: '帮扶单位',
+  farmerLink: '联农带农机制',
+  declaredHouseholds: '受益户数',
+  declaredPersons: '受益人数',
+  declaredPoorHouseholds: '其中脱贫户数',
+  declaredPoorPersons: '其中脱贫人口数',
+  settlement: '结算金额',
+  acceptanceOpinion: '验收意见',
+  acceptanceChecks: '验收检查内容',
+  rectification: '整改要求',
+  handoverNote: '交接说明',
+  milestone: '项目节点',
+  result: '验收结论',
+  winner: '中标单位',
+  percent: '完成进度',
+  invested: '已完成投资',
+  lagReason: '滞后原因',
+  level1: '一级指标',
+  level2: '二级指标',
+  indicator: '绩效指标',
+  target: '指标值',
+  actual: '实际完成值',
+  assetNo: '资产编号',
+  assetName: '资产名称',
+  quantity: '数量',
+  unit: '计量单位',
+  originalValue: '资产原值',
+  builtDate: '建成日期',
+  owner: '所有权人',
+  operator: '经营权人',
+  custodian: '管护主体',
+  custodianPerson: '管护责任人',
+  incomeDistribution: '收益分配方式',
+  docNo: '文件号',
+  payee: '收款单位',
+  batch: '批次',
+  keys: '证件号码或户编号',
+  record: '记录',
+  fields: '项目信息',
+  status: '状态',
+  lagging: '滞后',
+  today: '当前日期',
+  from: '起始日期',
+  to: '截止日期',
 }
 
-export function describeZodError(error: z.ZodError): { message: string; field?: string } {
+/** Where one field name means different things in different operations. */
+const OP_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
+  'backups.restore': { name: '备份文件' },
+  'assistance.addHelper': { name: '姓名' },
+}
+
+export function describeZodError(error: z.ZodError, op?: string): { message: string; field?: string } {
   const issue = error.issues[0]
   if (!issue) return { message: '输入不正确。' }
   const field = issue.path.map(String).join('.')
   const leaf = String(issue.path[issue.path.length - 1] ?? '')
-  const label = FIELD_LABELS[leaf] ?? (field || '输入')
+  const label = (op ? OP_FIELD_LABELS[op]?.[leaf] : undefined) ?? FIELD_LABELS[leaf] ?? (field || '输入')
   let what: string
   switch (issue.code) {
     case 'invalid_type':

@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { LedgerEvent } from '../../shared/api/jobs'
+import type { OpInput, OpName, OpResult } from '../../shared/api/contract'
+import { dispatch } from '../../electron/core/dispatch'
 import type { CoreContext } from '../../electron/core/context'
 import { createCore } from '../../electron/core/create-core'
 import { tempDir } from './temp'
@@ -20,4 +22,15 @@ export async function jobEnd(events: LedgerEvent[], jobId: string): Promise<Ledg
     await new Promise((r) => setTimeout(r, 5))
   }
   throw new Error(`job ${jobId} did not end`)
+}
+
+/** Calls operations through the dispatcher, as a host would: `raw` gives the Result, `call` throws its Chinese message. */
+export function opCaller(core: CoreContext) {
+  const raw = (name: OpName, input: unknown) => dispatch(core, name, input)
+  const call = async <K extends OpName>(name: K, input: OpInput<K>): Promise<OpResult<K>> => {
+    const r = await raw(name, input)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as OpResult<K>
+  }
+  return { raw, call }
 }
