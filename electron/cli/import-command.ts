@@ -5,7 +5,7 @@ import { backupBefore } from '../core/backup'
 import type { Ledger } from '../core/db/open'
 import { commitRosterImport } from '../core/import/roster/commit'
 import { parseRosterFile } from '../core/import/roster/parse'
-import { planRosterImport } from '../core/import/roster/plan'
+import { planRosterImport, planWrites } from '../core/import/roster/plan'
 
 export const EXIT_OK = 0
 export const EXIT_BLOCKED = 1
@@ -31,7 +31,7 @@ export async function importCommand(ledger: Ledger, file: string, options: { she
   let code = EXIT_OK
   if (errors) code = EXIT_BLOCKED
   else if (!options.dryRun) {
-    await backupBefore(ledger, 'pre-import')
+    if (planWrites(plan, 0)) await backupBefore(ledger, 'pre-import')
     counts = commitRosterImport(ledger, roster, plan, { ...ctx, skipBlocked: false, removeHouseholds: {}, removeMembers: {} })
   }
   if (process.stderr.isTTY) process.stderr.write('\n')

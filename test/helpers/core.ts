@@ -16,7 +16,9 @@ export function testCore(): { core: CoreContext; events: LedgerEvent[]; dbPath: 
 
 /** Waits for the end event of a job. */
 export async function jobEnd(events: LedgerEvent[], jobId: string): Promise<LedgerEvent> {
-  for (let i = 0; i < 2000; i++) {
+  // Generous: a loaded machine (two cores, other tests running) can be slow.
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
     const end = events.find((e) => 'jobId' in e && e.jobId === jobId && e.type !== 'job.progress')
     if (end) return end
     await new Promise((r) => setTimeout(r, 5))

@@ -11,7 +11,16 @@ import type { AuditLogTable, WritableTable } from '../db/schema'
 
 type AuditRow = Selectable<AuditLogTable>
 
-const TABLE_LABELS: Record<string, string> = { households: '户', members: '人', villages: '行政村', village_groups: '组' }
+const TABLE_LABELS: Record<string, string> = {
+  households: '户', members: '人', villages: '行政村', village_groups: '组',
+  projects: '项目', project_budget_lines: '项目资金', project_indicators: '绩效目标',
+}
+
+/** Records that belong to a project: deleting a project the import added would take them along unaudited. */
+const PROJECT_CHILDREN = [
+  ['project_budget_lines', '资金来源'], ['project_disbursements', '拨付记录'], ['project_indicators', '绩效目标'],
+  ['project_milestones', '进度节点'], ['project_progress', '进度报告'], ['project_beneficiaries', '受益户'], ['project_assets', '资产'],
+] as const
 
 export function undoImport(ledger: Ledger, batchId: number, actor: string): { reverted: number } {
   const db = ledger.sqlite
@@ -28,17 +37,35 @@ export function undoImport(ledger: Ledger, batchId: number, actor: string): { re
 
   const later = db.prepare(
     `SELECT a.*, m.name AS member_name FROM audit_log a LEFT JOIN members m ON a.table_name = 'members' AND m.id = a.record_id
-     WHERE a.id > ? AND (a.batch IS NULL OR a.batch <> ?) AND a.table_name = ? AND a.record_id = ? LIMIT 1`,
+     WHERE a.id > ? AND (a.batch IS NULL OR a.batch <> ?) AND a.table_name = ? AND a.record_id = ?
+       AND (a.batch IS NULL OR a.batch NOT IN (SELECT value FROM json_each(?))) LIMIT 1`,
   )
+  // A later import that was itself undone (its rows and its undo's rows) left these records as they were.
+  const undoneIds = db.prepare('SELECT id FROM import_batches WHERE undone_at IS NOT NULL AND id > ?').pluck().all(batchId) as number[]
+  const settled = JSON.stringify(undoneIds.flatMap((id) => [`import:${id}`, `undo:${id}`]))
   const conflicts: string[] = []
   const seen = new Set<string>()
   for (const r of records) {
     const key = `${r.table_name}/${r.record_id}`
     if (seen.has(key)) continue
     seen.add(key)
-    const hit = later.get(lastId, label, r.table_name, r.record_id) as (AuditRow & { member_name: string | null }) | undefined
+    const hit = later.get(lastId, label, r.table_name, r.record_id, settled) as (AuditRow & { member_name: string | null }) | undefined
     if (hit) conflicts.push(`${TABLE_LABELS[hit.table_name] ?? hit.table_name}${hit.member_name ? `「${hit.member_name}」` : ` #${hit.record_id}`}（${hit.actor} 于 ${hit.at.slice(0, 16).replace('T', ' ')} 修改）`)
     if (conflicts.length >= 5) break
+  }
+  // Records added later to a project this import created: undoing would delete them with it.
+  const inserted = new Set(records.filter((r) => r.action === 'insert').map((r) => `${r.table_name}/${r.record_id}`))
+  const projectName = db.prepare('SELECT name FROM projects WHERE id = ?').pluck()
+  for (const r of records) {
+    if (conflicts.length >= 5) break
+    if (r.table_name !== 'projects' || r.action !== 'insert') continue
+    for (const [table, label] of PROJECT_CHILDREN) {
+      const ids = db.prepare(`SELECT id FROM ${table} WHERE project_id = ?`).pluck().all(r.record_id) as number[]
+      if (ids.some((id) => !inserted.has(`${table}/${id}`))) {
+        conflicts.push(`项目「${String(projectName.get(r.record_id) ?? r.record_id)}」（导入后又添加了${label}）`)
+        break
+      }
+    }
   }
   if (conflicts.length) {
     throw new LedgerError(

@@ -39,7 +39,15 @@ function readerScript(): string | null {
   return null
 }
 
-export async function* readSheetRows(file: string, opts: Omit<ReadOptions, 'onProgress'> = {}): AsyncGenerator<SheetRow> {
+export interface ThreadedReadOptions extends Omit<ReadOptions, 'onProgress'> {
+  /**
+   * Work for the consumer's thread while it waits for the reader: called when no
+   * rows are ready, again while it returns true (false: nothing left to do).
+   */
+  onIdle?: () => boolean
+}
+
+export async function* readSheetRows(file: string, opts: ThreadedReadOptions = {}): AsyncGenerator<SheetRow> {
   const script = readerScript()
   if (!script) {
     yield* openSheetRows(file, opts)
@@ -59,6 +67,8 @@ export async function* readSheetRows(file: string, opts: Omit<ReadOptions, 'onPr
   worker.on('exit', (code) => code !== 0 && push({ type: 'error', error: { code: 'file_unreadable', message: `读取文件的后台线程意外退出（代码 ${code}）。请重试。` } }))
   try {
     for (;;) {
+      // Yield between idle steps so the reader's messages get through.
+      while (!queue.length && opts.onIdle?.()) await new Promise<void>((r) => setImmediate(r))
       if (!queue.length) await new Promise<void>((r) => (wake = r))
       wake = null
       const m = queue.shift()!

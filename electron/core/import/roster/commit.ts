@@ -91,7 +91,9 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
           else patch[field] = value
         }
         if ('village' in p.changes && !('group' in p.changes)) patch.group_id = groupId(vid, h.group)
-        const changed = w.update('households', householdId, patch).length > 0 || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)
+        // An unchanged household (the usual case of a re-import) costs no read.
+        const updated = Object.keys(patch).length > 0 && w.update('households', householdId, patch).length > 0
+        const changed = updated || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)
         if (changed) counts.households.changed++
         else counts.households.unchanged++
       }

@@ -7,7 +7,7 @@ import type { JobContext } from '../../jobs/types'
 import { commitRosterImport, type Removal } from './commit'
 import { writeIssuesReport } from './issues-report'
 import { parseRosterFile } from './parse'
-import { planRosterImport } from './plan'
+import { planRosterImport, planWrites } from './plan'
 import { buildPreview } from './preview'
 
 export interface RosterJobInput {
@@ -30,7 +30,8 @@ export async function commitRoster(
 ): Promise<RosterCommitResult> {
   const roster = await parseRosterFile(ledger, input, ctx)
   const plan = planRosterImport(ledger, roster)
-  if (input.skipBlocked || !plan.issues.some((i) => i.severity === 'error')) {
+  const removals = Object.keys(input.removeHouseholds).length + Object.keys(input.removeMembers).length
+  if ((input.skipBlocked || !plan.issues.some((i) => i.severity === 'error')) && planWrites(plan, removals)) {
     ctx.progress(0, 1, '正在备份导入前的台账…')
     await backupBefore(ledger, 'pre-import')
   }

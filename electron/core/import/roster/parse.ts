@@ -16,6 +16,8 @@ import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs/types'
 import { listSheets } from '../read'
 import { readSheetRows } from '../read/threaded'
+import { pinyinKey } from '../../search/pinyin-key'
+import { LedgerSnapshot } from './plan'
 import type { ParsedHousehold, ParsedRoster, Value } from './types'
 
 export interface ParseInput {
@@ -83,6 +85,9 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   let rememberedMapping = false
   let signature = ''
   let rows = 0
+  let householdFields: string[] = []
+  let memberFields: string[] = []
+  let snapshot: LedgerSnapshot | undefined
 
   const consume = (cells: readonly CellValue[], rowIndex: number) => {
     for (const [i, v] of cells.entries()) {
@@ -120,26 +125,37 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
       }
     }
     issues.push(...headerIssues(layout))
+    const found = layout
+    const levelFields = (level: 'household' | 'member') =>
+      [...new Set(found.columns.map((c) => c.field).filter((f): f is FieldKey => f !== null && !fieldByKey(f).virtual && fieldByKey(f).level === level))]
+    householdFields = levelFields('household')
+    memberFields = memberFieldsOf(found, levelFields('member'))
+    snapshot = new LedgerSnapshot(ledger.sqlite, householdFields, memberFields)
     reader = createRowReader(layout)
     grouper = createHouseholdGrouper(layout)
     for (let r = layout.firstDataRowIndex; r < head.length; r++) consume(head[r] ?? [], r)
   }
 
   let bytes = 0
-  for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n) })) {
-    if (!layout) {
-      while (head.length < rowNumber - 1) head.push([])
-      head[rowNumber - 1] = cells
-      if (head.length >= HEADER_SCAN_ROWS) start()
-      continue
+  try {
+    for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n), onIdle: () => snapshot?.step() ?? false })) {
+      if (!layout) {
+        while (head.length < rowNumber - 1) head.push([])
+        head[rowNumber - 1] = cells
+        if (head.length >= HEADER_SCAN_ROWS) start()
+        continue
+      }
+      consume(cells, rowNumber - 1)
+      if (rows % 1000 === 0) {
+        ctx.checkCancelled()
+        ctx.progress(bytes, totalBytes, `已读取 ${rows} 行`)
+      }
     }
-    consume(cells, rowNumber - 1)
-    if (rows % 1000 === 0) {
-      ctx.checkCancelled()
-      ctx.progress(bytes, totalBytes, `已读取 ${rows} 行`)
-    }
+    if (!layout) start()
+  } catch (err) {
+    snapshot?.close()
+    throw err
   }
-  if (!layout) start()
   for (const g of grouper!.flush()) complete(g)
   const finalLayout = layout as unknown as HeaderDetection
 
@@ -147,8 +163,6 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
   for (const h of households) h.blocked = h.members.some((m) => errorRows.has(m.excelRow))
   const columns = finalLayout.columns.map((c) => ({ ...c, samples: samples.get(c.index) ?? [] }))
-  const levelFields = (level: 'household' | 'member') =>
-    [...new Set(finalLayout.columns.map((c) => c.field).filter((f): f is FieldKey => f !== null && !fieldByKey(f).virtual && fieldByKey(f).level === level))]
 
   return {
     fileName: input.fileName,
@@ -159,14 +173,15 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     columns,
     rememberedMapping,
     signature,
-    householdFields: levelFields('household'),
-    memberFields: memberFieldsOf(finalLayout, levelFields('member')),
+    householdFields,
+    memberFields,
     hasGroupColumn: finalLayout.columns.some((c) => c.field === 'group'),
     extraKeys: [...extraKeys],
     households,
     issues: issues.sort((a, b) => a.row - b.row).map((i) => view(chosen, i)),
     rows,
     dateFormats,
+    snapshot,
   }
 }
 
@@ -191,7 +206,11 @@ function toHousehold(g: HouseholdGroup): ParsedHousehold {
     village: first.village.village ?? '',
     group: first.village.group ?? null,
     values: household,
-    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
+    members: g.rows.map((r) => {
+      // Warms the memo the write path reads when it stores the name's pinyin.
+      pinyinKey(typeof r.member.name === 'string' ? r.member.name : null)
+      return { excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra }
+    }),
     blocked: false,
   }
 }

@@ -1,6 +1,7 @@
 /** A roster file as understood, before it is compared with the ledger. */
 import type { ImportIssueView } from '../../../../shared/api/roster-import'
 import type { HeaderColumn } from '../../../../shared/import/header-detect'
+import type { LedgerSnapshot } from './plan'
 
 export type Value = string | number | null
 
@@ -47,4 +48,6 @@ export interface ParsedRoster {
   rows: number
   /** How the source wrote dates, per field, so an export can write them back the same way. */
   dateFormats: Record<string, string>
+  /** The ledger side of the comparison, loaded while the file was read (when there was idle time). */
+  snapshot?: LedgerSnapshot
 }
