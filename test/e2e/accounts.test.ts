@@ -94,6 +94,55 @@ describe('accounts', () => {
     expect(app.errors).toEqual([])
   })
 
+  it('lets the administrator change a role, reset a password and 停用/启用 an account, each in the audit log', async () => {
+    const row = () => page.locator('tr.ant-table-row').filter({ hasText: 'wang' })
+    await page.getByLabel('wang 的角色').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: '经办人' }).click()
+    await page.getByText('已把「王查看」改为经办人').waitFor()
+    await row().getByRole('button', { name: '重设密码' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('新密码').fill('secret-4')
+    await dialog.getByRole('button', { name: /重\s*设/ }).click()
+    await page.getByText('已重设「王查看」的密码，请当面告诉本人').waitFor()
+    await row().getByRole('button', { name: /停\s*用/ }).click()
+    await page.getByText('已停用「王查看」').waitFor()
+    expect(app.query('SELECT role, disabled FROM accounts WHERE username = ?', 'wang')).toEqual([{ role: 'clerk', disabled: 1 }])
+
+    await page.getByRole('button', { name: /退\s*出/ }).click()
+    await login('wang', 'secret-4')
+    await page.getByRole('alert').filter({ hasText: '这个账户已停用，请联系管理员。' }).waitFor()
+    await login('admin', 'secret-1')
+    await page.getByRole('menuitem', { name: '账户与日志' }).click()
+    await row().getByRole('button', { name: /启\s*用/ }).click()
+    await page.getByText('已启用「王查看」').waitFor()
+    await page.getByRole('button', { name: /退\s*出/ }).click()
+    await login('wang', 'secret-3')
+    await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor()
+    await login('wang', 'secret-4')
+    await page.getByText('王查看（经办人）', { exact: true }).waitFor()
+
+    await page.getByRole('button', { name: /退\s*出/ }).click()
+    await login('admin', 'secret-1')
+    await page.getByRole('menuitem', { name: '账户与日志' }).click()
+    // The log names the account created, with its role, and every change to it; never the password.
+    const auditCard = page.locator('.ant-card').filter({ hasText: '修改记录（审计日志）' })
+    await auditCard.getByLabel('记录类别').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: /^账户$/ }).click()
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' })
+    await expect.poll(() => auditCard.locator('tr.ant-table-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/张主任\t新增\t账户 #2\t.*用户名：wang，姓名：王查看，角色：只读/),
+        expect.stringMatching(/张主任\t修改\t账户 #2\t角色\t只读\t经办人/),
+        expect.stringMatching(/张主任\t修改\t账户 #2\t密码\t（已隐藏）\t（已隐藏）/),
+        expect.stringMatching(/张主任\t修改\t账户 #2\t停用\t是\t否/),
+      ]),
+    )
+    const logged = app.query<{ v: string }>("SELECT coalesce(old_value, '') || coalesce(new_value, '') AS v FROM audit_log WHERE table_name = 'accounts'")
+    expect(logged.some((r) => r.v.includes('secret') || r.v.includes('scrypt'))).toBe(false)
+    await screenshot(page, 'accounts-07-admin-actions')
+    expect(app.errors).toEqual([])
+  })
+
   it('locks itself after the idle time and the same person returns to the page they left', async () => {
     await page.getByLabel('自动锁定分钟数').fill('1')
     await page.getByRole('button', { name: /保\s*存/ }).click()

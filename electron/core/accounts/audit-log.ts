@@ -12,14 +12,32 @@ const TABLES: Record<string, string> = {
 const ACTIONS: Record<string, string> = { insert: '新增', update: '修改', delete: '删除' }
 /** Fields of the account and settings rows, which the roster's labels do not cover. */
 const FIELDS: Record<string, string> = {
-  display_name: '姓名', role: '角色', disabled: '停用', password_hash: '密码', failed_count: '连续输错次数', locked_until: '锁定到',
+  username: '用户名', display_name: '姓名', role: '角色', disabled: '停用', password_hash: '密码', failed_count: '连续输错次数', locked_until: '锁定到',
   'accounts.idleMinutes': '自动锁定（分钟）', 'backup.dir': '备份文件夹',
 }
 const fieldLabel = (field: string) => FIELDS[field] ?? columnLabel(field)
 const tableLabel = (table: string) => TABLES[table] ?? table
 /** Roles are stored as codes; the log shows what the office calls them. */
-const valueOf = (field: string | null, v: string | number | null): string | null =>
-  v === null ? null : field === 'role' && String(v) in ROLE_LABELS ? ROLE_LABELS[String(v) as Role] : String(v)
+const valueOf = (field: string | null, v: string | number | null): string | null => {
+  if (v === null) return null
+  if (field === 'role' && String(v) in ROLE_LABELS) return ROLE_LABELS[String(v) as Role]
+  if (field === 'disabled') return String(v) === '1' ? '是' : '否'
+  return String(v)
+}
+
+/** A whole record (an inserted account, a deleted row) as '用户名：wang，角色：只读'. */
+function recordText(v: string | number | null): string | null {
+  if (typeof v !== 'string' || !v.startsWith('{')) return valueOf(null, v)
+  try {
+    const row = JSON.parse(v) as Record<string, string | number | null>
+    return Object.entries(row)
+      .filter(([k, x]) => x !== null && x !== '' && !['id', 'created_at', 'updated_at'].includes(k))
+      .map(([k, x]) => `${fieldLabel(k)}：${valueOf(k, x)}`)
+      .join('，')
+  } catch {
+    return v
+  }
+}
 
 function where(q: AuditQuery): { sql: string; params: (string | number)[] } {
   const parts: string[] = []
@@ -43,8 +61,8 @@ const entry = (r: Record<string, string | number | null>): AuditEntry => ({
   action: ACTIONS[String(r.action)] ?? String(r.action),
   record: `${tableLabel(String(r.table_name))} #${r.record_id}`,
   field: r.field === null ? null : fieldLabel(String(r.field)),
-  oldValue: valueOf(r.field as string | null, r.old_value ?? null),
-  newValue: valueOf(r.field as string | null, r.new_value ?? null),
+  oldValue: r.field === null ? recordText(r.old_value ?? null) : valueOf(String(r.field), r.old_value ?? null),
+  newValue: r.field === null ? recordText(r.new_value ?? null) : valueOf(String(r.field), r.new_value ?? null),
 })
 
 export function auditLog(ledger: Ledger, q: AuditQuery): AuditPage {

@@ -21,6 +21,12 @@ const DERIVED: Partial<Record<string, Record<string, (v: Value) => Record<string
 /** Columns whose values never enter the audit trail: it records only that they changed. */
 const SECRET: Partial<Record<string, ReadonlySet<string>>> = { accounts: new Set(['password_hash']) }
 const HIDDEN = '（已隐藏）'
+/** Tables whose insert audit row names what was created, with these columns. */
+const SNAPSHOT_ON_INSERT: Partial<Record<string, readonly string[]>> = { accounts: ['username', 'display_name', 'role'] }
+const snapshotOf = (table: string, v: Record<string, Value>): string | null => {
+  const cols = SNAPSHOT_ON_INSERT[table]
+  return cols ? JSON.stringify(Object.fromEntries(cols.map((c) => [c, v[c] ?? null]))) : null
+}
 const hide = (table: string, col: string, v: Value): Value => (v !== null && SECRET[table]?.has(col) ? HIDDEN : v)
 const redact = (table: string, row: Record<string, Value>): Record<string, Value> =>
   SECRET[table] ? Object.fromEntries(Object.entries(row).map(([c, v]) => [c, hide(table, c, v)])) : row
@@ -79,8 +85,9 @@ export class LedgerWriter {
         const cols = this.checkColumns(table, Object.keys(v))
         const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
         const id = Number(this.stmt(sql).run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
-        // The new record itself holds its values; later changes are audited field by field.
-        log('insert', table, id, null, null, null)
+        // The new record itself holds its values; later changes are audited field by field. Accounts are
+        // the exception: who was given which role must stay readable in the log whatever happens later.
+        log('insert', table, id, null, null, snapshotOf(table, v))
         return id
       },
       update: (table, id, patch) => {

@@ -35,6 +35,8 @@ const WRITES = [
   'assistance.addHelper', 'assistance.pair', 'assistance.endPairing', 'assistance.addVisit', 'assistance.addAid', 'assistance.resolveWish',
   'assistance.addUnit', 'assistance.updateVisit', 'assistance.deleteVisit', 'assistance.updateAid', 'assistance.deleteAid',
   'assistance.addWish', 'assistance.updateWish', 'assistance.deleteWish',
+  'projects.create', 'projects.update', 'projects.delete', 'projects.addRecord', 'projects.updateRecord', 'projects.deleteRecord',
+  'projects.addBeneficiaries', 'projects.removeBeneficiary', 'projects.importCommit',
 ]
 
 describe('permissions', () => {
@@ -87,12 +89,12 @@ describe('administering accounts', () => {
     await as('admin', 'secret1')
     const trail = (await d('audit.list', { table: 'accounts', pageSize: 100 })) as Ok<{ entries: { actor: string; action: string; field: string | null; oldValue: string | null; newValue: string | null }[] }>
     expect(trail.value.entries.map((e) => [e.actor, e.action, e.field, e.oldValue, e.newValue])).toEqual([
-      ['张主任', '修改', '停用', '0', '1'],
+      ['张主任', '修改', '停用', '否', '是'],
       ['张主任', '修改', '密码', '（已隐藏）', '（已隐藏）'],
       ['李干事', '修改', '密码', '（已隐藏）', '（已隐藏）'],
       ['张主任', '修改', '角色', '经办人', '只读'],
-      ['张主任', '新增', null, null, null],
-      ['本机用户', '新增', null, null, null],
+      ['张主任', '新增', null, null, '用户名：li，姓名：李干事，角色：经办人'],
+      ['本机用户', '新增', null, null, '用户名：admin，姓名：张主任，角色：管理员'],
     ])
     core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     expect(core.ledger.sqlite.prepare("SELECT count(*) FROM audit_log WHERE old_value LIKE '%scrypt%' OR new_value LIKE '%scrypt%'").pluck().get()).toBe(0)

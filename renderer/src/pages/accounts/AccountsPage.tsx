@@ -197,7 +197,7 @@ function ResetPasswordModal({ account, onClose, onDone }: { account: AccountView
   }
   return (
     <Modal title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
+      <Form form={form} name="reset-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
         <Form.Item name="password" label="新密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -262,7 +262,7 @@ function SettingsCard({ idleMinutes, onChanged }: { idleMinutes: number; onChang
           style={{ marginBottom: 12 }}
           title="关闭后所有账户都会删除，打开台账不再需要登录，之后的修改记在「本机用户」名下。已有的修改记录保留。"
         />
-        <Form form={offForm} layout="vertical" preserve={false} onFinish={(v) => void turnOff(v)}>
+        <Form form={offForm} name="turn-off-accounts" layout="vertical" preserve={false} onFinish={(v) => void turnOff(v)}>
           <Form.Item name="password" label="请输入您的管理员密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

@@ -22,7 +22,7 @@ export function ChangePasswordButton({ size }: { size?: 'small' }) {
         修改密码
       </Button>
       <Modal title="修改我的密码" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="修改" destroyOnHidden>
-        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
+        <Form form={form} name="change-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
