@@ -6,6 +6,7 @@ import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/do
 import type { z } from 'zod'
 import type { Ledger } from '../db/open'
 import { isPinyinQuery } from '../search/pinyin-key'
+import { householdStatusAt } from '../households/status'
 import { GUARANTEE_ITEMS, guaranteeColumn } from '../../../shared/domain/household-rules'
 
 type ListInput = z.output<typeof HouseholdListInput>
@@ -16,8 +17,8 @@ export type HouseholdFilter = Omit<ListInput, 'page' | 'pageSize'>
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Households matching the list's search and filters (one definition for the list and for exports). */
-function filtered({ db }: Ledger, input: HouseholdFilter) {
-  let q = db
+function filtered(ledger: Ledger, input: HouseholdFilter) {
+  let q = ledger.db
     .selectFrom('households as h')
     .innerJoin('villages as v', 'v.id', 'h.village_id')
     .leftJoin('village_groups as g', 'g.id', 'h.group_id')
@@ -32,6 +33,13 @@ function filtered({ db }: Ledger, input: HouseholdFilter) {
   }
   if (input.guaranteeGap) {
     q = q.where((eb) => eb.or(GUARANTEE_ITEMS.map((g) => eb(sql.ref(`h.${guaranteeColumn(g.key)}`), '=', '有短板'))))
+  }
+  if (input.monitoredIn) {
+    const year = input.monitoredIn
+    const ids = householdStatusAt(ledger, { periodStart: `${year}-01-01`, asOf: `${year}-12-31` })
+      .filter((s) => s.monitored)
+      .map((s) => s.householdId)
+    q = q.where(sql<boolean>`h.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
   }
   // Households marked 移出 stay in the ledger but leave the working list.
   q = q.where('h.removed_reason', 'is', null)

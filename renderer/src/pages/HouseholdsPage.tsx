@@ -22,6 +22,7 @@ interface Filters {
   monitoringCategory?: string
   helperId?: number
   guaranteeGap?: boolean
+  monitoredIn?: string
   page: number
   pageSize: number
 }
@@ -34,6 +35,9 @@ const ENUM_FILTERS: { key: 'householdType' | 'mainCause' | 'monitoringCategory';
 ]
 
 
+
+/** 防返贫监测 began in 2021: the years one can ask "who was monitored" about. */
+const MONITORING_YEARS = Array.from({ length: new Date().getFullYear() - 2020 }, (_, i) => String(new Date().getFullYear() - i))
 
 const STORAGE_KEY = 'township-ledger.household-filters'
 const initialFilters = (): Filters => {
@@ -180,6 +184,15 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           value={filters.helperId}
           onChange={(v?: number) => update({ helperId: v })}
           options={helpers.data?.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName ?? ''}）` }))}
+        />
+        <Select
+          allowClear
+          aria-label="监测年度"
+          placeholder="曾被监测的年度"
+          style={{ width: 150 }}
+          value={filters.monitoredIn}
+          onChange={(v?: string) => update({ monitoredIn: v })}
+          options={MONITORING_YEARS.map((y) => ({ value: y, label: `${y} 年曾被监测` }))}
         />
         <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
           三保障有短板

@@ -235,6 +235,9 @@ describe('status history through the core', () => {
     expect(in2023).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: true, monitoringCategory: '脱贫不稳定户' }])
     expect(await s.call('households.statusAt', { asOf: '2024-06-30' })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
     expect(await s.call('households.statusAt', { asOf: '2022-12-31', periodStart: '2022-01-01' })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
+    // The household list answers the same question: monitored at any time of 2023, though no longer now.
+    expect((await s.call('households.list', { monitoredIn: '2023' })).items.map((h) => h.id)).toEqual([s.id])
+    expect((await s.call('households.list', { monitoredIn: '2022' })).total).toBe(0)
     // Only the latest event may be deleted; deleting it re-derives the columns.
     const events = await s.call('households.statusEvents', { id: s.id })
     expect(events.map((x) => x.kind)).toEqual(['脱贫', '纳入监测', '风险消除'])
