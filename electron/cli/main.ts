@@ -9,6 +9,7 @@ import { openLedger } from '../core/db/open'
 import { exportRoster } from '../core/export/roster'
 import { logAccess } from '../core/privacy/access-log'
 import { importCommand } from './import-command'
+import { exportProjectsCommand, importProjectsCommand } from './project-command'
 import { defaultDbPath } from '../core/paths'
 import { acquireWriterLock } from '../core/writer-lock'
 
@@ -40,13 +41,17 @@ const USAGE = `乡镇帮扶台账 命令行 ${version}
       导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
   npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
       导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志
+  npm run cli -- import-projects <项目清单.xlsx> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
+      导入县里的项目清单（项目库）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是项目清单
+  npm run cli -- export-projects <输出.xlsx> [--db 文件路径] [--source-layout]
+      导出项目台账（标准格式：各资金来源以万元列出，含已拨付和拨付率；--source-layout 按最近导入的项目清单原表格式）
   npm run cli -- info [--db 文件路径] [--json]          显示数据库概况`
 
 async function main(): Promise<number> {
   const { command, positional, flags } = parse(process.argv.slice(2))
   const dbFlag = flags.get('db')
   const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
-  if (command === 'import' || command === 'export' || command === 'info') {
+  if (command === 'import' || command === 'export' || command === 'info' || command === 'import-projects' || command === 'export-projects') {
     const release = acquireWriterLock(dbPath, `命令行 ${command}`)
     process.on('exit', release)
   }
@@ -61,6 +66,26 @@ async function main(): Promise<number> {
         if (flags.has('json')) console.log(JSON.stringify(info))
         else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
         return 0
+      } finally {
+        await ledger.close()
+      }
+    }
+    case 'import-projects':
+    case 'export-projects': {
+      const file = positional[0]
+      if (!file) {
+        console.error(`缺少文件名。\n${USAGE}`)
+        return 2
+      }
+      const ledger = openLedger(dbPath)
+      try {
+        if (command === 'export-projects') return await exportProjectsCommand(ledger, path.resolve(file), { sourceLayout: flags.has('source-layout') })
+        const sheet = flags.get('sheet')
+        return await importProjectsCommand(ledger, path.resolve(file), {
+          sheet: typeof sheet === 'string' ? sheet : undefined,
+          dryRun: flags.has('dry-run'),
+          json: flags.has('json'),
+        })
       } finally {
         await ledger.close()
       }

@@ -14,6 +14,12 @@ import { HouseholdPage } from './pages/HouseholdPage'
 import { HouseholdsPage } from './pages/HouseholdsPage'
 import { ImportPage } from './pages/ImportPage'
 import { HouseholdCardsPage } from './pages/print/HouseholdCardsPage'
+import { FormsPage } from './pages/print/FormsPage'
+import { PrintFormPage } from './pages/print/PrintFormPage'
+import { AssetsPage } from './pages/projects/AssetsPage'
+import { ProjectPage } from './pages/projects/ProjectPage'
+import { ProjectsPage } from './pages/projects/ProjectsPage'
+import { ProjectImportPage } from './pages/projects/ProjectImportPage'
 import { navigate, useRoute } from './router'
 
 export function App() {
@@ -35,6 +41,7 @@ function Shell() {
 
   // A printable form is shown alone: what is on screen is what goes to paper.
   if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
+  if (route.page === 'print-form') return <PrintFormPage form={route.form} />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -44,12 +51,15 @@ function Shell() {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
             { key: 'helpers', label: '帮扶力量' },
+            { key: 'projects', label: '项目台账' },
+            { key: 'assets', label: '资产台账' },
             { key: 'import', label: '导入花名册' },
+            { key: 'forms', label: '打印表单' },
             { key: 'data', label: '数据与备份' },
             // Administrators manage accounts and read the log; without accounts anyone may set them up.
             ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
@@ -82,6 +92,16 @@ function Shell() {
           <HelperPage id={route.id} />
         ) : route.page === 'assistance-household' ? (
           <HouseholdAssistancePage householdId={route.id} />
+        ) : route.page === 'projects' ? (
+          <ProjectsPage />
+        ) : route.page === 'project-import' ? (
+          <ProjectImportPage />
+        ) : route.page === 'project' ? (
+          <ProjectPage id={route.id} />
+        ) : route.page === 'assets' ? (
+          <AssetsPage />
+        ) : route.page === 'forms' ? (
+          <FormsPage />
         ) : route.page === 'accounts' ? (
           <AccountsPage />
         ) : route.page === 'data' ? (

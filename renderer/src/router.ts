@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { parsePrintForm, type PrintForm } from './pages/print/routes'
 
 /**
  * Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data', and the printable
@@ -14,6 +15,13 @@ export type Route =
   | { page: 'assistance-household'; id: number }
   | { page: 'accounts' }
   | { page: 'print-cards'; householdIds?: number[] }
+  | { page: 'forms' }
+  /** The other printed forms (验收单, 移交表, 交接表, 公示, 全村户卡): see pages/print/routes.ts. */
+  | { page: 'print-form'; form: PrintForm }
+  | { page: 'projects' }
+  | { page: 'project-import' }
+  | { page: 'project'; id: number }
+  | { page: 'assets' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -26,6 +34,15 @@ export function parseRoute(hash: string): Route {
   const assisted = /^#\/assistance\/household\/(\d+)$/.exec(hash)
   if (assisted) return { page: 'assistance-household', id: Number(assisted[1]) }
   if (hash === '#/accounts') return { page: 'accounts' }
+  if (hash === '#/projects') return { page: 'projects' }
+  if (hash === '#/projects/import') return { page: 'project-import' }
+  // Digits only: '#/projects/import' is a page of its own.
+  const project = /^#\/projects\/(\d+)$/.exec(hash)
+  if (project) return { page: 'project', id: Number(project[1]) }
+  if (hash === '#/assets') return { page: 'assets' }
+  if (hash === '#/forms') return { page: 'forms' }
+  const form = parsePrintForm(hash)
+  if (form) return { page: 'print-form', form }
   if (hash === '#/print/cards/filter') return { page: 'print-cards' }
   const cards = /^#\/print\/cards\/(\d+(?:,\d+)*)$/.exec(hash)
   if (cards) return { page: 'print-cards', householdIds: cards[1]!.split(',').map(Number) }

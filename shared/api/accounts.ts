@@ -12,7 +12,9 @@ const READ = [
   'imports.list', 'backups.list', 'assistance.household', 'assistance.helpers', 'assistance.helperHouseholds',
   'assistance.units', 'assistance.helper', 'assistance.openWishes',
   'projects.list', 'projects.get', 'projects.assets', 'projects.exportAssets', 'projects.unitContribution', 'projects.units',
-  'forms.householdCards', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
+  'projects.importPreview', 'projects.export',
+  'forms.householdCards', 'forms.householdCardsJob', 'forms.projectNotice', 'forms.beneficiaryNotice', 'forms.noticeXlsx',
+  'forms.unitHandoverXlsx', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
   // Any signed-in person: cancelling their own long work, changing their own password.
   'jobs.cancel', 'accounts.changePassword',
 ]

@@ -9,7 +9,7 @@ import { EXIT_STATUSES } from '../domain/enums'
 import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/household'
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
-import type { HouseholdCards } from './forms'
+import type { BeneficiaryNotice, HouseholdCards, ProjectNotice } from './forms'
 import { IDLE_MINUTES_MAX, ROLES, type AccountsStatus, type AccountView, type AuditPage } from './accounts'
 import type { ProducedFile } from './files'
 import {
@@ -51,6 +51,8 @@ export const HouseholdListInput = z.object({
   helperId: id.optional(),
   /** Households with at least one 两不愁三保障 gap (有短板). */
   guaranteeGap: z.boolean().optional(),
+  /** Households under monitoring on any day of this year, from their status history (who was monitored in 2023). */
+  monitoredIn: z.string().regex(/^\d{4}$/).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })
@@ -64,6 +66,9 @@ export const RosterSourceInput = z.object({
   sheet: z.string().max(200).optional(),
   mapping: z.record(z.string().regex(/^\d+$/), z.string().max(64).nullable()).optional(),
 })
+
+/** Which project list file and sheet to read. */
+export const ProjectImportSourceInput = z.object({ fileId, sheet: z.string().max(200).optional() })
 
 export const RosterCommitInput = RosterSourceInput.extend({
   skipBlocked: z.boolean().default(false),
@@ -102,6 +107,9 @@ const AuditQueryInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })
+
+/** The foot of a 公示: notice period and 监督电话, as typed on the page. */
+const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }
 
 export interface AppInfo {
   appVersion: string
@@ -168,6 +176,23 @@ export const contract = {
   'forms.householdCards': op<HouseholdCards>()(
     z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional() }),
   ),
+  /** 户卡 of many households (a whole village, the list's filter) as a job with progress: a HouseholdCards job. */
+  'forms.householdCardsJob': op<JobStarted>()(
+    z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdListInput.omit({ page: true, pageSize: true }).optional() }),
+  ),
+  /** 项目公示: the projects of a year with their funds by source and beneficiaries. */
+  'forms.projectNotice': op<ProjectNotice>()(z.object({ year: z.string().regex(/^\d{4}$/, '年度应为四位数字，如 2024') })),
+  /** 受益户公示 of a project: head names and masked ID numbers (always masked). */
+  'forms.beneficiaryNotice': op<BeneficiaryNotice>()(z.object({ projectId: id })),
+  /** A 公示 as .xlsx laid out for A4 (print area, repeated title rows, fitted to the width). */
+  'forms.noticeXlsx': op<ProducedFile>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('projects'), year: z.string().regex(/^\d{4}$/), ...NoticeFooterInput }),
+      z.object({ kind: z.literal('beneficiaries'), projectId: id, ...NoticeFooterInput }),
+    ]),
+  ),
+  /** The 帮扶单位交接表 as .xlsx laid out for A4, with the closing statement as printed. */
+  'forms.unitHandoverXlsx': op<ProducedFile>()(UnitContributionInput.extend({ statement: z.string().trim().max(2000).optional() })),
   /** 帮扶与走访 of one household: pairings (with history), visits, aid, wishes. */
   'assistance.household': op<HouseholdAssistance>()(z.object({ householdId: id })),
   'assistance.helpers': op<HelperView[]>()(z.object({})),
@@ -263,6 +288,12 @@ export const contract = {
   /** What an assisting unit brought a village: the data of the 帮扶单位交接表. */
   'projects.unitContribution': op<UnitContribution>()(UnitContributionInput),
   'projects.units': op<string[]>()(z.object({})),
+  /** Reads and checks a county project list against the ledger without writing: a ProjectImportPreview job. */
+  'projects.importPreview': op<JobStarted>()(ProjectImportSourceInput),
+  /** Imports the project list in one transaction as an import batch (撤销本次导入 takes it back): a ProjectImportResult job. */
+  'projects.importCommit': op<JobStarted>()(ProjectImportSourceInput),
+  /** The project ledger to .xlsx, standard or in the layout of the last list imported: a job giving a file. */
+  'projects.export': op<JobStarted>()(z.object({ layout: z.enum(['standard', 'source']).default('standard') })),
   'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) })),
 } as const
 

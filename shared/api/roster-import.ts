@@ -88,7 +88,8 @@ export interface ImportBatchView {
   actor: string
   createdAt: string
   undoneAt: string | null
-  counts: { households: CountSet; members: CountSet }
+  /** Roster batches count households and members; project-list batches (kind 'projects') count projects. */
+  counts: { households?: CountSet; members?: CountSet; projects?: CountSet }
 }
 
 /** Reasons a household or member leaves the roster (移出). */

@@ -151,7 +151,8 @@ for (const f of ROSTER_FIELDS) {
   }
 }
 
-function aliasForm(s: string): string {
+/** A header or alias in the form aliases are compared in: normalised, upper-case, no required-field stars. */
+export function aliasForm(s: string): string {
   return normaliseHeaderText(s)
     .toUpperCase()
     .replace(/^[*★☆※#]+/, '')

@@ -6,31 +6,44 @@
 import { type CellValue, type Grid, cellToText, columnLetter, isBlankCell } from './cells'
 import { type FieldKey, matchField } from './fields'
 
-export interface HeaderColumn {
+export interface HeaderColumn<K extends string = FieldKey> {
   index: number
   /** Excel column letter, for messages. */
   letter: string
   /** Header as in the file without line breaks; 'group/child' under a group cell. */
   header: string
-  field: FieldKey | null
+  /** The merged group cell above this column in a two-level header ('资金来源（万元）'). */
+  group?: string
+  field: K | null
   /** Set when the same field already has a column: this one is kept as an unknown column. */
-  duplicateOf?: { index: number; field: FieldKey }
+  duplicateOf?: { index: number; field: K }
 }
 
-export interface HeaderDetection {
+export interface HeaderDetection<K extends string = FieldKey> {
   /** 0-based grid row of the last header row. */
   headerRowIndex: number
   headerRowCount: 1 | 2
   /** 0-based grid row where data starts (after a row of column numbers 1, 2, 3 … if any). */
   firstDataRowIndex: number
-  columns: HeaderColumn[]
+  columns: HeaderColumn<K>[]
   /** The columns whose field was already taken by an earlier column. */
-  duplicates: HeaderColumn[]
+  duplicates: HeaderColumn<K>[]
 }
 
-export interface DetectHeaderOptions {
+/**
+ * The field a header cell names, or null. `group` is the text of the merged group cell above it
+ * in a two-level header (absent for a one-level header and while scoring rows).
+ */
+export type HeaderMatcher<K extends string> = (text: string, group?: string) => K | null
+
+export interface DetectHeaderOptions<K extends string = FieldKey> {
   maxScanRows?: number
+  /** The field dictionary to match headers against; the roster's by default. */
+  match?: HeaderMatcher<K>
 }
+
+/** The roster's matcher: '户主' over '姓名' is 户主姓名; '基本信息' over '姓名' is just 姓名. */
+const matchRosterHeader: HeaderMatcher<FieldKey> = (text, group) => (group ? (matchField(group + text) ?? matchField(text)) : matchField(text))
 
 /** A header needs at least this many known fields; fewer is a title, a note or data. */
 const MIN_FIELDS = 2
@@ -43,11 +56,11 @@ function isFilled(row: readonly CellValue[] | undefined, c: number): boolean {
   return !isBlankCell(row?.[c] ?? null)
 }
 
-function distinctFields(row: readonly CellValue[]): number {
-  const seen = new Set<FieldKey>()
+function distinctFields<K extends string>(row: readonly CellValue[], match: HeaderMatcher<K>): number {
+  const seen = new Set<K>()
   for (const v of row) {
     if (typeof v !== 'string') continue
-    const f = matchField(v)
+    const f = match(v)
     if (f) seen.add(f)
   }
   return seen.size
@@ -112,12 +125,15 @@ function isColumnNumberRow(row: readonly CellValue[] | undefined, w: number): bo
   return seen >= 3
 }
 
-export function detectHeader(grid: Grid, options: DetectHeaderOptions = {}): HeaderDetection | null {
+export function detectHeader(grid: Grid, options?: DetectHeaderOptions): HeaderDetection | null
+export function detectHeader<K extends string>(grid: Grid, options: DetectHeaderOptions<K> & { match: HeaderMatcher<K> }): HeaderDetection<K> | null
+export function detectHeader(grid: Grid, options: DetectHeaderOptions<string> = {}): HeaderDetection<string> | null {
   const maxScanRows = options.maxScanRows ?? 15
+  const match: HeaderMatcher<string> = options.match ?? matchRosterHeader
   let best = -1
   let bestScore = 0
   for (let r = 0; r < Math.min(maxScanRows, grid.length); r++) {
-    const score = distinctFields(grid[r] ?? [])
+    const score = distinctFields(grid[r] ?? [], match)
     if (score > bestScore) {
       best = r
       bestScore = score
@@ -140,31 +156,33 @@ export function detectHeader(grid: Grid, options: DetectHeaderOptions = {}): Hea
   }
 
   const w = width(top, bottom)
-  const columns: HeaderColumn[] = []
-  const duplicates: HeaderColumn[] = []
-  const firstOf = new Map<FieldKey, number>()
+  const columns: HeaderColumn<string>[] = []
+  const duplicates: HeaderColumn<string>[] = []
+  const firstOf = new Map<string, number>()
   let group = ''
   for (let c = 0; c < w; c++) {
     let header: string
-    let field: FieldKey | null
+    let field: string | null
+    let groupOf: string | undefined
     const child = rowText(bottom, c)
     if (top) {
       if (isFilled(top, c)) group = rowText(top, c)
       else if (!isFilled(bottom, c)) group = ''
       if (group && child) {
         header = `${group}/${child}`
-        // '户主' over '姓名' is 户主姓名; '基本信息' over '姓名' is just 姓名.
-        field = matchField(group + child) ?? matchField(child)
+        field = match(child, group)
+        groupOf = group
       } else {
         header = group || child
-        field = header ? matchField(header) : null
+        field = header ? match(header) : null
       }
       if (!isFilled(bottom, c) && isFilled(top, c)) group = '' // merged down: not a group
     } else {
       header = child
-      field = child ? matchField(child) : null
+      field = child ? match(child) : null
     }
-    const col: HeaderColumn = { index: c, letter: columnLetter(c), header, field }
+    const col: HeaderColumn<string> = { index: c, letter: columnLetter(c), header, field }
+    if (groupOf !== undefined) col.group = groupOf
     if (field) {
       const first = firstOf.get(field)
       if (first === undefined) firstOf.set(field, c)

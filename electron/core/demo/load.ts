@@ -3,7 +3,9 @@ import type { DemoLoadResult } from '../../../shared/api/demo'
 import type { Ledger } from '../db/open'
 import type { JobContext } from '../jobs/types'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
+import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_VILLAGE } from './projects'
 
+type Writer = Parameters<Parameters<Ledger['write']['run']>[1]>[0]
 
 export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContext, 'actor' | 'progress' | 'checkCancelled'>): DemoLoadResult {
   const villages = generateDemoTownship({ households })
@@ -13,6 +15,8 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
   ctx.progress(0, total, '正在生成示例乡镇…')
   ledger.write.run({ actor: ctx.actor, batch: 'demo' }, (w) => {
     removeDemoRows(ledger, w)
+    /** Household ids of each village, in the generator's order. */
+    const villageHouseholds: { villageId: number; households: number[] }[] = []
     for (const v of villages) {
       const villageId = w.insert('villages', {
         county: DEMO_COUNTY,
@@ -22,8 +26,11 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
         is_demo: 1,
       })
       const groupIds = new Map(v.groups.map((g) => [g, w.insert('village_groups', { village_id: villageId, name: g })]))
+      const ids: number[] = []
+      villageHouseholds.push({ villageId, households: ids })
       for (const h of v.households) {
         const householdId = w.insert('households', { ...h.household, village_id: villageId, group_id: groupIds.get(h.groupName) ?? null })
+        ids.push(householdId)
         for (const m of h.members) w.insert('members', { ...m, household_id: householdId })
         members += h.members.length
         done++
@@ -33,14 +40,131 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
         }
       }
     }
+    ctx.progress(total, total, '正在生成示例项目…')
+    writeDemoProjects(w, villageHouseholds)
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
 }
 
-function removeDemoRows(ledger: Ledger, w: Parameters<Parameters<Ledger['write']['run']>[1]>[0]): number {
+const yuan = (v: number) => Math.round(v * 100)
+
+/** The demo projects with their records, the beneficiaries and 到户类 assets taken from the villages' households. */
+function writeDemoProjects(w: Writer, villages: { villageId: number; households: number[] }[]): void {
+  for (const p of DEMO_PROJECTS) {
+    const village = villages[p.village]
+    if (!village) continue
+    const budgetFen = p.budget.reduce((n, [, v]) => n + yuan(v), 0)
+    const projectId = w.insert('projects', {
+      project_no: p.no,
+      name: p.name,
+      category: p.category,
+      nature: p.nature,
+      year: p.year,
+      township: DEMO_TOWNSHIP,
+      village_id: village.villageId,
+      location: p.location,
+      content: p.content,
+      planned_start: p.plannedStart,
+      planned_end: p.plannedEnd,
+      implementer: p.implementer,
+      responsible_unit: p.responsibleUnit,
+      responsible_person: p.responsiblePerson,
+      responsible_phone: p.responsiblePhone,
+      assisting_unit: p.assistingUnit ?? null,
+      farmer_link: p.farmerLink,
+      settlement_fen: p.settlementYuan === undefined ? null : yuan(p.settlementYuan),
+      acceptance_opinion: p.acceptanceOpinion ?? null,
+      acceptance_checks: p.acceptanceChecks ?? null,
+      rectification: p.rectification ?? null,
+      handover_note: p.handoverNote ?? null,
+    })
+    for (const [source, amount, unitName] of p.budget) {
+      w.insert('project_budget_lines', { project_id: projectId, source, unit_name: unitName ?? null, amount_fen: yuan(amount) })
+    }
+    // Paid: the settlement of a finished project (the rest is its 结余), else a share of the budget.
+    const paidFen = p.paidPercent === 100 ? (p.settlementYuan === undefined ? budgetFen : yuan(p.settlementYuan)) : Math.round((budgetFen * p.paidPercent) / 100)
+    const start = p.milestones.find((m) => m.kind === '开工')?.date
+    const accepted = p.milestones.find((m) => m.kind === '验收' && m.result === '合格')?.date
+    if (paidFen > 0 && start) {
+      const first = accepted ? Math.round(paidFen * 0.7) : paidFen
+      const batches: [string, number][] = [[start, first]]
+      if (accepted && paidFen > first) batches.push([accepted, paidFen - first])
+      batches.forEach(([date, amount], i) =>
+        w.insert('project_disbursements', {
+          project_id: projectId,
+          paid_date: date,
+          amount_fen: amount,
+          source: p.budget[0]![0],
+          batch: `第${i + 1}批`,
+          doc_no: `示财农〔${date.slice(0, 4)}〕${10 + i}号`,
+          payee: p.milestones.find((m) => m.kind === '招标')?.winner ?? p.implementer,
+        }),
+      )
+    }
+    for (const [level1, level2, indicator, target, unit, actual] of p.indicators) {
+      w.insert('project_indicators', { project_id: projectId, level1, level2, indicator, target, unit: unit || null, actual: actual || null })
+    }
+    for (const m of p.milestones) {
+      w.insert('project_milestones', {
+        project_id: projectId,
+        kind: m.kind,
+        milestone_date: m.date,
+        result: m.result ?? null,
+        winner: m.winner ?? null,
+        note: m.note ?? null,
+      })
+    }
+    for (const r of p.progress ?? []) {
+      w.insert('project_progress', { project_id: projectId, report_date: r.date, percent: r.percent, invested_fen: yuan(r.investedYuan), lag_reason: r.lagReason ?? null })
+    }
+    const list = village.households
+    const count = Math.min(p.beneficiaries, list.length)
+    const beneficiaries = Array.from({ length: count }, (_, i) => list[(p.beneficiaryOffset + i) % list.length]!)
+    for (const householdId of beneficiaries) w.insert('project_beneficiaries', { project_id: projectId, household_id: householdId })
+    for (const a of p.assets) {
+      w.insert('project_assets', {
+        project_id: projectId,
+        asset_no: a.no,
+        name: a.name,
+        category: a.category,
+        quantity: a.quantity,
+        unit: a.unit,
+        original_value_fen: yuan(a.yuan),
+        built_date: a.built,
+        location: a.location,
+        owner: a.owner,
+        operator: a.operator ?? null,
+        custodian: a.custodian,
+        custodian_person: a.custodianPerson,
+        income_distribution: a.income ?? null,
+        household_id: a.beneficiary === undefined || beneficiaries.length === 0 ? null : beneficiaries[a.beneficiary % beneficiaries.length]!,
+      })
+    }
+  }
+  // 帮户: the demo unit's aid to households of the village it assists.
+  const assisted = villages[DEMO_UNIT_VILLAGE]?.households ?? []
+  for (const [date, kind, description, each, households] of DEMO_UNIT_AID) {
+    for (const householdId of assisted.slice(0, households)) {
+      w.insert('aid', { household_id: householdId, aid_date: date, kind, description, amount_fen: yuan(each), source: DEMO_UNIT })
+    }
+  }
+}
+
+function removeDemoRows(ledger: Ledger, w: Writer): number {
   const demoVillages = 'village_id IN (SELECT id FROM villages WHERE is_demo = 1)'
   const households = ledger.sqlite.prepare(`SELECT count(*) AS n FROM households WHERE ${demoVillages}`).get() as { n: number }
+  // Projects carry no demo flag: the demo's are those placed in a demo village. Children first, so each
+  // deletion is in the audit trail (cascades would hide them); before the villages, whose deletion would
+  // only clear the projects' village.
+  const demoProjects = `project_id IN (SELECT id FROM projects WHERE ${demoVillages})`
+  for (const table of ['project_assets', 'project_beneficiaries', 'project_progress', 'project_milestones', 'project_indicators', 'project_disbursements', 'project_budget_lines'] as const) {
+    w.deleteWhere(table, demoProjects, [])
+  }
+  w.deleteWhere('projects', demoVillages, [])
+  // The assistance records of demo households (aid, visits, wishes, pairings) go with them, audited.
+  const demoHouseholds = `household_id IN (SELECT id FROM households WHERE ${demoVillages})`
+  for (const table of ['wishes', 'visits', 'aid', 'pairings', 'project_beneficiaries'] as const) w.deleteWhere(table, demoHouseholds, [])
   w.deleteWhere('members', `household_id IN (SELECT id FROM households WHERE ${demoVillages})`, [])
   w.deleteWhere('households', demoVillages, [])
   w.deleteWhere('village_groups', demoVillages, [])

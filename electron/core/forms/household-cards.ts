@@ -11,12 +11,23 @@ export const MAX_CARDS = 2000
 /** Visits and aid items a card has room for. */
 const RECENT = 4
 
-export async function householdCards(ledger: Ledger, input: { householdIds?: number[]; filter?: HouseholdFilter }): Promise<HouseholdCards> {
+/** Reports progress and may stop the work (throws when cancelled); batch printing runs as a job. */
+export interface CardsProgress {
+  progress(done: number, total: number, message: string): void
+  checkCancelled(): void
+}
+
+export async function householdCards(
+  ledger: Ledger,
+  input: { householdIds?: number[]; filter?: HouseholdFilter },
+  job?: CardsProgress,
+): Promise<HouseholdCards> {
   const ids = input.householdIds ?? (await householdIds(ledger, input.filter ?? {}))
   if (ids.length > MAX_CARDS) {
     throw new LedgerError('too_many', `一次最多打印 ${MAX_CARDS} 户的户卡，当前选中 ${ids.length} 户。请按行政村或组筛选后分批打印。`)
   }
   const cards = []
+  job?.progress(0, ids.length, `正在准备 ${ids.length} 户的户卡…`)
   for (const id of ids) {
     const assistance = householdAssistance(ledger, id)
     cards.push({
@@ -29,6 +40,10 @@ export async function householdCards(ledger: Ledger, input: { householdIds?: num
         wishes: assistance.wishes.filter((w) => !w.resolvedDate),
       },
     })
+    if (job && (cards.length % 10 === 0 || cards.length === ids.length)) {
+      job.checkCancelled()
+      job.progress(cards.length, ids.length, `已准备 ${cards.length} / ${ids.length} 户`)
+    }
   }
   const first = cards[0]?.household
   return { cards, township: first ? `${first.county}${first.township}` : '', printedOn: new Date().toISOString().slice(0, 10) }

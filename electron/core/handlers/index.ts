@@ -11,6 +11,7 @@ import { formHandlers } from './forms'
 import { importHandlers } from './imports'
 import { privacyHandlers } from './privacy'
 import { projectHandlers } from './projects'
+import { projectImportHandlers } from './project-imports'
 import type { HandlerMap } from './types'
 
 export const handlers: HandlerMap<OpName> = {
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<OpName> = {
   ...assistanceHandlers,
   ...accountHandlers,
   ...projectHandlers,
+  ...projectImportHandlers,
 }

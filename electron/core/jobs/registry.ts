@@ -8,6 +8,9 @@ import { exportRoster, type RosterExportOptions } from '../export/roster'
 import { commitRoster, previewRoster, rosterIssuesReport } from '../import/roster/job'
 import { undoImport } from '../import/undo'
 import { loadDemo } from '../demo/load'
+import { exportProjects } from '../projects/export'
+import { commitProjects, previewProjects } from '../projects/import/job'
+import { householdCards } from '../forms/household-cards'
 import type { JobContext } from './types'
 
 export type JobFunction = (input: unknown, ctx: JobContext) => Promise<unknown>
@@ -32,6 +35,18 @@ export const jobs: Record<string, JobFunction> = {
     withLedger(ctx, async (ledger) => {
       const i = input as RosterExportOptions & { outputPath: string; outputId: string; outputName: string }
       const r = await exportRoster(ledger, i.outputPath, i, (done, total) => ctx.progress(done, total, `已写出 ${done} / ${total} 人`))
+      return { fileId: i.outputId, name: i.outputName, ...r }
+    }),
+  /** 户卡 of many households (a village, a filter): read in the background with progress, cancellable. */
+  'forms.household-cards': (input, ctx) =>
+    withLedger(ctx, (ledger) => householdCards(ledger, input as Parameters<typeof householdCards>[1], ctx)),
+  'projects.import-preview': (input, ctx) => withLedger(ctx, (ledger) => previewProjects(ledger, input as Parameters<typeof previewProjects>[1], ctx)),
+  'projects.import-commit': (input, ctx) => withLedger(ctx, (ledger) => commitProjects(ledger, input as Parameters<typeof commitProjects>[1], ctx)),
+  'projects.export': (input, ctx) =>
+    withLedger(ctx, async (ledger) => {
+      const i = input as { layout: 'standard' | 'source'; outputPath: string; outputId: string; outputName: string }
+      ctx.progress(0, 1, '正在导出项目台账…')
+      const r = await exportProjects(ledger, i.outputPath, { layout: i.layout })
       return { fileId: i.outputId, name: i.outputName, ...r }
     }),
   'imports.undo': (input, ctx) =>

@@ -1,40 +1,101 @@
-import { Alert, Button, Space, Spin, Typography } from 'antd'
-import type { HouseholdCard } from '../../../../shared/api/forms'
+import { Alert, Button } from 'antd'
+import { useEffect, useState } from 'react'
+import type { OpInput } from '../../../../shared/api/contract'
+import type { HouseholdCard, HouseholdCards } from '../../../../shared/api/forms'
 import { GUARANTEE_ITEMS } from '../../../../shared/domain/household-rules'
 import { formatYuan } from '../../../../shared/domain/money'
-import { useCall } from '../../api/use-call'
-import './print.css'
+import { call, CallError, runJob, type JobProgress as Progress } from '../../api/client'
+import { JobProgress } from '../../components/JobProgress'
+import { dash, PrintShell } from './PrintShell'
 
-const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '' : String(v))
+type Filter = NonNullable<OpInput<'forms.householdCards'>['filter']>
 
-/** 户卡: one household per A4 page; printed from the browser (or Electron) print dialog. */
-export function HouseholdCardsPage({ householdIds, useListFilter }: { householdIds?: number[]; useListFilter?: boolean }) {
-  const filter = useListFilter ? listFilter() : undefined
-  const { data, error, loading } = useCall('forms.householdCards', householdIds ? { householdIds } : { filter })
+/** Cards added to the page per frame, so a village of 300 households does not freeze the window. */
+const CHUNK = 40
+
+/**
+ * 户卡: one household per A4 page; printed from the browser (or Electron) print dialog. Chosen households
+ * are read at once; a filter (a whole village, the list's filter) is read as a job with progress and 取消.
+ */
+export function HouseholdCardsPage({ householdIds, useListFilter, filter: given }: { householdIds?: number[]; useListFilter?: boolean; filter?: Filter }) {
+  const [filter] = useState(() => given ?? (useListFilter ? listFilter() : undefined))
+  const [data, setData] = useState<HouseholdCards>()
+  const [error, setError] = useState<{ message: string }>()
+  const [running, setRunning] = useState<{ progress: Progress; jobId: string | null; startedAt: number } | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const [shown, setShown] = useState(0)
+  const key = JSON.stringify({ householdIds, filter })
+
+  useEffect(() => {
+    let live = true
+    let jobId: string | null = null
+    let finished = false
+    setData(undefined)
+    setError(undefined)
+    setShown(0)
+    const input = JSON.parse(key) as { householdIds?: number[]; filter?: Filter }
+    // A few households are read at once; a larger batch (a village, a broad filter) as a job with progress.
+    const count = input.householdIds
+      ? Promise.resolve(input.householdIds.length)
+      : call('households.list', { ...input.filter, page: 1, pageSize: 1 }).then((r) => r.total)
+    const load = count.then((n) => {
+      if (n <= CHUNK || !live) return call('forms.householdCards', input)
+      setRunning({ progress: { done: 0, total: n, message: '正在准备户卡…' }, jobId: null, startedAt: Date.now() })
+      return runJob<HouseholdCards>(
+        () => call('forms.householdCardsJob', input),
+        (progress) => live && setRunning((r) => r && { ...r, progress }),
+        (id) => {
+          jobId = id
+          if (live) setRunning((r) => r && { ...r, jobId: id })
+        },
+      )
+    })
+    load
+      .then(
+        (cards) => live && setData(cards),
+        (err: unknown) => live && setError({ message: err instanceof CallError && err.code === 'cancelled' ? '已取消打印户卡。' : (err as Error).message }),
+      )
+      .finally(() => {
+        finished = true
+        if (live) setRunning(null)
+      })
+    return () => {
+      live = false
+      // Leaving the page stops the work it started.
+      if (jobId && !finished) void call('jobs.cancel', { jobId })
+    }
+  }, [key, attempt])
+
+  // Adds the cards to the page a chunk per frame.
+  useEffect(() => {
+    if (!data || shown >= data.cards.length) return
+    const frame = requestAnimationFrame(() => setShown((n) => Math.min(data.cards.length, n + CHUNK)))
+    return () => cancelAnimationFrame(frame)
+  }, [data, shown])
+
+  const complete = !!data && data.cards.length > 0 && shown >= data.cards.length
   return (
-    <div className="print-root">
-      <div className="print-toolbar">
-        <Space>
-          <Button onClick={() => history.back()}>← 返回</Button>
-          <Button type="primary" disabled={!data?.cards.length} onClick={() => window.print()}>
-            打印 / 另存为 PDF
-          </Button>
-          {data && <Typography.Text type="secondary">{`共 ${data.cards.length} 户，每户一页（A4 纵向）。在打印对话框中选择「另存为 PDF」即可保存。`}</Typography.Text>}
-        </Space>
-      </div>
-      {error && <Alert type="error" showIcon message={error.message} style={{ margin: 16 }} />}
-      {loading && !data && <Spin style={{ display: 'block', margin: 48 }} />}
-      <div className="print-sheet">
-        {data?.cards.map((card) => <Card key={card.household.id} card={card} township={data.township} printedOn={data.printedOn} />)}
-      </div>
-    </div>
+    <PrintShell
+      ready={complete}
+      error={error}
+      hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向）。在打印对话框中选择「另存为 PDF」即可保存。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
+      extra={error && <Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
+    >
+      {running && (
+        <div className="print-toolbar print-progress">
+          <JobProgress {...running} />
+        </div>
+      )}
+      {data?.cards.slice(0, shown).map((card) => <Card key={card.household.id} card={card} township={data.township} printedOn={data.printedOn} />)}
+      {data && data.cards.length === 0 && <Alert type="info" showIcon message="没有符合条件的户。" style={{ margin: 16 }} />}
+    </PrintShell>
   )
 }
 
-function listFilter() {
+function listFilter(): Filter {
   try {
     const { page: _p, pageSize: _s, search, ...rest } = JSON.parse(sessionStorage.getItem('township-ledger.household-filters') ?? '{}') as Record<string, unknown>
-    return { ...rest, search: typeof search === 'string' && search ? search : undefined }
+    return { ...rest, search: typeof search === 'string' && search ? search : undefined } as Filter
   } catch {
     return {}
   }

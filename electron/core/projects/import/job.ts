@@ -1,0 +1,28 @@
+/** The project-list import's long work: preview and commit. Each reads the file afresh. */
+import type { ProjectImportPreview, ProjectImportResult } from '../../../../shared/api/project-import'
+import { backupBefore } from '../../backup'
+import type { Ledger } from '../../db/open'
+import type { JobContext } from '../../jobs/types'
+import { commitProjectImport } from './commit'
+import { parseProjectFile, type ProjectParseInput } from './parse'
+import { isChanged, planProjectImport } from './plan'
+import { buildProjectPreview } from './preview'
+
+export type ProjectImportJobInput = ProjectParseInput
+
+export async function previewProjects(ledger: Ledger, input: ProjectImportJobInput, ctx: JobContext): Promise<ProjectImportPreview> {
+  const list = await parseProjectFile(input, ctx)
+  ctx.progress(1, 1, '正在与项目台账比对…')
+  return buildProjectPreview(ledger, list, planProjectImport(ledger, list))
+}
+
+export async function commitProjects(ledger: Ledger, input: ProjectImportJobInput, ctx: JobContext): Promise<ProjectImportResult> {
+  const list = await parseProjectFile(input, ctx)
+  const plan = planProjectImport(ledger, list)
+  // Nothing to write (errors block the import; an unchanged list writes only its batch): no backup needed.
+  if (!plan.issues.some((i) => i.severity === 'error') && plan.projects.some(isChanged)) {
+    ctx.progress(0, 1, '正在备份导入前的台账…')
+    await backupBefore(ledger, 'pre-import')
+  }
+  return commitProjectImport(ledger, list, plan, { actor: ctx.actor, checkCancelled: ctx.checkCancelled, progress: ctx.progress })
+}

@@ -1,0 +1,29 @@
+import { AcceptancePage } from './AcceptancePage'
+import { AssetHandoverPage } from './AssetHandoverPage'
+import { HouseholdCardsPage } from './HouseholdCardsPage'
+import { BeneficiaryNoticePage, ProjectNoticePage } from './NoticePages'
+import type { PrintForm } from './routes'
+import { UnitHandoverPage } from './UnitHandoverPage'
+
+/** The printed form of a route, shown alone: what is on screen is what goes to paper. */
+export function PrintFormPage({ form }: { form: PrintForm }) {
+  // A new form (or new parameters) starts afresh: nothing of the previous one stays on the page.
+  return <FormOf key={JSON.stringify(form)} form={form} />
+}
+
+function FormOf({ form }: { form: PrintForm }) {
+  switch (form.form) {
+    case 'acceptance':
+      return <AcceptancePage projectId={form.projectId} />
+    case 'asset-handover':
+      return <AssetHandoverPage projectId={form.projectId} />
+    case 'unit-handover':
+      return <UnitHandoverPage params={form.params} />
+    case 'notice-projects':
+      return <ProjectNoticePage year={form.year} />
+    case 'notice-beneficiaries':
+      return <BeneficiaryNoticePage projectId={form.projectId} />
+    case 'cards-village':
+      return <HouseholdCardsPage filter={{ villageId: form.villageId }} />
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Routes of the printed forms (besides 户卡 by id or list filter):
+ *   '#/print/acceptance/:projectId'        项目竣工验收单
+ *   '#/print/asset-handover/:projectId'    扶贫项目资产移交表
+ *   '#/print/unit-handover?unit=…&village=…&from=…&to=…'  帮扶单位交接表
+ *   '#/print/notice/projects/:year'        项目公示
+ *   '#/print/notice/beneficiaries/:projectId'  受益户公示
+ *   '#/print/cards/village/:villageId'     户卡 of a whole village (a job with progress)
+ */
+
+export interface UnitHandoverParams {
+  unit: string
+  villageId: number
+  from?: string
+  to?: string
+}
+
+export type PrintForm =
+  | { form: 'acceptance'; projectId: number }
+  | { form: 'asset-handover'; projectId: number }
+  | { form: 'unit-handover'; params: UnitHandoverParams }
+  | { form: 'notice-projects'; year: string }
+  | { form: 'notice-beneficiaries'; projectId: number }
+  | { form: 'cards-village'; villageId: number }
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/
+
+export function parsePrintForm(hash: string): PrintForm | null {
+  let m = /^#\/print\/acceptance\/(\d+)$/.exec(hash)
+  if (m) return { form: 'acceptance', projectId: Number(m[1]) }
+  m = /^#\/print\/asset-handover\/(\d+)$/.exec(hash)
+  if (m) return { form: 'asset-handover', projectId: Number(m[1]) }
+  m = /^#\/print\/notice\/projects\/(\d{4})$/.exec(hash)
+  if (m) return { form: 'notice-projects', year: m[1]! }
+  m = /^#\/print\/notice\/beneficiaries\/(\d+)$/.exec(hash)
+  if (m) return { form: 'notice-beneficiaries', projectId: Number(m[1]) }
+  m = /^#\/print\/cards\/village\/(\d+)$/.exec(hash)
+  if (m) return { form: 'cards-village', villageId: Number(m[1]) }
+  m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)
+  if (m) {
+    const q = new URLSearchParams(m[1])
+    const unit = q.get('unit')?.trim()
+    const village = Number(q.get('village'))
+    if (!unit || !Number.isInteger(village) || village <= 0) return null
+    const from = q.get('from') ?? ''
+    const to = q.get('to') ?? ''
+    return { form: 'unit-handover', params: { unit, villageId: village, from: ISO.test(from) ? from : undefined, to: ISO.test(to) ? to : undefined } }
+  }
+  return null
+}
+
+export function unitHandoverHash(p: UnitHandoverParams): string {
+  const q = new URLSearchParams({ unit: p.unit, village: String(p.villageId) })
+  if (p.from) q.set('from', p.from)
+  if (p.to) q.set('to', p.to)
+  return `#/print/unit-handover?${q.toString()}`
+}
