@@ -162,6 +162,8 @@ export const contract = {
   /** 移出: the person stays in the ledger with the reason and date. */
   'households.removeMember': op<EditResult>()(z.object({ memberId: id, reason: z.enum(REMOVAL_REASONS), date: isoDate })),
   'households.changeHead': op<EditResult>()(z.object({ householdId: id, newHeadId: id, oldHeadRelation: z.string().min(1).max(20) })),
+  /** 调整村组: moves the household to another village and 组 (a new 组 name creates it). */
+  'households.move': op<{ changed: string[] }>()(z.object({ id, villageId: id, groupName: z.string().trim().max(40).nullable() })),
   'households.statusEvents': op<StatusEvent[]>()(z.object({ id })),
   /** 识别 / 脱贫 / 返贫 / 纳入监测 / 风险消除; updates the household's current status. */
   'households.recordStatus': op<StatusEvent>()(StatusEventInputSchema),

@@ -11,6 +11,7 @@ const FIELD_LABELS: Record<string, string> = {
   monitoringCategory: '监测对象类别',
   guaranteeGap: '三保障短板',
   monitoredIn: '监测年度',
+  groupName: '组',
   page: '页码',
   pageSize: '每页条数',
   id: '记录编号',

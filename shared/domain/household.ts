@@ -50,6 +50,7 @@ export interface HouseholdDetail {
   householdNo: string | null
   county: string
   township: string
+  villageId: number
   villageName: string
   groupName: string | null
   isDemo: boolean

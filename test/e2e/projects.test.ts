@@ -273,6 +273,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     const asset = page.locator('tr.ant-table-row').filter({ hasText: '石桥村产业路' })
     await expect.poll(() => asset.innerText()).toContain(NAME)
     expect(await asset.innerText()).toContain('350,000.50 元')
+    await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0)
     await screenshot(page, 'projects-11-assets')
     expect(app.errors).toEqual([])
   })

@@ -1,13 +1,15 @@
 import { addMember, changeHead, removeMember, updateHousehold, updateMember } from '../households/edit'
 import { householdChanges } from '../households/history'
+import { moveHousehold } from '../households/move'
 import { deleteStatusEvent, householdStatusAt, recordStatusEvent, statusEvents } from '../households/status'
 import type { HandlerMap } from './types'
 
 export const householdEditHandlers: HandlerMap<
   | 'households.update' | 'households.addMember' | 'households.updateMember' | 'households.removeMember'
   | 'households.changeHead' | 'households.statusEvents' | 'households.recordStatus' | 'households.deleteStatus'
-  | 'households.statusAt' | 'households.changes'
+  | 'households.statusAt' | 'households.changes' | 'households.move'
 > = {
+  'households.move': (input, { ledger, actor }) => ({ changed: moveHousehold(ledger, actor, input) }),
   'households.update': ({ id, patch }, { ledger, actor }) => updateHousehold(ledger, actor, id, patch),
   'households.addMember': ({ householdId, values }, { ledger, actor }) => addMember(ledger, actor, householdId, values),
   'households.updateMember': ({ memberId, patch }, { ledger, actor }) => updateMember(ledger, actor, memberId, patch),

@@ -25,6 +25,15 @@ export function householdChanges(ledger: Ledger, householdId: number, limit = 50
        ORDER BY a.at DESC, a.id DESC LIMIT @limit`,
     )
     .all({ id: householdId, limit }) as AuditRow[]
+  // Village and 组 are stored by id: the record shows their names.
+  const villageName = ledger.sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck()
+  const groupName = ledger.sqlite.prepare('SELECT name FROM village_groups WHERE id = ?').pluck()
+  const named = (field: string | null, v: string | null): string | null => {
+    if (v === null || !/^\d+$/.test(v)) return v
+    if (field === 'village_id') return (villageName.get(Number(v)) as string | undefined) ?? v
+    if (field === 'group_id') return (groupName.get(Number(v)) as string | undefined) ?? v
+    return v
+  }
   return rows.map((r) => {
     const money = r.field !== null && MONEY.test(r.field)
     const subject = r.table_name === 'members' ? `成员「${r.member_name ?? ''}」` : r.table_name === 'household_status_events' ? '状态记录' : '户'
@@ -40,8 +49,8 @@ export function householdChanges(ledger: Ledger, householdId: number, limit = 50
       subject,
       field: r.field,
       fieldLabel: r.field ? columnLabel(r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
-      oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : r.old_value,
-      newValue: money ? yuan(r.new_value) : r.new_value,
+      oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : named(r.field, r.old_value),
+      newValue: money ? yuan(r.new_value) : named(r.field, r.new_value),
     }
   })
 }

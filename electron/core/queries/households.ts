@@ -149,6 +149,7 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
     householdNo: h.household_no,
     county: h.county,
     township: h.township,
+    villageId: h.village_id,
     villageName: h.village_name,
     groupName: h.group_name,
     isDemo: h.is_demo === 1,

@@ -19,6 +19,7 @@ import { ChangesCard } from './household/ChangesCard'
 import { type CardField, EditableCard } from './household/EditableCard'
 import { fieldInput, toFormValue } from './household/fields'
 import { MembersCard } from './household/MembersCard'
+import { MoveHouseholdButton } from './household/MoveHouseholdButton'
 import { StatusCard } from './household/StatusCard'
 import { useEditGuard } from './household/useEditGuard'
 
@@ -135,6 +136,7 @@ export function HouseholdPage({ id }: { id: number }) {
         {back}
         <NextHouseholdButton id={id} />
         <Button onClick={() => navigate(`#/print/cards/${id}`)}>打印户卡</Button>
+        <MoveHouseholdButton household={h} onMoved={changed} />
         <Typography.Title level={4} style={{ margin: 0 }}>
           {head?.name ?? '（无户主）'} 户
         </Typography.Title>

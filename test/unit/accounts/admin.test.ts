@@ -31,7 +31,7 @@ function setup() {
 const WRITES = [
   'demo.load', 'demo.remove', 'roster.commit', 'imports.undo', 'backups.create',
   'households.update', 'households.addMember', 'households.updateMember', 'households.removeMember', 'households.changeHead',
-  'households.recordStatus', 'households.deleteStatus',
+  'households.recordStatus', 'households.deleteStatus', 'households.move',
   'assistance.addHelper', 'assistance.pair', 'assistance.endPairing', 'assistance.addVisit', 'assistance.addAid', 'assistance.resolveWish',
   'assistance.addUnit', 'assistance.updateVisit', 'assistance.deleteVisit', 'assistance.updateAid', 'assistance.deleteAid',
   'assistance.addWish', 'assistance.updateWish', 'assistance.deleteWish',
