@@ -41,6 +41,11 @@ function derived(table: string, values: Record<string, Value>): Record<string, V
 
 export interface WriteScope {
   insert(table: WritableTable, values: Record<string, Value>): number
+  /**
+   * Inserts many rows of the same columns (an import's members): one statement prepared once,
+   * and their audit rows written by SQLite itself in one statement. Returns the ids in order.
+   */
+  insertMany(table: WritableTable, rows: readonly Record<string, Value>[]): number[]
   /** Returns the fields whose value actually changed. */
   update(table: WritableTable, id: number, patch: Record<string, Value>): string[]
   delete(table: WritableTable, id: number): void
@@ -89,6 +94,30 @@ export class LedgerWriter {
         // the exception: who was given which role must stay readable in the log whatever happens later.
         log('insert', table, id, null, null, snapshotOf(table, v))
         return id
+      },
+      insertMany: (table, rows) => {
+        if (rows.length === 0) return []
+        const first = { ...this.withTimestamps(table, rows[0]!, at, true), ...derived(table, rows[0]!) }
+        const cols = this.checkColumns(table, Object.keys(first))
+        const insert = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        const known = new Set(cols)
+        const ids = rows.map((row) => {
+          for (const k in row) if (!known.has(k)) throw new Error(`insertMany ${table}: column ${k} missing from the first row`)
+          const v: Record<string, Value> = { ...row, ...derived(table, row), updated_at: at, created_at: at }
+          return Number(insert.run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
+        })
+        const low = ids[0]!
+        const high = ids[ids.length - 1]!
+        if (high - low + 1 === ids.length && !SNAPSHOT_ON_INSERT[table]) {
+          // Consecutive ids (nothing else wrote in between): one statement audits them all.
+          this.stmt(
+            `INSERT INTO audit_log (at, actor, action, table_name, record_id, field, old_value, new_value, batch)
+             SELECT ?, ?, 'insert', ?, id, NULL, NULL, NULL, ? FROM ${table} WHERE id BETWEEN ? AND ? ORDER BY id`,
+          ).run(at, options.actor, table, batch, low, high)
+        } else {
+          for (const [i, id] of ids.entries()) log('insert', table, id, null, null, snapshotOf(table, rows[i]!))
+        }
+        return ids
       },
       update: (table, id, patch) => {
         const old = this.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, Value> | undefined

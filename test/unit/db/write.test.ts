@@ -27,6 +27,28 @@ describe('the audited write path', () => {
     await l.close()
   })
 
+  it('inserts many rows at once, each audited with the batch, the pinyin derived, and refuses rows with other columns', async () => {
+    const l = ledger()
+    const ids = l.write.run({ actor: '张干事' }, (w) => {
+      const village = w.insert('villages', { name: '青山村', county: '甲县', township: '乙镇' })
+      const household = w.insert('households', { village_id: village })
+      w.setBatch('import:7')
+      return w.insertMany('members', ['张三丰', '李四', '王五'].map((name, i) => ({ household_id: household, name, sort_order: i })))
+    })
+    expect(ids).toHaveLength(3)
+    expect(l.sqlite.prepare('SELECT id, name_pinyin, created_at FROM members ORDER BY id').all()).toEqual(
+      ids.map((id, i) => ({ id, name_pinyin: ['|zhangsanfeng|zsf|', '|lisi|ls|', '|wangwu|ww|'][i], created_at: expect.stringMatching(/^2026-11-22T/) })),
+    )
+    expect(l.sqlite.prepare("SELECT record_id, actor, batch FROM audit_log WHERE table_name = 'members' ORDER BY id").all()).toEqual(
+      ids.map((id) => ({ record_id: id, actor: '张干事', batch: 'import:7' })),
+    )
+    expect(() =>
+      l.write.run({ actor: '张干事' }, (w) => w.insertMany('members', [{ household_id: 1, name: '甲' }, { household_id: 1, name: '乙', sex: '男' }])),
+    ).toThrow(/column sex missing from the first row/)
+    expect(l.sqlite.prepare('SELECT count(*) FROM members').pluck().get()).toBe(3)
+    await l.close()
+  })
+
   it('sets created_at and updated_at on records that have them', async () => {
     const l = ledger()
     const v = l.write.run({ actor: 't' }, (w) => w.insert('villages', { name: '村' }))

@@ -55,7 +55,11 @@ export async function* readSheetRows(file: string, opts: ThreadedReadOptions = {
   }
   const credits = new SharedArrayBuffer(4)
   const ahead = new Int32Array(credits)
-  const worker = new Worker(script, { workerData: { path: file, sheet: opts.sheet, credits } satisfies ReaderWorkerData })
+  // A larger young generation: parsing allocates many short-lived strings, and scavenges dominated its GC time.
+  const worker = new Worker(script, {
+    workerData: { path: file, sheet: opts.sheet, credits } satisfies ReaderWorkerData,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  })
   const queue: ReaderMessage[] = []
   let wake: (() => void) | null = null
   const push = (m: ReaderMessage) => {

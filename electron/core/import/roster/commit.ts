@@ -71,6 +71,8 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       return id
     }
 
+    // New members are written together after the households: one statement, audited in one go.
+    const newMembers: Record<string, Value>[] = []
     todo.forEach((p, i) => {
       if (i % 200 === 0) {
         options.checkCancelled()
@@ -99,7 +101,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       }
       p.members.forEach((m, order) => {
         if (m.existingId === null) {
-          w.insert('members', { ...m.parsed.values, household_id: householdId, sort_order: order, extra_json: extraJson(m.parsed.extra) })
+          newMembers.push({ ...m.parsed.values, household_id: householdId, sort_order: order, extra_json: extraJson(m.parsed.extra) })
           counts.members.new++
         } else if (Object.keys(m.changes).length) {
           w.update('members', m.existingId, m.changes)
@@ -115,6 +117,8 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
         if (removal) markedRemoved += markRemoved(w, 'members', missing.id, removal)
       }
     })
+    options.progress(todo.length, todo.length, `正在写入 ${newMembers.length} 名新成员`)
+    w.insertMany('members', newMembers)
     for (const h of plan.missingHouseholds) {
       counts.households.missing++
       const removal = options.removeHouseholds[h.id]
