@@ -115,14 +115,8 @@ export interface FundTotals {
   overDisbursed: boolean
 }
 
-export function fundTotals(budget: readonly { source: string; amountFen: number }[], disbursed: readonly { amountFen: number }[]): FundTotals {
-  const bySource = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Record<FundSource, number>
-  for (const line of budget) {
-    const key = (FUND_SOURCES as readonly string[]).includes(line.source) ? (line.source as FundSource) : '其他'
-    bySource[key] += line.amountFen
-  }
-  const budgetFen = budget.reduce((n, l) => n + l.amountFen, 0)
-  const disbursedFen = disbursed.reduce((n, d) => n + d.amountFen, 0)
+function totalsOf(bySource: Record<FundSource, number>, disbursedFen: number): FundTotals {
+  const budgetFen = FUND_SOURCES.reduce((n, s) => n + bySource[s], 0)
   return {
     bySource,
     budgetFen,
@@ -133,18 +127,18 @@ export function fundTotals(budget: readonly { source: string; amountFen: number 
   }
 }
 
+export function fundTotals(budget: readonly { source: string; amountFen: number }[], disbursed: readonly { amountFen: number }[]): FundTotals {
+  const bySource = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Record<FundSource, number>
+  for (const line of budget) {
+    const key = (FUND_SOURCES as readonly string[]).includes(line.source) ? (line.source as FundSource) : '其他'
+    bySource[key] += line.amountFen
+  }
+  return totalsOf(bySource, disbursed.reduce((n, d) => n + d.amountFen, 0))
+}
+
 export function sumTotals(list: readonly FundTotals[]): FundTotals {
   const bySource = Object.fromEntries(FUND_SOURCES.map((s) => [s, list.reduce((n, t) => n + t.bySource[s], 0)])) as Record<FundSource, number>
-  const budgetFen = list.reduce((n, t) => n + t.budgetFen, 0)
-  const disbursedFen = list.reduce((n, t) => n + t.disbursedFen, 0)
-  return {
-    bySource,
-    budgetFen,
-    disbursedFen,
-    balanceFen: budgetFen - disbursedFen,
-    disbursedRate: ratePercent(disbursedFen, budgetFen),
-    overDisbursed: disbursedFen > budgetFen,
-  }
+  return totalsOf(bySource, list.reduce((n, t) => n + t.disbursedFen, 0))
 }
 
 // ---- Views returned by the core ----

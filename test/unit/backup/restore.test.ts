@@ -32,10 +32,10 @@ describe('restoring a backup', () => {
 
     const result = await restoreBackupFile(ledger.path, backup.file, backups, { now })
     expect(result.damagedCopy).toBeNull()
-    expect(result.restored.counts).toEqual({ households: 6, members: 12, projects: null })
+    expect(result.restored.counts).toEqual({ households: 6, members: 12, projects: 0 })
     const safety = result.safetyCopy!
     expect(safety.name).toBe(backupName(now, 'pre-restore'))
-    expect(safety.counts).toEqual({ households: 10, members: 16, projects: null })
+    expect(safety.counts).toEqual({ households: 10, members: 16, projects: 0 })
     expect(snapshotFile(safety.file)).toEqual(before)
     expect(integrityOf(safety.file)).toBe('ok')
 

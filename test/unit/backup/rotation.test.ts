@@ -118,7 +118,7 @@ describe('the daily backup', () => {
 
     const first = await dailyBackupIfDue(ledger, backups, new Date(2026, 10, 22, 0, 5))
     expect(first?.name).toBe('ledger-20261122-000500-000-daily.sqlite')
-    expect(first?.counts).toEqual({ households: 2, members: 4, projects: null })
+    expect(first?.counts).toEqual({ households: 2, members: 4, projects: 0 })
     // Rotation ran: today and October 18–30 (14 days), plus October 11 and 4 (the newest of two older ISO weeks).
     const oct = (d: number) => backupName(new Date(2026, 9, d, 8), 'daily')
     expect(fs.readdirSync(backups).sort()).toEqual([...range(18, 30).map(oct), oct(11), oct(4), first?.name].sort())
