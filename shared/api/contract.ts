@@ -28,7 +28,7 @@ import {
 import type { ImportBatchView } from './roster-import'
 import { AssetListInput, PROJECT_RECORD_KINDS, ProjectFieldsInput, ProjectListInput, ProjectRecordInput, UnitContributionInput, type UnitContribution } from './projects'
 import type { AssetView, ProjectDetail, ProjectListResult } from '../domain/project'
-import { REMOVAL_REASONS } from './roster-import'
+import { IMPORT_KINDS, REMOVAL_REASONS } from './roster-import'
 import type { EditResult, HouseholdChange } from '../domain/household-rules'
 import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/status'
 
@@ -145,7 +145,8 @@ export const contract = {
   'roster.issuesReport': op<JobStarted>()(RosterSourceInput),
   /** The roster to .xlsx (standard or the county's own layout): a job giving a file. */
   'roster.export': op<JobStarted>()(RosterExportInput),
-  'imports.list': op<ImportBatchView[]>()(z.object({})),
+  /** The latest import batches, newest first; `kind` keeps one kind (each import page lists only its own). */
+  'imports.list': op<ImportBatchView[]>()(z.object({ kind: z.enum(IMPORT_KINDS).optional() })),
   /** 撤销本次导入: a job. */
   'imports.undo': op<JobStarted>()(z.object({ batchId: id })),
   'backups.list': op<BackupsState>()(z.object({})),

@@ -80,9 +80,13 @@ export interface RosterCommitResult {
   markedRemoved: number
 }
 
+/** What an import batch brought in: the roster (花名册) or the project list (项目清单). */
+export const IMPORT_KINDS = ['roster', 'projects'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
 export interface ImportBatchView {
   id: number
-  kind: string
+  kind: ImportKind
   fileName: string
   sheet: string
   actor: string

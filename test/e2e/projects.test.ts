@@ -294,8 +294,11 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await page.getByRole('button', { name: /选择文件/ }).click()
     await (await chooser).setFiles(file)
     await expect.poll(() => page.locator('.ant-statistic').filter({ hasText: '新增' }).first().innerText(), { timeout: 60_000 }).toContain('3')
+    await screenshot(page, 'projects-13-import-preview')
     await page.getByRole('button', { name: /确认导入/ }).click()
     await page.getByText('项目清单已导入').waitFor({ timeout: 60_000 })
+    await expect.poll(() => page.getByRole('button', { name: '撤销本次导入' }).count()).toBeGreaterThan(0)
+    await screenshot(page, 'projects-14-import-done')
     await page.getByRole('button', { name: '查看项目台账' }).click()
     await page.waitForURL(/#\/projects$/)
     // 0.3 + 12.5 + 5 万元 budget, nothing paid yet.

@@ -1,10 +1,21 @@
 import type { OpParsedInput } from '../../../shared/api/contract'
-import type { ImportBatchView } from '../../../shared/api/roster-import'
+import type { ImportBatchView, ImportKind } from '../../../shared/api/roster-import'
 import type { CoreContext } from '../context'
 import type { RosterJobInput } from '../import/roster/job'
 import { logAccess } from '../privacy/access-log'
 import { householdIds } from '../queries/households'
 import type { HandlerMap } from './types'
+
+interface BatchRow {
+  id: number
+  kind: ImportKind
+  file_name: string
+  sheet: string
+  actor: string
+  created_at: string
+  undone_at: string | null
+  counts_json: string
+}
 
 /** Resolves the file handle here: jobs get a path, the page never does. */
 function source(input: OpParsedInput<'roster.preview'>, ctx: CoreContext): RosterJobInput {
@@ -45,19 +56,13 @@ export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'ro
       }),
     }
   },
-  'imports.list': (_input, { ledger }) =>
-    (
-      ledger.sqlite.prepare('SELECT * FROM import_batches ORDER BY id DESC LIMIT 200').all() as {
-        id: number
-        kind: string
-        file_name: string
-        sheet: string
-        actor: string
-        created_at: string
-        undone_at: string | null
-        counts_json: string
-      }[]
-    ).map(
+  'imports.list': ({ kind }, { ledger }) => {
+    const rows = (
+      kind
+        ? ledger.sqlite.prepare('SELECT * FROM import_batches WHERE kind = ? ORDER BY id DESC LIMIT 200').all(kind)
+        : ledger.sqlite.prepare('SELECT * FROM import_batches ORDER BY id DESC LIMIT 200').all()
+    ) as BatchRow[]
+    return rows.map(
       (b): ImportBatchView => ({
         id: b.id,
         kind: b.kind,
@@ -68,6 +73,7 @@ export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'ro
         undoneAt: b.undone_at,
         counts: JSON.parse(b.counts_json) as ImportBatchView['counts'],
       }),
-    ),
+    )
+  },
   'imports.undo': ({ batchId }, ctx) => ({ jobId: ctx.jobs.start('imports.undo', { batchId }) }),
 }

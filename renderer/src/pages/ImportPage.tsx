@@ -1,28 +1,30 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Result, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Checkbox, DatePicker, Result, Select, Space, Table, Tabs, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import type { PickedFile } from '../../../shared/api/bridge'
-import type { ProducedFile } from '../../../shared/api/files'
 import {
   REMOVAL_REASONS,
   type ColumnView,
-  type CountSet,
   type HouseholdChangeView,
   type ImportBatchView,
-  type ImportIssueView,
   type MissingView,
   type RosterCommitResult,
   type RosterPreview,
 } from '../../../shared/api/roster-import'
 import { ROSTER_FIELDS } from '../../../shared/import/fields'
-import { call, CallError, runJob, type JobProgress as Progress } from '../api/client'
+import { call } from '../api/client'
 import { useCall } from '../api/use-call'
-import { JobProgress } from '../components/JobProgress'
+import { FieldDiffs } from '../components/import/FieldDiffs'
+import { ImportBatchesCard } from '../components/import/ImportBatchesCard'
+import { ImportColumnsTable } from '../components/import/ImportColumnsTable'
+import { ImportCounts } from '../components/import/ImportCounts'
+import { ImportFileCard } from '../components/import/ImportFileCard'
+import { ImportIssuesTable } from '../components/import/ImportIssuesTable'
+import { useImportJob } from '../components/import/use-import-job'
 import { navigate } from '../router'
 
 type Removal = { reason: (typeof REMOVAL_REASONS)[number]; date: string }
-type Running = { progress: Progress; jobId: string | null; startedAt: number }
 
 const FIELD_OPTIONS = [
   { value: '', label: '（不导入，原样保留）' },
@@ -31,29 +33,15 @@ const FIELD_OPTIONS = [
 
 export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   const { message } = App.useApp()
+  const { running, job, saveProduced, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
   const [mapping, setMapping] = useState<Record<string, string | null> | undefined>()
   const [preview, setPreview] = useState<RosterPreview | null>(null)
-  const [running, setRunning] = useState<Running | null>(null)
   const [removals, setRemovals] = useState<Record<string, Removal>>({})
   const [skipBlocked, setSkipBlocked] = useState(false)
   const [result, setResult] = useState<RosterCommitResult | null>(null)
-  const history = useCall('imports.list', {})
-
-  async function job<T>(start: () => Promise<{ jobId: string }>): Promise<T | null> {
-    const startedAt = Date.now()
-    setRunning({ progress: { done: 0, total: 1, message: '正在读取文件…' }, jobId: null, startedAt })
-    try {
-      return await runJob<T>(start, (progress) => setRunning((r) => r && { ...r, progress }), (jobId) => setRunning((r) => r && { ...r, jobId }))
-    } catch (err) {
-      if (err instanceof CallError && err.code === 'cancelled') message.info('已取消，台账未被修改。')
-      else message.error({ content: (err as Error).message, duration: 10 })
-      return null
-    } finally {
-      setRunning(null)
-    }
-  }
+  const history = useCall('imports.list', { kind: 'roster' })
 
   const runPreview = async (f: PickedFile, s: string | undefined, m: Record<string, string | null> | undefined) => {
     setResult(null)
@@ -65,15 +53,14 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   }
 
   const pick = async () => {
-    const picked = await window.ledger.pickFile({ title: '选择县里下发的花名册', extensions: ['xlsx', 'csv', 'xls', 'et'] })
-    if (!picked.ok) return void message.error(picked.error.message)
-    if (!picked.value) return
-    setFile(picked.value)
+    const picked = await chooseFile('选择县里下发的花名册')
+    if (!picked) return
+    setFile(picked)
     setPreview(null)
     setMapping(undefined)
     setRemovals({})
     setSkipBlocked(false)
-    await runPreview(picked.value, undefined, undefined)
+    await runPreview(picked, undefined, undefined)
   }
 
   const commit = async () => {
@@ -93,10 +80,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
 
   const downloadIssues = async () => {
     if (!file) return
-    const produced = await job<ProducedFile>(() => call('roster.issuesReport', { fileId: file.fileId, sheet, mapping }))
-    if (!produced) return
-    const saved = await window.ledger.saveFile(produced.fileId, produced.name)
-    if (!saved.ok) message.error(saved.error.message)
+    await saveProduced(() => call('roster.issuesReport', { fileId: file.fileId, sheet, mapping }))
   }
 
   const undo = async (batch: ImportBatchView) => {
@@ -111,45 +95,22 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
 
   return (
     <div className="page">
-      <Card
+      <ImportFileCard
         title="导入花名册（建档立卡户 / 防返贫监测）"
-        extra={
-          <Button type="primary" onClick={() => void pick()} disabled={running !== null}>
-            {file ? '换一个文件' : '选择文件'}
-          </Button>
-        }
-        style={{ marginBottom: 12 }}
-      >
-        {!file && !running && (
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            支持 Excel 工作簿（.xlsx）和 CSV（UTF-8 或 GBK）。导入前会先列出新增、变更、未变和表中没有的户与人，以及所有问题；确认后一次写入，可整批撤销。
-          </Typography.Paragraph>
-        )}
-        {file && (
-          <Space wrap>
-            <Typography.Text strong>{file.name}</Typography.Text>
-            {preview && preview.sheets.length > 1 && (
-              <Select
-                aria-label="工作表"
-                value={sheet}
-                style={{ minWidth: 200 }}
-                onChange={(s: string) => {
-                  setSheet(s)
-                  setMapping(undefined)
-                  void runPreview(file, s, undefined)
-                }}
-                options={preview.sheets.map((s) => ({ value: s.name, label: s.hidden ? `${s.name}（隐藏）` : s.name }))}
-              />
-            )}
-            {preview && <Typography.Text type="secondary">{`共 ${preview.rows} 行数据，表头在第 ${preview.headerRow} 行`}</Typography.Text>}
-          </Space>
-        )}
-        {running && (
-          <div style={{ marginTop: 12 }}>
-            <JobProgress {...running} />
-          </div>
-        )}
-      </Card>
+        intro="支持 Excel 工作簿（.xlsx）和 CSV（UTF-8 或 GBK）。导入前会先列出新增、变更、未变和表中没有的户与人，以及所有问题；确认后一次写入，可整批撤销。"
+        file={file}
+        sheet={sheet}
+        read={preview}
+        rowNoun="数据"
+        running={running}
+        onPick={() => void pick()}
+        onSheet={(s) => {
+          if (!file) return
+          setSheet(s)
+          setMapping(undefined)
+          void runPreview(file, s, undefined)
+        }}
+      />
 
       {result && (
         <Result
@@ -180,50 +141,19 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         />
       )}
 
-      <Card title="导入记录" size="small">
-        <Table<ImportBatchView>
-          rowKey="id"
-          size="small"
-          pagination={{ pageSize: 10 }}
-          dataSource={history.data}
-          loading={history.loading}
-          columns={[
-            { title: '时间', dataIndex: 'createdAt', width: 160, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-            { title: '文件', dataIndex: 'fileName' },
-            { title: '工作表', dataIndex: 'sheet', width: 120 },
-            { title: '户（新增/变更）', key: 'h', width: 130, render: (_: unknown, b) => `${b.counts.households?.new ?? 0} / ${b.counts.households?.changed ?? 0}` },
-            { title: '人（新增/变更）', key: 'm', width: 130, render: (_: unknown, b) => `${b.counts.members?.new ?? 0} / ${b.counts.members?.changed ?? 0}` },
-            { title: '经办人', dataIndex: 'actor', width: 100 },
-            {
-              title: '',
-              key: 'undo',
-              width: 150,
-              render: (_: unknown, b) =>
-                b.undoneAt ? (
-                  <Tag>已撤销</Tag>
-                ) : (
-                  <Button size="small" danger disabled={running !== null} onClick={() => void undo(b)}>
-                    撤销本次导入
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      </Card>
+      <ImportBatchesCard
+        title="导入记录"
+        batches={history.data}
+        loading={history.loading}
+        sheetWidth={120}
+        countColumns={[
+          { key: 'h', title: '户（新增/变更）', width: 130, counts: 'households', parts: ['new', 'changed'] },
+          { key: 'm', title: '人（新增/变更）', width: 130, counts: 'members', parts: ['new', 'changed'] },
+        ]}
+        busy={running !== null}
+        onUndo={(b) => void undo(b)}
+      />
     </div>
-  )
-}
-
-function Counts({ title, counts }: { title: string; counts: CountSet }) {
-  return (
-    <Card size="small" title={title} style={{ flex: 1 }}>
-      <Space size="large">
-        <Statistic title="新增" value={counts.new} valueStyle={{ color: '#237804' }} />
-        <Statistic title="变更" value={counts.changed} valueStyle={{ color: '#ad6800' }} />
-        <Statistic title="未变" value={counts.unchanged} />
-        <Statistic title="表中没有" value={counts.missing} valueStyle={{ color: counts.missing ? '#a8071a' : undefined }} />
-      </Space>
-    </Card>
   )
 }
 
@@ -240,39 +170,10 @@ interface PreviewProps {
 
 function PreviewView(props: PreviewProps) {
   const { preview, removals, setRemovals, skipBlocked, setSkipBlocked } = props
-  const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>(preview.errorCount ? 'error' : 'all')
   const [draft, setDraft] = useState<Record<string, string | null>>(() => Object.fromEntries(preview.columns.map((c) => [String(c.index), c.field])))
   const remapped = preview.columns.some((c) => (draft[String(c.index)] ?? null) !== c.field)
-  const issues = useMemo(() => preview.issues.filter((i) => severity === 'all' || i.severity === severity), [preview.issues, severity])
   const canCommit = preview.errorCount === 0 || (skipBlocked && preview.blockedHouseholds > 0)
 
-  const issueColumns: ColumnsType<ImportIssueView> = [
-    { title: '行', dataIndex: 'row', width: 70 },
-    { title: '列', dataIndex: 'column', width: 140 },
-    { title: '级别', dataIndex: 'severity', width: 80, render: (s: string) => (s === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提醒</Tag>) },
-    { title: '说明', dataIndex: 'message' },
-  ]
-  const mappingColumns: ColumnsType<ColumnView> = [
-    { title: '列', dataIndex: 'letter', width: 60 },
-    { title: '表头', dataIndex: 'header', width: 220 },
-    {
-      title: '对应台账字段',
-      key: 'field',
-      width: 260,
-      render: (_: unknown, c) => (
-        <Select
-          aria-label={`第 ${c.letter} 列对应字段`}
-          showSearch
-          optionFilterProp="label"
-          style={{ width: 240 }}
-          value={draft[String(c.index)] ?? ''}
-          options={FIELD_OPTIONS}
-          onChange={(v: string) => setDraft((d) => ({ ...d, [String(c.index)]: v || null }))}
-        />
-      ),
-    },
-    { title: '示例', dataIndex: 'samples', render: (s: string[]) => <Typography.Text type="secondary">{s.join('、')}</Typography.Text> },
-  ]
   const changeColumns: ColumnsType<HouseholdChangeView> = [
     { title: '行', dataIndex: 'firstRow', width: 70 },
     { title: '户编号', dataIndex: 'householdNo', width: 170 },
@@ -282,14 +183,7 @@ function PreviewView(props: PreviewProps) {
       title: '变化',
       key: 'diffs',
       render: (_: unknown, h) => (
-        <Space direction="vertical" size={0}>
-          {h.diffs.map((d, i) => (
-            <span key={i}>
-              {d.label}：<span className="diff-before">{d.before ?? '（空）'}</span> → <span className="diff-after">{d.after ?? '（空）'}</span>
-            </span>
-          ))}
-          {h.newMembers.length > 0 && <span className="diff-after">新增成员：{h.newMembers.join('、')}</span>}
-        </Space>
+        <FieldDiffs diffs={h.diffs}>{h.newMembers.length > 0 && <span className="diff-after">新增成员：{h.newMembers.join('、')}</span>}</FieldDiffs>
       ),
     },
   ]
@@ -336,8 +230,8 @@ function PreviewView(props: PreviewProps) {
   return (
     <>
       <Space style={{ display: "flex", marginBottom: 12 }} align="start">
-        <Counts title="户" counts={preview.households} />
-        <Counts title="人" counts={preview.members} />
+        <ImportCounts title="户" counts={preview.households} missingTitle="表中没有" warnMissing style={{ flex: 1 }} />
+        <ImportCounts title="人" counts={preview.members} missingTitle="表中没有" warnMissing style={{ flex: 1 }} />
       </Space>
       {preview.errorCount > 0 ? (
         <Alert
@@ -358,26 +252,14 @@ function PreviewView(props: PreviewProps) {
               key: 'issues',
               label: `问题（${preview.errorCount + preview.warningCount}）`,
               children: (
-                <>
-                  <Space style={{ marginBottom: 8 }}>
-                    <Select
-                      aria-label="问题级别"
-                      value={severity}
-                      onChange={setSeverity}
-                      style={{ width: 140 }}
-                      options={[
-                        { value: 'all', label: '全部' },
-                        { value: 'error', label: `错误（${preview.errorCount}）` },
-                        { value: 'warning', label: `提醒（${preview.warningCount}）` },
-                      ]}
-                    />
-                    <Button onClick={props.onDownloadIssues} disabled={preview.errorCount + preview.warningCount === 0}>
-                      下载问题清单（.xlsx）
-                    </Button>
-                    {preview.issuesTruncated && <Typography.Text type="secondary">只显示前 5000 条，完整清单请下载。</Typography.Text>}
-                  </Space>
-                  <Table<ImportIssueView> rowKey={(i) => `${i.row}/${i.column}/${i.code}`} size="small" columns={issueColumns} dataSource={issues} pagination={{ pageSize: 20 }} />
-                </>
+                <ImportIssuesTable
+                  issues={preview.issues}
+                  errorCount={preview.errorCount}
+                  warningCount={preview.warningCount}
+                  truncated={preview.issuesTruncated}
+                  columnWidth={140}
+                  onDownload={props.onDownloadIssues}
+                />
               ),
             },
             {
@@ -391,7 +273,22 @@ function PreviewView(props: PreviewProps) {
                     </Button>
                     <Typography.Text type="secondary">修改会被记住，下次导入相同表头的文件时自动使用。未对应的列原样保留，导出时交还。</Typography.Text>
                   </Space>
-                  <Table<ColumnView> rowKey="index" size="small" columns={mappingColumns} dataSource={preview.columns} pagination={false} scroll={{ y: 420 }} />
+                  <ImportColumnsTable<ColumnView>
+                    columns={preview.columns}
+                    headerWidth={220}
+                    fieldWidth={260}
+                    field={(c) => (
+                      <Select
+                        aria-label={`第 ${c.letter} 列对应字段`}
+                        showSearch
+                        optionFilterProp="label"
+                        style={{ width: 240 }}
+                        value={draft[String(c.index)] ?? ''}
+                        options={FIELD_OPTIONS}
+                        onChange={(v: string) => setDraft((d) => ({ ...d, [String(c.index)]: v || null }))}
+                      />
+                    )}
+                  />
                 </>
               ),
             },

@@ -136,7 +136,7 @@ describe('bad files', () => {
     expect(r.preview.columns).toHaveLength(200)
     expect(r.preview.rows).toBe(rows.length)
     expect(r.preview.issues).toContainEqual(expect.objectContaining({ row: 3, severity: 'error', code: 'missing_name' }))
-  })
+  }, 180_000)
 })
 
 /** The zip of `base` with one entry replaced by already-deflated bytes (so the test never holds 300 MB). */

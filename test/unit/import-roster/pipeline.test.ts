@@ -1,43 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { OpName, OpResult } from '../../../shared/api/contract'
+import { describe, expect, it } from 'vitest'
 import type { RosterCommitResult, RosterPreview } from '../../../shared/api/roster-import'
 import { idCheckChar } from '../../../shared/domain/id-number'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
 import { exportRoster, STANDARD_FIELDS } from '../../../electron/core/export/roster'
 import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook, type RosterRow } from '../../fixtures/roster-workbook'
-import { jobEnd, testCore } from '../../helpers/core'
+import { jobEnd } from '../../helpers/core'
 import { encodeGbk } from '../../helpers/gbk'
+import { importHarness } from '../../helpers/import'
 import { tempDir } from '../../helpers/temp'
 
-const cores: CoreContext[] = []
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close()
-})
-
-function setup() {
-  const t = testCore()
-  cores.push(t.core)
-  const call = async <K extends OpName>(name: K, input: unknown): Promise<OpResult<K>> => {
-    const r = await dispatch(t.core, name, input)
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-    return r.value as OpResult<K>
-  }
-  /** Runs a job operation to its end; returns the result or throws the job's error. */
-  const job = async <T>(name: OpName, input: unknown): Promise<T> => {
-    const { jobId } = (await call(name, input)) as { jobId: string }
-    const end = await jobEnd(t.events, jobId)
-    if (end.type === 'job.done') return end.result as T
-    if (end.type === 'job.failed') throw Object.assign(new Error(end.error.message), { code: end.error.code })
-    throw new Error(end.type)
-  }
-  const file = (p: string) => t.core.files.register(p).id
-  const sql = <T>(q: string, ...params: unknown[]) => t.core.ledger.sqlite.prepare(q).all(...params) as T[]
-  return { ...t, call, job, file, sql }
-}
+const { cores, setup } = importHarness()
 
 const col = (name: (typeof LEGACY_HEADERS)[number]) => LEGACY_HEADERS.indexOf(name)
 const validId = (first17: string) => first17 + idCheckChar(first17)

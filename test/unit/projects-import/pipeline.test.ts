@@ -1,8 +1,8 @@
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { permissionOf } from '../../../shared/api/accounts'
-import type { OpName, OpResult } from '../../../shared/api/contract'
+import type { OpResult } from '../../../shared/api/contract'
 import type { ProjectImportPreview, ProjectImportResult } from '../../../shared/api/project-import'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
@@ -10,39 +10,21 @@ import { commitProjectImport } from '../../../electron/core/projects/import/comm
 import { parseProjectFile } from '../../../electron/core/projects/import/parse'
 import { planProjectImport } from '../../../electron/core/projects/import/plan'
 import { projectRows, writeProjectWorkbook } from '../../fixtures/project-workbook'
-import { jobEnd, testCore } from '../../helpers/core'
+import { importHarness } from '../../helpers/import'
 import { tempDir } from '../../helpers/temp'
 
-const cores: CoreContext[] = []
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close()
-})
+const harness = importHarness()
+const cores = harness.cores
 
 function setup() {
-  const t = testCore()
-  cores.push(t.core)
-  const call = async <K extends OpName>(name: K, input: unknown): Promise<OpResult<K>> => {
-    const r = await dispatch(t.core, name, input)
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-    return r.value as OpResult<K>
-  }
-  /** Runs a job operation to its end; returns the result or throws the job's error (with its code). */
-  const job = async <T>(name: OpName, input: unknown): Promise<T> => {
-    const { jobId } = (await call(name, input)) as { jobId: string }
-    const end = await jobEnd(t.events, jobId)
-    if (end.type === 'job.done') return end.result as T
-    if (end.type === 'job.failed') throw Object.assign(new Error(end.error.message), { code: end.error.code })
-    throw new Error(end.type)
-  }
-  const file = (p: string) => t.core.files.register(p).id
-  const sql = <T>(q: string, ...params: unknown[]) => t.core.ledger.sqlite.prepare(q).all(...params) as T[]
+  const t = harness.setup()
   const count = (table: string) => t.core.ledger.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
   // The township's villages, as the roster import would have made them.
   t.core.ledger.write.run({ actor: 'test' }, (w) => {
     w.insert('villages', { county: '某某县', township: '某某镇', name: '红旗村' })
     w.insert('villages', { county: '某某县', township: '某某镇', name: '青山村' })
   })
-  return { ...t, call, job, file, sql, count }
+  return { ...t, count }
 }
 
 /** Every project table, without timestamps, to compare ledger states. */
