@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idCheckChar } from '../../shared/domain/id-number'
 import { openApp, screenshot, type App } from './harness'
@@ -17,9 +17,20 @@ const query = <T>(sql: string, ...params: unknown[]): T[] => app.query<T>(sql, .
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
-async function pick(label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click()
+/**
+ * Chooses an option of an antd Select. The dropdown is found through the input's aria-controls, so a
+ * closing dropdown of another Select can never take the click; then waits until the Select shows it.
+ */
+async function pick(label: string, option: string, scope: Page | Locator = page) {
+  const input = scope.getByLabel(label, { exact: true })
+  const select = scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) })
+  if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click()
+  await expect.poll(() => input.getAttribute('aria-controls')).not.toBeNull()
+  const listId = await input.getAttribute('aria-controls')
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) })
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option.replace(/[()（）]/g, '.')}$`) }).first().click()
+  await expect.poll(() => select.innerText()).toContain(option)
+  await expect.poll(() => dropdown.getAttribute('class')).toContain('-hidden')
 }
 
 describe('household editing and status history', () => {
@@ -135,10 +146,13 @@ describe('household editing and status history', () => {
     const members = page.locator('.ant-card').filter({ hasText: '家庭成员' })
     await members.getByRole('button', { name: '移出新生儿小雨' }).click()
     const removal = page.locator('.ant-modal').filter({ hasText: '移出成员「新生儿小雨」' })
-    await removal.getByLabel('移出原因').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^迁出$/ }).click()
-    await removal.getByLabel('移出日期').fill('2026-11-01')
-    await removal.getByLabel('移出日期').press('Enter')
+    await pick('移出原因', '迁出', removal)
+    const date = removal.getByLabel('移出日期')
+    await date.click()
+    await date.fill('2026-11-01')
+    await date.press('Enter')
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' })
+    await expect.poll(() => date.inputValue()).toBe('2026-11-01')
     await removal.getByRole('button', { name: /移\s*出/ }).click()
     await page.getByText('已移出「新生儿小雨」').waitFor()
     expect(query("SELECT removed_reason, removed_date FROM members WHERE name = '新生儿小雨'")).toEqual([{ removed_reason: '迁出', removed_date: '2026-11-01' }])
@@ -148,11 +162,10 @@ describe('household editing and status history', () => {
     await members.getByRole('button', { name: '更换户主' }).click()
     const change = page.locator('.ant-modal').filter({ hasText: '更换户主' })
     await change.getByLabel('新户主').click()
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()
-    const newHeadName = (await option.innerText()).replace(/（.*$/, '')
-    await option.click()
-    await change.getByLabel('原户主的新关系').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^配偶$/ }).click()
+    const first = (await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().innerText()).trim()
+    const newHeadName = first.replace(/（.*$/, '')
+    await pick('新户主', first, change)
+    await pick('原户主的新关系', '配偶', change)
     await change.getByRole('button', { name: /更\s*换/ }).click()
     await page.getByText('已更换户主').first().waitFor()
     // Warnings (e.g. relations that no longer fit) come back for the clerk to check, not as a refusal.
@@ -165,6 +178,7 @@ describe('household editing and status history', () => {
     await page.getByRole('button', { name: '调整村组' }).click()
     const move = page.locator('.ant-modal').filter({ hasText: '调整村组' })
     await move.getByLabel(/^组/).fill('新建9组')
+    await move.getByLabel(/^组/).press('Tab')
     await move.getByRole('button', { name: /保\s*存/ }).click()
     await page.getByText('已调整村组').waitFor()
     expect(query('SELECT g.name FROM households h JOIN village_groups g ON g.id = h.group_id WHERE h.id = ?', householdId)).toEqual([{ name: '新建9组' }])

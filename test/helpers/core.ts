@@ -17,7 +17,7 @@ export function testCore(): { core: CoreContext; events: LedgerEvent[]; dbPath: 
 /** Waits for the end event of a job. */
 export async function jobEnd(events: LedgerEvent[], jobId: string): Promise<LedgerEvent> {
   // Generous: a loaded machine (two cores, other tests running) can be slow.
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 150_000
   while (Date.now() < deadline) {
     const end = events.find((e) => 'jobId' in e && e.jobId === jobId && e.type !== 'job.progress')
     if (end) return end

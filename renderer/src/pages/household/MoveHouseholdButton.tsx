@@ -43,7 +43,12 @@ export function MoveHouseholdButton({ household, onMoved }: { household: Househo
             />
           </Form.Item>
           <Form.Item name="groupName" label="组（可选已有的组，或输入新组名）">
-            <AutoComplete allowClear options={groups.map((g) => ({ value: g.name }))} placeholder="如：3组" />
+            <AutoComplete
+              allowClear
+              options={groups.map((g) => ({ value: g.name }))}
+              filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
+              placeholder="如：3组"
+            />
           </Form.Item>
         </Form>
       </Modal>
