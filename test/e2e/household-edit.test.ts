@@ -19,18 +19,26 @@ const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart
 
 /**
  * Chooses an option of an antd Select. The dropdown is found through the input's aria-controls, so a
- * closing dropdown of another Select can never take the click; then waits until the Select shows it.
+ * closing dropdown of another Select never takes the click; a click the opening animation swallowed
+ * is tried again until the Select shows the choice.
  */
 async function pick(label: string, option: string, scope: Page | Locator = page) {
   const input = scope.getByLabel(label, { exact: true })
   const select = scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) })
-  if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click()
-  await expect.poll(() => input.getAttribute('aria-controls')).not.toBeNull()
-  const listId = await input.getAttribute('aria-controls')
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) })
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option.replace(/[()（）]/g, '.')}$`) }).first().click()
-  await expect.poll(() => select.innerText()).toContain(option)
-  await expect.poll(() => dropdown.getAttribute('class')).toContain('-hidden')
+  const name = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`)
+  for (let attempt = 1; ; attempt++) {
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click()
+    await expect.poll(() => input.getAttribute('aria-controls')).not.toBeNull()
+    const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) })
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: name }).first().click()
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 2_000 }).toContain(option)
+      await expect.poll(() => dropdown.getAttribute('class')).toContain('-hidden')
+      return
+    } catch (err) {
+      if (attempt === 3) throw err
+    }
+  }
 }
 
 describe('household editing and status history', () => {
