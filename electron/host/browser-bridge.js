@@ -124,6 +124,11 @@
     invoke: invoke,
     pickFile: pickFile,
     saveFile: saveFile,
+    // The browser's print dialog saves the page as a PDF (destination 「另存为 PDF」).
+    savePdf: function () {
+      window.print()
+      return Promise.resolve({ ok: true, value: false })
+    },
     onEvent: function (listener) {
       listeners.add(listener)
       stream()

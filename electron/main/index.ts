@@ -101,6 +101,21 @@ ipcMain.handle('ledger:save-file', async (event, fileId: unknown, suggestedName:
   }
 })
 
+ipcMain.handle('ledger:save-pdf', async (event, suggestedName: unknown) => {
+  if (!isTrustedUrl(event.senderFrame?.url ?? '') || !win) return FORBIDDEN
+  const name = typeof suggestedName === 'string' && suggestedName ? suggestedName : '表单.pdf'
+  const target = await dialog.showSaveDialog(win, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+  if (target.canceled || !target.filePath) return { ok: true, value: false }
+  try {
+    // The page's own @page rules decide the paper (A4, portrait or landscape) and the margins.
+    const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true })
+    await fs.promises.writeFile(target.filePath, pdf)
+    return { ok: true, value: true }
+  } catch (err) {
+    return { ok: false, error: { code: 'save_failed', message: `无法保存 PDF 到「${target.filePath}」：${(err as Error).message}。请换一个位置（例如桌面）再试。` } }
+  }
+})
+
 function isTrustedUrl(url: string): boolean {
   const devServer = process.env.ELECTRON_RENDERER_URL
   return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))

@@ -9,6 +9,7 @@ const bridge: LedgerBridge = {
   invoke: (name: string, input: unknown) => ipcRenderer.invoke('ledger:invoke', name, input) as Promise<Result<unknown>>,
   pickFile: (options) => ipcRenderer.invoke('ledger:pick-file', options) as Promise<Result<PickedFile | null>>,
   saveFile: (fileId, suggestedName) => ipcRenderer.invoke('ledger:save-file', fileId, suggestedName) as Promise<Result<boolean>>,
+  savePdf: (suggestedName) => ipcRenderer.invoke('ledger:save-pdf', suggestedName) as Promise<Result<boolean>>,
   onEvent: (listener: (event: LedgerEvent) => void) => {
     const handler = (_e: IpcRendererEvent, event: LedgerEvent) => listener(event)
     ipcRenderer.on('ledger:event', handler)

@@ -26,6 +26,11 @@ export interface LedgerBridge {
   pickFile(options: PickFileOptions): Promise<Result<PickedFile | null>>
   /** Saves a file the core produced where the clerk chooses; false when cancelled. */
   saveFile(fileId: string, suggestedName: string): Promise<Result<boolean>>
+  /**
+   * Saves the page as it prints (A4, the CSS page size) to a PDF where the clerk chooses; false when
+   * cancelled. The browser host opens the browser's print dialog, whose 「另存为 PDF」 does the same.
+   */
+  savePdf(suggestedName: string): Promise<Result<boolean>>
   /** Which host serves the app; used for wording (e.g. print hints) only. */
   readonly host: 'electron' | 'browser'
 }

@@ -65,12 +65,13 @@ describe('the Electron shell passes electronegativity', () => {
     expect(preload).toContain("contextBridge.exposeInMainWorld('ledger', bridge)")
     // Only these members, each a function calling a fixed channel.
     const members = [...preload.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1])
-    expect(members.sort()).toEqual(['host', 'invoke', 'onEvent', 'pickFile', 'saveFile'])
+    expect(members.sort()).toEqual(['host', 'invoke', 'onEvent', 'pickFile', 'saveFile', 'savePdf'])
     expect([...preload.matchAll(/ipcRenderer\.(invoke|on)\('([\w:-]+)'/g)].map((m) => m[2]).sort()).toEqual([
       'ledger:event',
       'ledger:invoke',
       'ledger:pick-file',
       'ledger:save-file',
+      'ledger:save-pdf',
     ])
   })
 })

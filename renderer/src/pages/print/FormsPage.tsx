@@ -23,7 +23,7 @@ export function FormsPage() {
   return (
     <div className="page">
       <Typography.Title level={4}>打印表单</Typography.Title>
-      <Typography.Paragraph type="secondary">选择项目、年度或帮扶单位后打开表单，可在表单页面「编辑」文字、「打印 / 另存为 PDF」或导出 Excel。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">选择项目、年度或帮扶单位后打开表单，可在表单页面「编辑」文字、「打印」「另存为 PDF」或导出 Excel。</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title="项目表单：竣工验收单、资产移交表、受益户公示">

@@ -78,7 +78,7 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
     <PrintShell
       ready={complete}
       error={error}
-      hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向）。在打印对话框中选择「另存为 PDF」即可保存。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
+      hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向）。点「另存为 PDF」保存（浏览器版在打印对话框中选择「另存为 PDF」）。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
       extra={error && <Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
     >
       {running && (

@@ -1,5 +1,5 @@
 /**
- * What every printed form shares: the screen-only toolbar (返回, 打印 / 另存为 PDF, an 「编辑」 panel and
+ * What every printed form shares: the screen-only toolbar (返回, 打印, 另存为 PDF, an 「编辑」 panel and
  * extra buttons), loading and error states, signature and seal blocks and the small formatting helpers.
  * The toolbar and the panel carry `print-toolbar` and never reach paper.
  */
@@ -30,6 +30,14 @@ export interface PrintShellProps {
 
 export function PrintShell({ hint, ready, error, loading, editor, extra, landscape, children }: PrintShellProps) {
   const [editing, setEditing] = useState(false)
+  const { message } = App.useApp()
+  const savePdf = async () => {
+    // Named after the form's heading, e.g. 项目竣工验收单.pdf.
+    const heading = document.querySelector('.print-sheet h1')?.textContent?.trim()
+    const r = await window.ledger.savePdf(`${heading || '表单'}.pdf`)
+    if (!r.ok) message.error(r.error.message)
+    else if (r.value) message.success('已保存 PDF')
+  }
   return (
     <div className="print-root">
       {/* The page size of this form; a later @page rule wins over print.css's portrait default. */}
@@ -38,7 +46,10 @@ export function PrintShell({ hint, ready, error, loading, editor, extra, landsca
         <Space wrap>
           <Button onClick={() => history.back()}>← 返回</Button>
           <Button type="primary" disabled={!ready} onClick={() => window.print()}>
-            打印 / 另存为 PDF
+            打印
+          </Button>
+          <Button disabled={!ready} onClick={() => void savePdf()}>
+            另存为 PDF
           </Button>
           {editor && (
             <Button disabled={!ready} onClick={() => setEditing((v) => !v)}>
