@@ -1,16 +1,18 @@
 /**
  * `npm run bench:import`: a county-size roster (100 000 member rows) read by
- * (a) the streaming parser alone, (b) a full import into an empty ledger and
- * (c) a re-import of the same file (everything unchanged), (b) and (c) by the
- * built CLI exactly as shipped. Each phase runs in its own process so its
- * peak memory is its own. Prints rows/s, peak RSS and the throughput ratios
- * of (b) and (c) over (a).
+ * (a) exceljs's streaming parser alone (bench/exceljs-parse.ts), (b) a full
+ * import into an empty ledger and (c) a re-import of the same file (everything
+ * unchanged), (b) and (c) by the built CLI exactly as shipped. Each phase runs
+ * in its own process so its peak memory is its own. Prints rows/s, peak RSS and
+ * the throughput ratios of (b) and (c) over (a); for comparison also the app's
+ * own sheet reader alone, which is what (b) and (c) read with.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openSheetRows } from '../electron/core/import/read'
+import { exceljsParse } from './exceljs-parse'
 import { legacyRosterRows, writeRosterWorkbook } from '../test/fixtures/roster-workbook'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
@@ -21,11 +23,12 @@ interface PhaseResult {
   peakMb: number
 }
 
-/** (a): the streaming reader alone, in this process. */
-async function parsePhase(file: string): Promise<PhaseResult> {
+/** (a) exceljs, or the app's own reader, alone in this process. */
+async function parsePhase(file: string, reader: 'exceljs' | 'app'): Promise<PhaseResult> {
   const t0 = performance.now()
   let rows = 0
-  for await (const _row of openSheetRows(file)) rows++
+  if (reader === 'exceljs') rows = await exceljsParse(file)
+  else for await (const _row of openSheetRows(file)) rows++
   return { rows, ms: performance.now() - t0, peakMb: process.resourceUsage().maxRSS / 1024 }
 }
 
@@ -44,8 +47,8 @@ function importPhase(file: string, db: string): PhaseResult {
 
 async function main(): Promise<void> {
   const [, , mode, file] = process.argv
-  if (mode === '--parse') {
-    process.stdout.write(JSON.stringify(await parsePhase(file!)))
+  if (mode === '--parse' || mode === '--read') {
+    process.stdout.write(JSON.stringify(await parsePhase(file!, mode === '--parse' ? 'exceljs' : 'app')))
     return
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'))
@@ -59,11 +62,17 @@ async function main(): Promise<void> {
     console.log(`roster: ${rows.length} member rows, ${households} households, ${rows[0]!.length} columns, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`)
     const db = path.join(dir, 'ledger.sqlite')
     const run = (name: string): PhaseResult =>
-      name === 'parse'
-        ? (JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--parse', file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PhaseResult)
+      name === 'parse' || name === 'read'
+        ? (JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, `--${name}`, file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PhaseResult)
         : importPhase(file, db)
     const results: Record<string, PhaseResult> = {}
-    for (const [key, label] of [['parse', '(a) streaming parse'], ['import', '(b) import into empty ledger'], ['reimport', '(c) re-import, all unchanged']] as const) {
+    const phases = [
+      ['parse', '(a) exceljs streaming parse'],
+      ['read', "    the app's own reader alone"],
+      ['import', '(b) import into empty ledger'],
+      ['reimport', '(c) re-import, all unchanged'],
+    ] as const
+    for (const [key, label] of phases) {
       const r = run(key)
       results[key] = r
       console.log(`${label.padEnd(32)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(8)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak ${r.peakMb.toFixed(0)} MB`)

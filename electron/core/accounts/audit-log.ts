@@ -1,5 +1,5 @@
 /** The audit trail for administrators: filtered, newest first, and exportable to .xlsx. */
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from '../xlsx/load-exceljs'
 import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
 import { columnLabel } from '../../../shared/domain/household-rules'
 import type { Ledger } from '../db/open'
@@ -81,7 +81,8 @@ export function auditLog(ledger: Ledger, q: AuditQuery): AuditPage {
 
 export async function exportAuditLog(ledger: Ledger, q: AuditQuery, outputPath: string): Promise<number> {
   const w = where(q)
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
+  const excel = await loadExcelJS()
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet('修改记录')
   sheet.columns = [
     { header: '时间', width: 22 }, { header: '操作人', width: 12 }, { header: '操作', width: 8 }, { header: '记录', width: 16 },

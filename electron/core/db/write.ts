@@ -97,14 +97,15 @@ export class LedgerWriter {
       },
       insertMany: (table, rows) => {
         if (rows.length === 0) return []
-        const first = { ...this.withTimestamps(table, rows[0]!, at, true), ...derived(table, rows[0]!) }
-        const cols = this.checkColumns(table, Object.keys(first))
+        // Every column any row names; a row without one gets NULL there.
+        const named: Record<string, Value> = {}
+        for (const row of rows) for (const k in row) named[k] = null
+        const cols = this.checkColumns(table, Object.keys({ ...this.withTimestamps(table, named, at, true), ...derived(table, named) }))
         const insert = this.stmt(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-        const known = new Set(cols)
+        const stamped = new Set<string>(['created_at', 'updated_at'])
         const ids = rows.map((row) => {
-          for (const k in row) if (!known.has(k)) throw new Error(`insertMany ${table}: column ${k} missing from the first row`)
-          const v: Record<string, Value> = { ...row, ...derived(table, row), updated_at: at, created_at: at }
-          return Number(insert.run(...cols.map((c) => this.bind(table, c, v[c]))).lastInsertRowid)
+          const v = { ...row, ...derived(table, row) }
+          return Number(insert.run(...cols.map((c) => (stamped.has(c) ? at : this.bind(table, c, v[c])))).lastInsertRowid)
         })
         const low = ids[0]!
         const high = ids[ids.length - 1]!

@@ -8,7 +8,8 @@
  *   source wrote them — so the county gets its own sheet back.
  * ID numbers and phones are masked unless the clerk asked for a full export.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../xlsx/load-exceljs'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber, maskPhone } from '../../../shared/domain/id-number'
 import { fenToYuanText } from '../../../shared/domain/money'
@@ -57,7 +58,9 @@ export async function exportRoster(
   const params = options.householdIds ? [JSON.stringify(options.householdIds)] : []
   const total = db.prepare(`SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE ${where}`).pluck().get(...params) as number
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
+  const excel = await loadExcelJS()
+
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet('花名册')
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.field && ['id', 'code'].includes(fieldKind(c.field)) ? 22 : 12))
   const headerRow = writeHeader(sheet, columns, source)

@@ -4,7 +4,8 @@
  * area and 「第 x 页 共 y 页」 in the footer. Money as numbers (元, two decimals)
  * so the county can add them up.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../xlsx/load-exceljs'
 import type { UnitContribution } from '../../../shared/api/projects'
 import { DEFAULT_HANDOVER_STATEMENT, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
 
@@ -79,7 +80,8 @@ const footerLine = (footer: NoticeFooter) =>
   `公示期：${footer.from} 至 ${footer.to}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督电话：${footer.phone || '＿＿＿＿＿＿'}`
 
 export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: NoticeFooter, outputPath: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const excel = await loadExcelJS()
+  const workbook = new excel.Workbook()
   const fixed = ['序号', '项目名称', '实施地点', '建设内容']
   const tail = ['合计', '受益户数', '受益人数', '实施单位']
   const widths = [6, 24, 14, 36, ...notice.sources.map(() => 12), 13, 9, 9, 18]
@@ -109,7 +111,8 @@ export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: Noti
 }
 
 export async function writeBeneficiaryNoticeXlsx(notice: BeneficiaryNotice, footer: NoticeFooter, outputPath: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const excel = await loadExcelJS()
+  const workbook = new excel.Workbook()
   const widths = [6, 12, 24, 12, 24, 9, 10]
   const s = sheetFor(workbook, '受益户公示', widths, false)
   const p = notice.project
@@ -128,7 +131,8 @@ export async function writeBeneficiaryNoticeXlsx(notice: BeneficiaryNotice, foot
 }
 
 export async function writeUnitHandoverXlsx(c: UnitContribution, township: string, statement: string | undefined, outputPath: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const excel = await loadExcelJS()
+  const workbook = new excel.Workbook()
   const widths = [6, 40, 10, 22, 16]
   const s = sheetFor(workbook, '帮扶单位交接表', widths, false)
   const period = c.from || c.to ? `${c.from ?? '—'} 至 ${c.to ?? '—'}` : '全部'

@@ -1,5 +1,5 @@
 /** The township's asset ledger (资产台账) to .xlsx, in the columns of the 移交表. */
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from '../xlsx/load-exceljs'
 import { fenToYuanText } from '../../../shared/domain/money'
 import type { AssetView } from '../../../shared/domain/project'
 
@@ -23,7 +23,8 @@ const COLUMNS: [string, number, (a: AssetView) => string | null][] = [
 ]
 
 export async function exportAssets(assets: AssetView[], outputPath: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const excel = await loadExcelJS()
+  const workbook = new excel.Workbook()
   const sheet = workbook.addWorksheet('资产台账', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   })

@@ -6,7 +6,8 @@
  *   rows, units (万元 or 元), dates written the way it wrote them, unknown columns given back —
  *   so the county gets its own sheet back and the file imports again unchanged.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../xlsx/load-exceljs'
 import { LedgerError } from '../../../shared/api/result'
 import { fenToYuanText } from '../../../shared/domain/money'
 import { FUND_SOURCES, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/project'
@@ -48,7 +49,8 @@ export async function exportProjects(ledger: Ledger, outputPath: string, options
   const projects = loadProjects(ledger)
   const source = options.layout === 'source' ? lastSourceLayout(ledger) : null
   const columns = source ? sourceColumns(source) : standardColumns(projects)
-  const workbook = new ExcelJS.Workbook()
+  const excel = await loadExcelJS()
+  const workbook = new excel.Workbook()
   const sheet = workbook.addWorksheet(source ? source.sheet.slice(0, 31) || '项目清单' : '项目清单', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })

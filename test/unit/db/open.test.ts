@@ -56,6 +56,19 @@ describe('opening and migrating the ledger file', () => {
     await v2.close()
   })
 
+  it('drops the member-name index no query uses (migration 12) from a version-11 file', async () => {
+    const file = path.join(tempDir(), 'ledger.sqlite')
+    await openLedger(file, { migrations: migrations.filter((m) => m.version <= 11) }).close()
+    const index = (l: Database.Database) => l.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'members_name'").pluck().get()
+    const raw = new Database(file, { readonly: true })
+    expect(index(raw)).toBe(1)
+    raw.close()
+    const upgraded = openLedger(file)
+    expect(index(upgraded.sqlite)).toBe(0)
+    expect(upgraded.preMigrationCopy).not.toBeNull()
+    await upgraded.close()
+  })
+
   it('rolls back a failing migration and leaves the file at the old version', async () => {
     const file = path.join(tempDir(), 'ledger.sqlite')
     await openLedger(file).close()

@@ -27,7 +27,7 @@ describe('the audited write path', () => {
     await l.close()
   })
 
-  it('inserts many rows at once, each audited with the batch, the pinyin derived, and refuses rows with other columns', async () => {
+  it('inserts many rows at once, each audited with the batch, the pinyin derived; a column one row lacks is NULL there; unknown columns are refused', async () => {
     const l = ledger()
     const ids = l.write.run({ actor: '张干事' }, (w) => {
       const village = w.insert('villages', { name: '青山村', county: '甲县', township: '乙镇' })
@@ -42,10 +42,20 @@ describe('the audited write path', () => {
     expect(l.sqlite.prepare("SELECT record_id, actor, batch FROM audit_log WHERE table_name = 'members' ORDER BY id").all()).toEqual(
       ids.map((id) => ({ record_id: id, actor: '张干事', batch: 'import:7' })),
     )
+    const mixed = l.write.run({ actor: '张干事' }, (w) =>
+      w.insertMany('members', [
+        { household_id: 1, name: '甲', sort_order: 3 },
+        { household_id: 1, name: '乙', sex: '男', sort_order: 4 },
+      ]),
+    )
+    expect(l.sqlite.prepare(`SELECT name, sex FROM members WHERE id IN (${mixed.join(',')}) ORDER BY id`).all()).toEqual([
+      { name: '甲', sex: null },
+      { name: '乙', sex: '男' },
+    ])
     expect(() =>
-      l.write.run({ actor: '张干事' }, (w) => w.insertMany('members', [{ household_id: 1, name: '甲' }, { household_id: 1, name: '乙', sex: '男' }])),
-    ).toThrow(/column sex missing from the first row/)
-    expect(l.sqlite.prepare('SELECT count(*) FROM members').pluck().get()).toBe(3)
+      l.write.run({ actor: '张干事' }, (w) => w.insertMany('members', [{ household_id: 1, name: '丙', sort_order: 5, nickname: '小丙' }])),
+    ).toThrow(/column members.nickname is not writable/)
+    expect(l.sqlite.prepare('SELECT count(*) FROM members').pluck().get()).toBe(5)
     await l.close()
   })
 

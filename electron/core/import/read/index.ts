@@ -11,7 +11,6 @@ import { listXlsxSheets, readXlsxRows } from './xlsx'
 export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
 export { MAX_CELL_CHARS, MAX_COLUMNS } from './types'
 export { sniffFile, type FileFormat } from './sniff'
-export { toCellValue } from './cell-value'
 
 /** Rows of the chosen sheet (CSV has one sheet, so `sheet` is ignored there). Throws LedgerError for unreadable files. */
 export async function* openSheetRows(path: string, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {

@@ -1,7 +1,6 @@
 /**
  * An .xlsx package's structure, read from the zip directly: which sheets there
- * are (with their tab names and hidden state, which exceljs's streaming reader
- * only reveals sheet by sheet), where each part lives, and which cell styles
+ * are (with their tab names and hidden state), where each part lives, and which cell styles
  * are date formats. Parts are small XML written by machines, so targeted
  * regular expressions are enough; element prefixes (x:sheet) are tolerated.
  */
@@ -174,7 +173,7 @@ export async function openWorkbookPackage(path: string): Promise<WorkbookPackage
 }
 
 // Built-in number formats that are dates or times, including the Chinese ones (27–36, 50–58)
-// that exceljs has no format code for and so reads as plain serial numbers.
+// that styles.xml names by number only (exceljs alone reads them as plain serial numbers).
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58])
 
 /** Whether a number format code shows a date or time (literal text, [colours] and \escapes aside). */

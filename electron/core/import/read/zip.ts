@@ -1,10 +1,11 @@
 /**
  * Minimal random-access zip reader over the central directory, with node:zlib only.
  * Used to check a workbook is whole before streaming it, to read its small
- * parts (workbook.xml, rels, styles), and to hand exceljs only the parts it needs.
+ * parts (workbook.xml, rels, styles), and to stream the shared strings and the sheet.
  * A truncated file has no end-of-central-directory record, so it fails here
  * with a clear message instead of deep inside a streaming unzip.
  */
+import { createReadStream } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import zlib from 'node:zlib'
 import { LedgerError } from '../../../../shared/api/result'
@@ -202,26 +203,43 @@ export async function peekEntry(zip: ZipDirectory, entry: ZipEntry, compressedBy
 }
 
 /**
- * A local file header for `entry` under a new name, sizes known up front (no data descriptor),
- * so a forward-only unzip (unzipper, inside exceljs) can take the raw compressed bytes that follow.
+ * An entry's bytes as they inflate, checked against the directory's size and CRC at the end (a
+ * damaged or lying entry fails instead of yielding garbage). `onCompressed` is told the compressed
+ * bytes consumed so far, for progress.
  */
-export function localHeader(entry: Pick<ZipEntry, 'method' | 'crc32' | 'compressedSize' | 'uncompressedSize'>, name: string): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8')
-  const h = Buffer.alloc(30)
-  h.writeUInt32LE(LFH_SIG, 0)
-  h.writeUInt16LE(20, 4)
-  h.writeUInt16LE(0x0800, 6) // UTF-8 names; bit 3 (data descriptor) cleared
-  h.writeUInt16LE(entry.method, 8)
-  h.writeUInt32LE(entry.crc32 >>> 0, 14)
-  h.writeUInt32LE(entry.compressedSize, 18)
-  h.writeUInt32LE(entry.uncompressedSize, 22)
-  h.writeUInt16LE(nameBytes.length, 26)
-  return Buffer.concat([h, nameBytes])
-}
-
-/** An empty end-of-central-directory record: tells a streaming unzip the archive is over. */
-export function endRecord(): Buffer {
-  const b = Buffer.alloc(22)
-  b.writeUInt32LE(EOCD_SIG, 0)
-  return b
+export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry, onCompressed?: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const start = await entryDataOffset(zip, entry)
+  if (entry.compressedSize === 0) {
+    if (entry.uncompressedSize !== 0) throw corruptFileError()
+    return
+  }
+  const file = createReadStream(zip.path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 })
+  let consumed = 0
+  let source: AsyncIterable<Buffer> = file
+  let inflate: zlib.InflateRaw | null = null
+  if (entry.method === 8) {
+    inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 })
+    file.on('error', (e) => inflate!.destroy(e))
+    // pipe() reads the file in flowing mode, so a second 'data' listener sees the same chunks.
+    file.on('data', (chunk) => onCompressed?.((consumed += chunk.length)))
+    source = file.pipe(inflate)
+  }
+  let size = 0
+  let crc = 0
+  try {
+    for await (const chunk of source) {
+      if (!inflate) onCompressed?.((consumed += chunk.length))
+      size += chunk.length
+      // More than the directory promised: a damaged entry, or a zip bomb posing as a small one.
+      if (size > entry.uncompressedSize) throw corruptFileError()
+      crc = zlib.crc32(chunk, crc)
+      yield chunk
+    }
+  } catch (e) {
+    throw e instanceof LedgerError ? e : corruptFileError(e)
+  } finally {
+    inflate?.destroy()
+    file.destroy()
+  }
+  if (size !== entry.uncompressedSize || crc !== entry.crc32 >>> 0) throw corruptFileError()
 }

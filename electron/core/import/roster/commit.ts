@@ -71,34 +71,41 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       return id
     }
 
-    // New members are written together after the households: one statement, audited in one go.
-    const newMembers: Record<string, Value>[] = []
+    // New households, then new members, are each written by one statement and audited in one go.
+    const householdIds: number[] = []
+    const fresh: Record<string, Value>[] = []
+    const freshAt: number[] = []
     todo.forEach((p, i) => {
-      if (i % 200 === 0) {
+      if (i % 500 === 0) {
         options.checkCancelled()
         options.progress(i, todo.length, `正在写入第 ${i + 1} / ${todo.length} 户`)
       }
       const h = p.parsed
       const vid = villageId(h.county, h.township, h.village)
-      let householdId: number
       if (p.existingId === null) {
-        householdId = w.insert('households', { ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
+        fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
+        freshAt.push(i)
         counts.households.new++
-      } else {
-        householdId = p.existingId
-        const patch: Record<string, Value> = {}
-        for (const [field, value] of Object.entries(p.changes)) {
-          if (field === 'village') patch.village_id = vid
-          else if (field === 'group') patch.group_id = groupId(vid, h.group)
-          else patch[field] = value
-        }
-        if ('village' in p.changes && !('group' in p.changes)) patch.group_id = groupId(vid, h.group)
-        // An unchanged household (the usual case of a re-import) costs no read.
-        const updated = Object.keys(patch).length > 0 && w.update('households', householdId, patch).length > 0
-        const changed = updated || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)
-        if (changed) counts.households.changed++
-        else counts.households.unchanged++
+        return
       }
+      householdIds[i] = p.existingId
+      const patch: Record<string, Value> = {}
+      for (const [field, value] of Object.entries(p.changes)) {
+        if (field === 'village') patch.village_id = vid
+        else if (field === 'group') patch.group_id = groupId(vid, h.group)
+        else patch[field] = value
+      }
+      if ('village' in p.changes && !('group' in p.changes)) patch.group_id = groupId(vid, h.group)
+      // An unchanged household (the usual case of a re-import) costs no read.
+      const updated = Object.keys(patch).length > 0 && w.update('households', p.existingId, patch).length > 0
+      const changed = updated || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)
+      if (changed) counts.households.changed++
+      else counts.households.unchanged++
+    })
+    w.insertMany('households', fresh).forEach((id, k) => (householdIds[freshAt[k]!] = id))
+    const newMembers: Record<string, Value>[] = []
+    todo.forEach((p, i) => {
+      const householdId = householdIds[i]!
       p.members.forEach((m, order) => {
         if (m.existingId === null) {
           newMembers.push({ ...m.parsed.values, household_id: householdId, sort_order: order, extra_json: extraJson(m.parsed.extra) })

@@ -3,7 +3,8 @@
  * explaining each row's problems and the offending cells filled red, so the
  * clerk can correct the file in Excel and import it again.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../xlsx/load-exceljs'
 import type { ImportIssueView } from '../../../../shared/api/roster-import'
 import type { JobContext } from '../../jobs/types'
 import { openSheetRows } from '../read'
@@ -29,7 +30,9 @@ export async function writeIssuesReport(
   const width = Math.max(...roster.columns.map((c) => c.index + 1), 1)
   const noteColumn = width + 1
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
+  const excel = await loadExcelJS()
+
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet(roster.sheet.slice(0, 31) || 'Sheet1')
   sheet.getColumn(noteColumn).width = 60
   for await (const { rowNumber, cells } of openSheetRows(sourcePath, { sheet: roster.sheet })) {

@@ -16,7 +16,6 @@ import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs/types'
 import { listSheets } from '../read'
 import { readSheetRows } from '../read/threaded'
-import { pinyinKey } from '../../search/pinyin-key'
 import { LedgerSnapshot } from './plan'
 import type { ParsedHousehold, ParsedRoster, Value } from './types'
 
@@ -206,11 +205,7 @@ function toHousehold(g: HouseholdGroup): ParsedHousehold {
     village: first.village.village ?? '',
     group: first.village.group ?? null,
     values: household,
-    members: g.rows.map((r) => {
-      // Warms the memo the write path reads when it stores the name's pinyin.
-      pinyinKey(typeof r.member.name === 'string' ? r.member.name : null)
-      return { excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra }
-    }),
+    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
     blocked: false,
   }
 }
