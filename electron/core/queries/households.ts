@@ -53,24 +53,19 @@ function filtered(ledger: Ledger, input: HouseholdFilter) {
   } else if (s) {
     const contains = `%${likeEscape(s)}%`
     const suffix = `%${likeEscape(s)}`
+    // Digits are an ID (or 户编号, phone), never part of a name: a whole ID is looked up in the
+    // index, the last digits of one (what a clerk reads off a card) matched at the end.
+    const digits = /^\d{3,17}[\dX]?$/.test(s)
+    const member = digits
+      ? /^\d{17}[\dX]$/.test(s)
+        ? sql<boolean>`m.id_number = ${s}`
+        : sql<boolean>`m.id_number LIKE ${suffix} ESCAPE '\\'`
+      : sql<boolean>`m.name LIKE ${contains} ESCAPE '\\'`
     q = q.where((eb) =>
       eb.or([
         eb('h.household_no', '=', s),
         eb('h.phone', '=', s),
-        eb(
-          'h.id',
-          'in',
-          eb
-            .selectFrom('members as m')
-            .select('m.household_id')
-            .where((mb) =>
-              mb.or([
-                sql<boolean>`m.name LIKE ${contains} ESCAPE '\\'`,
-                // Whole ID or its last digits (clerks type the tail they can read off a card).
-                ...(/^\d{3,17}[\dX]?$/.test(s) ? [sql<boolean>`m.id_number LIKE ${suffix} ESCAPE '\\'`] : []),
-              ]),
-            ),
-        ),
+        eb('h.id', 'in', eb.selectFrom('members as m').select('m.household_id').where(member)),
       ]),
     )
   }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Input, Popconfirm, Result, Select, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Checkbox, Input, Popconfirm, Result, Space, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/api/contract'
@@ -11,6 +11,7 @@ import { DemoWelcome } from '../components/DemoWelcome'
 import { ExportRosterButton } from '../components/ExportRosterButton'
 import { HOUSEHOLD_LIST_KEY } from '../components/NextHouseholdButton'
 import { navigate } from '../router'
+import { FilterSelect } from '../components/FilterSelect'
 
 interface Filters {
   search: string
@@ -143,55 +144,49 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           onSearch={(v) => update({ search: v.trim() })}
           enterButton="搜索"
         />
-        <Select
-          allowClear
-          aria-label="行政村"
+        <FilterSelect
+          label="行政村"
           placeholder="全部行政村"
-          style={{ width: 200 }}
+          width={200}
           value={filters.villageId}
-          onChange={(v?: number) => update({ villageId: v, groupId: undefined })}
+          onChange={(v) => update({ villageId: v, groupId: undefined })}
           options={villages.data?.map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))}
         />
-        <Select
-          allowClear
-          aria-label="组"
+        <FilterSelect
+          label="组"
           placeholder="全部组"
-          style={{ width: 110 }}
+          width={110}
           disabled={!filters.villageId}
           value={filters.groupId}
-          onChange={(v?: number) => update({ groupId: v })}
+          onChange={(v) => update({ groupId: v })}
           options={groups.map((g) => ({ value: g.id, label: g.name }))}
         />
         {ENUM_FILTERS.map(({ key, label, placeholder, width, values }) => (
-          <Select
+          <FilterSelect
             key={key}
-            allowClear
-            aria-label={label}
+            label={label}
             placeholder={placeholder}
-            style={{ width }}
+            width={width}
             value={filters[key]}
-            onChange={(v?: string) => update({ [key]: v })}
+            onChange={(v) => update({ [key]: v })}
             options={values.map((s) => ({ value: s, label: s }))}
           />
         ))}
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          aria-label="帮扶责任人"
+        <FilterSelect
+          searchable
+          label="帮扶责任人"
           placeholder="全部帮扶责任人"
-          style={{ width: 170 }}
+          width={170}
           value={filters.helperId}
-          onChange={(v?: number) => update({ helperId: v })}
+          onChange={(v) => update({ helperId: v })}
           options={helpers.data?.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName ?? ''}）` }))}
         />
-        <Select
-          allowClear
-          aria-label="监测年度"
+        <FilterSelect
+          label="监测年度"
           placeholder="曾被监测的年度"
-          style={{ width: 150 }}
+          width={150}
           value={filters.monitoredIn}
-          onChange={(v?: string) => update({ monitoredIn: v })}
+          onChange={(v) => update({ monitoredIn: v })}
           options={MONITORING_YEARS.map((y) => ({ value: y, label: `${y} 年曾被监测` }))}
         />
         <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
@@ -199,13 +194,12 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
         </Checkbox>
         <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
         <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
-        <Select
-          allowClear
-          aria-label="脱贫状态"
+        <FilterSelect
+          label="脱贫状态"
           placeholder="全部脱贫状态"
-          style={{ width: 200 }}
+          width={200}
           value={filters.exitStatus}
-          onChange={(v?: ExitStatus) => update({ exitStatus: v })}
+          onChange={(v) => update({ exitStatus: v })}
           options={EXIT_STATUSES.map((s) => ({ value: s, label: s }))}
         />
       </Space>

@@ -1,5 +1,5 @@
 /** 资产台账: the assets the township's projects formed, by village, category and year, with totals and export. */
-import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { formatYuan } from '../../../../shared/domain/money'
 import { ASSET_CATEGORIES, type AssetView } from '../../../../shared/domain/project'
@@ -9,6 +9,7 @@ import { navigate } from '../../router'
 import { ASSET_COLORS } from './project/AssetsTab'
 import { errorText, wan } from './project/common'
 import './projects.css'
+import { FilterSelect } from '../../components/FilterSelect'
 
 interface Filter {
   villageId?: number
@@ -44,31 +45,28 @@ export function AssetsPage() {
     <div className="page">
       <Space wrap style={{ marginBottom: 12 }}>
         <Button onClick={() => navigate('#/projects')}>← 项目台账</Button>
-        <Select
-          allowClear
-          aria-label="行政村"
+        <FilterSelect
+          label="行政村"
           placeholder="全部行政村"
-          style={{ width: 140 }}
+          width={140}
           value={filter.villageId}
-          onChange={(v?: number) => setFilter((f) => ({ ...f, villageId: v }))}
+          onChange={(v) => setFilter((f) => ({ ...f, villageId: v }))}
           options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
         />
-        <Select
-          allowClear
-          aria-label="资产类别"
+        <FilterSelect
+          label="资产类别"
           placeholder="全部类别"
-          style={{ width: 120 }}
+          width={120}
           value={filter.category}
-          onChange={(v?: Filter['category']) => setFilter((f) => ({ ...f, category: v }))}
+          onChange={(v) => setFilter((f) => ({ ...f, category: v }))}
           options={ASSET_CATEGORIES.map((c) => ({ value: c, label: c }))}
         />
-        <Select
-          allowClear
-          aria-label="项目年度"
+        <FilterSelect
+          label="项目年度"
           placeholder="全部年度"
-          style={{ width: 110 }}
+          width={110}
           value={filter.year}
-          onChange={(v?: string) => setFilter((f) => ({ ...f, year: v }))}
+          onChange={(v) => setFilter((f) => ({ ...f, year: v }))}
           options={years.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
         />
         <Button loading={exporting} onClick={() => void exportAll()}>

@@ -14,6 +14,7 @@ import { useCall } from '../../api/use-call'
 import { navigate } from '../../router'
 import { StatusTag, day, rateText, text, wan } from './project/common'
 import './projects.css'
+import { FilterSelect } from '../../components/FilterSelect'
 
 interface Filters {
   search: string
@@ -117,49 +118,44 @@ export function ProjectsPage() {
           onSearch={(v) => update({ search: v.trim() })}
           enterButton="搜索"
         />
-        <Select
-          allowClear
-          aria-label="年度"
+        <FilterSelect
+          label="年度"
           placeholder="全部年度"
-          style={{ width: 110 }}
+          width={110}
           value={filters.year}
-          onChange={(v?: string) => update({ year: v })}
+          onChange={(v) => update({ year: v })}
           options={list.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
         />
-        <Select
-          allowClear
-          aria-label="项目类别"
+        <FilterSelect
+          label="项目类别"
           placeholder="全部类别"
-          style={{ width: 140 }}
+          width={140}
           value={filters.category}
-          onChange={(v?: string) => update({ category: v })}
+          onChange={(v) => update({ category: v })}
           options={PROJECT_CATEGORIES.map((c) => ({ value: c, label: c }))}
         />
-        <Select
-          allowClear
-          aria-label="行政村"
+        <FilterSelect
+          label="行政村"
           placeholder="全部行政村"
-          style={{ width: 140 }}
+          width={140}
           value={filters.villageId}
-          onChange={(v?: number) => update({ villageId: v })}
+          onChange={(v) => update({ villageId: v })}
           options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
         />
-        <Select
-          allowClear
-          aria-label="状态"
+        <FilterSelect
+          label="状态"
           placeholder="全部状态"
-          style={{ width: 120 }}
+          width={120}
           value={filters.status}
-          onChange={(v?: ProjectStatus) => update({ status: v })}
+          onChange={(v) => update({ status: v })}
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: s }))}
         />
-        <Select
-          allowClear
-          aria-label="资金来源"
+        <FilterSelect
+          label="资金来源"
           placeholder="全部资金来源"
-          style={{ width: 140 }}
+          width={140}
           value={filters.source}
-          onChange={(v?: FundSource) => update({ source: v })}
+          onChange={(v) => update({ source: v })}
           options={FUND_SOURCES.map((s) => ({ value: s, label: s }))}
         />
         <Checkbox checked={filters.lagging ?? false} onChange={(e) => update({ lagging: e.target.checked || undefined })}>
