@@ -1,10 +1,10 @@
 import { App, Button, Card, DatePicker, Descriptions, Form, Modal, Select, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { HelperHouseholdView } from '../../../../shared/domain/assistance'
-import type { HouseholdListItem } from '../../../../shared/domain/household'
 import { call } from '../../api/client'
 import { useCall } from '../../api/use-call'
+import { householdLabel, useHouseholdSearch } from '../../components/use-household-search'
 import { navigate } from '../../router'
 
 /** One helper: who they are and their households, current and past; pair a new household or end a pairing here. */
@@ -115,20 +115,7 @@ function PairDialog({ helperId, onClose }: { helperId: number; onClose: (done: b
   const { message } = App.useApp()
   const [form] = Form.useForm<{ householdId: number; startDate: Dayjs }>()
   const [search, setSearch] = useState('')
-  const [options, setOptions] = useState<HouseholdListItem[]>([])
-  useEffect(() => {
-    let live = true
-    const t = setTimeout(() => {
-      call('households.list', { search: search.trim() || undefined, page: 1, pageSize: 20 }).then(
-        (r) => live && setOptions(r.items),
-        () => live && setOptions([]),
-      )
-    }, 200)
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-  }, [search])
+  const options = useHouseholdSearch(search)
 
   const submit = async () => {
     const v = await form.validateFields()
@@ -149,7 +136,7 @@ function PairDialog({ helperId, onClose }: { helperId: number; onClose: (done: b
             filterOption={false}
             onSearch={setSearch}
             placeholder="查找户"
-            options={options.map((o) => ({ value: o.id, label: `${o.headName ?? '（无户主）'} · ${o.villageName}${o.groupName ? ` ${o.groupName}` : ''} · ${o.householdNo ?? ''}` }))}
+            options={options.map((o) => ({ value: o.id, label: householdLabel(o) }))}
           />
         </Form.Item>
         <Form.Item name="startDate" label="结对开始日期" rules={[{ required: true, message: '请选择日期' }]}>

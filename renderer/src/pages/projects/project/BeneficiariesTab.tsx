@@ -1,10 +1,10 @@
 /** 受益对象: the linked households with counts; add by search or by pasting ID numbers / 户编号. */
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Statistic, Table, Tabs, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import type { HouseholdListItem } from '../../../../../shared/domain/household'
+import { useState } from 'react'
 import { maskIdNumber } from '../../../../../shared/domain/id-number'
 import type { BeneficiaryView, ProjectDetail } from '../../../../../shared/domain/project'
 import { call } from '../../../api/client'
+import { householdLabel, useHouseholdSearch } from '../../../components/use-household-search'
 import { navigate } from '../../../router'
 import { errorText } from './common'
 import { RecordModal } from './RecordModal'
@@ -145,36 +145,22 @@ export function BeneficiariesTab({ project: p, onChanged }: { project: ProjectDe
 /** A multiple select over households.list searches. */
 function HouseholdPicker(props: { value?: number[]; onChange?: (v: number[]) => void }) {
   const [search, setSearch] = useState('')
-  const [options, setOptions] = useState<HouseholdListItem[]>([])
+  const options = useHouseholdSearch(search)
   // Chosen households stay labelled when a later search no longer lists them.
   const [chosen, setChosen] = useState<Map<number, string>>(new Map())
-  const label = (o: HouseholdListItem) => `${o.headName ?? '（无户主）'} · ${o.villageName}${o.groupName ? ` ${o.groupName}` : ''} · ${o.householdNo ?? ''}`
-  useEffect(() => {
-    let live = true
-    const t = setTimeout(() => {
-      call('households.list', { search: search.trim() || undefined, page: 1, pageSize: 20 }).then(
-        (r) => live && setOptions(r.items),
-        () => live && setOptions([]),
-      )
-    }, 200)
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-  }, [search])
   return (
     <Select
       mode="multiple"
       aria-label="户"
       value={props.value}
       onChange={(ids: number[]) => {
-        setChosen((m) => new Map([...m, ...options.filter((o) => ids.includes(o.id)).map((o) => [o.id, label(o)] as const)]))
+        setChosen((m) => new Map([...m, ...options.filter((o) => ids.includes(o.id)).map((o) => [o.id, householdLabel(o)] as const)]))
         props.onChange?.(ids)
       }}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       placeholder="查找户"
       options={[
-        ...options.map((o) => ({ value: o.id, label: label(o) })),
+        ...options.map((o) => ({ value: o.id, label: householdLabel(o) })),
         ...(props.value ?? []).filter((id) => !options.some((o) => o.id === id)).map((id) => ({ value: id, label: chosen.get(id) ?? String(id) })),
       ]}
     />
