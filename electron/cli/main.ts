@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { version } from '../../package.json'
 import { LedgerError } from '../../shared/api/result'
-import { openLedger } from '../core/db/open'
+import { openLedger, type Ledger } from '../core/db/open'
 import { exportRoster } from '../core/export/roster'
 import { logAccess } from '../core/privacy/access-log'
 import { importCommand } from './import-command'
@@ -55,10 +55,21 @@ async function main(): Promise<number> {
     const release = acquireWriterLock(dbPath, `命令行 ${command}`)
     process.on('exit', release)
   }
+  /** Opens the ledger for one command and closes it whatever happens. */
+  const withLedger = async (fn: (ledger: Ledger) => Promise<number> | number): Promise<number> => {
+    const ledger = openLedger(dbPath)
+    try {
+      return await fn(ledger)
+    } finally {
+      await ledger.close()
+    }
+  }
+  const file = positional[0] === undefined ? undefined : path.resolve(positional[0])
+  const sheet = flags.get('sheet')
+  const importOptions = { sheet: typeof sheet === 'string' ? sheet : undefined, dryRun: flags.has('dry-run'), json: flags.has('json') }
   switch (command) {
-    case 'info': {
-      const ledger = openLedger(dbPath)
-      try {
+    case 'info':
+      return withLedger((ledger) => {
         const counts = ledger.sqlite
           .prepare('SELECT (SELECT count(*) FROM villages) AS villages, (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members')
           .get() as Record<string, number>
@@ -66,55 +77,25 @@ async function main(): Promise<number> {
         if (flags.has('json')) console.log(JSON.stringify(info))
         else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
         return 0
-      } finally {
-        await ledger.close()
-      }
-    }
+      })
     case 'import-projects':
-    case 'export-projects': {
-      const file = positional[0]
-      if (!file) {
-        console.error(`缺少文件名。\n${USAGE}`)
-        return 2
-      }
-      const ledger = openLedger(dbPath)
-      try {
-        if (command === 'export-projects') return await exportProjectsCommand(ledger, path.resolve(file), { sourceLayout: flags.has('source-layout') })
-        const sheet = flags.get('sheet')
-        return await importProjectsCommand(ledger, path.resolve(file), {
-          sheet: typeof sheet === 'string' ? sheet : undefined,
-          dryRun: flags.has('dry-run'),
-          json: flags.has('json'),
-        })
-      } finally {
-        await ledger.close()
-      }
-    }
+    case 'export-projects':
     case 'import':
     case 'export': {
-      const file = positional[0]
       if (!file) {
         console.error(`缺少文件名。\n${USAGE}`)
         return 2
       }
-      const ledger = openLedger(dbPath)
-      try {
-        if (command === 'export') {
-          // Scripts round-trip through this file, so it carries full ID numbers: logged as such.
-          const r = await exportRoster(ledger, path.resolve(file), { layout: flags.has('source-layout') ? 'source' : 'standard', masked: false })
-          logAccess(ledger, '命令行', 'export_unmasked', `${path.resolve(file)}：${r.households} 户 ${r.members} 人`)
-          console.log(`已导出 ${r.households} 户、${r.members} 人到 ${path.resolve(file)}`)
-          return 0
-        }
-        const sheet = flags.get('sheet')
-        return await importCommand(ledger, path.resolve(file), {
-          sheet: typeof sheet === 'string' ? sheet : undefined,
-          dryRun: flags.has('dry-run'),
-          json: flags.has('json'),
-        })
-      } finally {
-        await ledger.close()
-      }
+      return withLedger(async (ledger) => {
+        if (command === 'import') return importCommand(ledger, file, importOptions)
+        if (command === 'import-projects') return importProjectsCommand(ledger, file, importOptions)
+        if (command === 'export-projects') return exportProjectsCommand(ledger, file, { sourceLayout: flags.has('source-layout') })
+        // Scripts round-trip through this file, so it carries full ID numbers: logged as such.
+        const r = await exportRoster(ledger, file, { layout: flags.has('source-layout') ? 'source' : 'standard', masked: false })
+        logAccess(ledger, '命令行', 'export_unmasked', `${file}：${r.households} 户 ${r.members} 人`)
+        console.log(`已导出 ${r.households} 户、${r.members} 人到 ${file}`)
+        return 0
+      })
     }
     default:
       console.error(command ? `不认识的命令「${command}」。\n${USAGE}` : USAGE)
