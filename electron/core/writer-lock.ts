@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { LedgerError } from '../../shared/api/result'
 
 interface LockInfo {
@@ -25,6 +26,8 @@ function alive(pid: number): boolean {
 
 export function acquireWriterLock(dbPath: string, what: string): () => void {
   const lockPath = `${dbPath}.lock`
+  // The first run on a machine: the data folder the ledger will live in may not exist yet.
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true })
   const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), what }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -30,4 +30,12 @@ describe('one writer per ledger file', () => {
     release()
     expect(fs.existsSync(`${dbPath}.lock`)).toBe(false)
   })
+
+  it('creates the data folder on a first run, so the lock (and then the ledger) can be made', () => {
+    const dbPath = path.join(tempDir(), 'not', 'yet', 'ledger.sqlite')
+    const release = acquireWriterLock(dbPath, 'test')
+    expect(fs.existsSync(`${dbPath}.lock`)).toBe(true)
+    release()
+    expect(fs.existsSync(`${dbPath}.lock`)).toBe(false)
+  })
 })
