@@ -16,7 +16,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           core: resolve('electron/core/process/utility-entry.ts'),
           'job-worker': resolve('electron/core/jobs/worker-entry.ts'),
-          'read-worker': resolve('electron/core/import/read/read-worker-entry.ts'),
+          'read-worker': resolve('electron/core/spreadsheets/read/read-worker-entry.ts'),
           host: resolve('electron/host/main.ts'),
           cli: resolve('electron/cli/main.ts'),
         },

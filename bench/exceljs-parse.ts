@@ -8,8 +8,8 @@
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { openWorkbookPackage } from '../electron/core/import/read/workbook'
-import { entryDataOffset, type ZipEntry } from '../electron/core/import/read/zip'
+import { openWorkbookPackage } from '../electron/core/spreadsheets/read/workbook'
+import { entryDataOffset, type ZipEntry } from '../electron/core/spreadsheets/read/zip'
 
 function localHeader(entry: ZipEntry, name: string): Buffer {
   const nameBytes = Buffer.from(name, 'utf8')

@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openSheetRows } from '../electron/core/import/read'
+import { openSheetRows } from '../electron/core/spreadsheets/read'
 import { exceljsParse } from './exceljs-parse'
 import { legacyRosterRows, writeRosterWorkbook } from '../test/fixtures/roster-workbook'
 

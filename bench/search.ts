@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openLedger } from '../electron/core/db/open'
 import { loadDemo } from '../electron/core/demo/load'
-import { listHouseholds } from '../electron/core/queries/households'
+import { listHouseholds } from '../electron/core/households/queries'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
 const RUNS = 40

@@ -1,11 +1,11 @@
 /** `cli import`: the same parse, plan and commit as the UI, with the exit codes scripts rely on. */
 import path from 'node:path'
 import { LedgerError } from '../../shared/api/result'
-import { backupBefore } from '../core/backup'
+import { backupBefore } from '../core/backups'
 import type { Ledger } from '../core/db/open'
-import { commitRosterImport } from '../core/import/roster/commit'
-import { parseRosterFile } from '../core/import/roster/parse'
-import { planRosterImport, planWrites } from '../core/import/roster/plan'
+import { commitRosterImport } from '../core/households/import/commit'
+import { parseRosterFile } from '../core/households/import/parse'
+import { planRosterImport, planWrites } from '../core/households/import/plan'
 
 export const EXIT_OK = 0
 export const EXIT_BLOCKED = 1

@@ -1,7 +1,7 @@
 /** `cli import-projects` / `cli export-projects`: the same parse, plan and commit as the UI, with the exit codes scripts rely on. */
 import path from 'node:path'
 import { LedgerError } from '../../shared/api/result'
-import { backupBefore } from '../core/backup'
+import { backupBefore } from '../core/backups'
 import type { Ledger } from '../core/db/open'
 import { exportProjects } from '../core/projects/export'
 import { commitProjectImport } from '../core/projects/import/commit'

@@ -11,7 +11,7 @@ import { accountsEnabled } from './accounts/accounts'
 import { touchSession } from './accounts/session'
 import type { CoreContext } from './context'
 import { handlers } from './handlers'
-import type { Handler } from './handlers/types'
+import type { Handler } from './handler-types'
 import { toErrorData } from './jobs/runner'
 
 const SLOW_MS = 40

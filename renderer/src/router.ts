@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { parsePrintForm, type PrintForm } from './pages/print/routes'
+import { parsePrintForm, type PrintForm } from './forms/routes'
 
 /**
  * Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data', and the printable
@@ -16,7 +16,7 @@ export type Route =
   | { page: 'accounts' }
   | { page: 'print-cards'; householdIds?: number[] }
   | { page: 'forms' }
-  /** The other printed forms (验收单, 移交表, 交接表, 公示, 全村户卡): see pages/print/routes.ts. */
+  /** The other printed forms (验收单, 移交表, 交接表, 公示, 全村户卡): see forms/routes.ts. */
   | { page: 'print-form'; form: PrintForm }
   | { page: 'projects' }
   | { page: 'project-import' }

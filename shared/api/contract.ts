@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { EXIT_STATUSES } from '../domain/enums'
-import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/household'
+import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/households'
 import type { JobStarted } from './jobs'
 import type { BackupsState, BackupView } from './backups'
 import type { BeneficiaryNotice, HouseholdCards, ProjectNotice } from './forms'
@@ -25,12 +25,12 @@ import {
   type OpenWishView,
   type UnitView,
 } from '../domain/assistance'
-import type { ImportBatchView } from './roster-import'
+import type { ImportBatchView } from './households-import'
 import { AssetListInput, PROJECT_RECORD_KINDS, ProjectFieldsInput, ProjectListInput, ProjectRecordInput, UnitContributionInput, type UnitContribution } from './projects'
-import type { AssetView, ProjectDetail, ProjectListResult } from '../domain/project'
-import { IMPORT_KINDS, REMOVAL_REASONS } from './roster-import'
-import type { EditResult, HouseholdChange } from '../domain/household-rules'
-import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/status'
+import type { AssetView, ProjectDetail, ProjectListResult } from '../domain/projects'
+import { IMPORT_KINDS, REMOVAL_REASONS } from './households-import'
+import type { EditResult, HouseholdChange } from '../domain/households-rules'
+import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/households-status'
 
 /** Declares an operation: `op<Result>()(inputSchema)`; the result type is carried as a phantom only. */
 function op<R>() {

@@ -1,7 +1,7 @@
 /** What the printed household card (户卡) shows. */
 import type { HouseholdAssistance } from '../domain/assistance'
-import type { HouseholdDetail } from '../domain/household'
-import type { StatusEvent } from '../domain/status'
+import type { HouseholdDetail } from '../domain/households'
+import type { StatusEvent } from '../domain/households-status'
 
 export interface HouseholdCard {
   household: HouseholdDetail

@@ -7,7 +7,7 @@ import {
   INDICATOR_LEVEL1,
   MILESTONE_KINDS,
   PROJECT_STATUSES,
-} from '../domain/project'
+} from '../domain/projects'
 
 const id = z.number().int().positive()
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 年-月-日，如 2024-03-01')

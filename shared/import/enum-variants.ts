@@ -3,7 +3,7 @@
  * ../domain/enums.ts. Keys are compared after cleanCell(…, 'code') (no spaces, half-width).
  */
 import { EXIT_STATUS_CODES, POVERTY_ATTRIBUTES } from '../domain/enums'
-import type { FieldKey } from './fields'
+import type { FieldKey } from './households-fields'
 
 type Variants = Readonly<Record<string, string>>
 

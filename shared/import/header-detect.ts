@@ -4,7 +4,7 @@
  * child cells; single cells merged down both rows).
  */
 import { type CellValue, type Grid, cellToText, columnLetter, isBlankCell } from './cells'
-import { type FieldKey, matchField } from './fields'
+import { type FieldKey, matchField } from './households-fields'
 
 export interface HeaderColumn<K extends string = FieldKey> {
   index: number

@@ -7,7 +7,7 @@
 import { type IdNumberInfo, type IdNumberProblem, parseIdNumber } from '../domain/id-number'
 import { type CellValue, cellToText, isBlankCell } from './cells'
 import { ENUM_ACCEPTED, ENUM_VARIANTS, NO_WORDS, YES_WORDS } from './enum-variants'
-import { type FieldDef, type FieldKey, fieldByKey } from './fields'
+import { type FieldDef, type FieldKey, fieldByKey } from './households-fields'
 import { cleanCell } from './text'
 
 export type IdCellProblem = Exclude<IdNumberProblem, 'empty'> | 'id_number_cell'

@@ -4,7 +4,7 @@
  */
 import type { IdNumberInfo } from '../domain/id-number'
 import { type CellValue, type Grid, cellToText, isBlankCell } from './cells'
-import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './fields'
+import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './households-fields'
 import type { HeaderColumn, HeaderDetection } from './header-detect'
 import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
 

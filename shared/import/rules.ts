@@ -5,7 +5,7 @@
  */
 import { RELATION_SEX } from '../domain/enums'
 import { idCheckChar } from '../domain/id-number'
-import { type FieldKey, fieldByKey } from './fields'
+import { type FieldKey, fieldByKey } from './households-fields'
 import type { HeaderDetection } from './header-detect'
 import type { ValueProblem } from './normalise'
 import { type CellProblem, type HouseholdGroup, type ParsedRow, type RowValue, householdValues } from './rows'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wanTextToFen } from '../../shared/domain/project'
+import { wanTextToFen } from '../../shared/domain/projects'
 import { writeProjectWorkbook } from '../fixtures/project-workbook'
 import { openApp, screenshot, type App } from './harness'
 

@@ -1,7 +1,7 @@
 /** The audit trail for administrators: filtered, newest first, and exportable to .xlsx. */
-import { loadExcelJS } from '../xlsx/load-exceljs'
+import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
-import { columnLabel } from '../../../shared/domain/household-rules'
+import { columnLabel } from '../../../shared/domain/households-rules'
 import type { Ledger } from '../db/open'
 
 const TABLES: Record<string, string> = {

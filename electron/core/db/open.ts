@@ -11,7 +11,7 @@ import { LedgerError } from '../../../shared/api/result'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import type { Migration } from './migrations/types'
 import type { LedgerSchema } from './schema'
-import { createBackupSync } from '../backup/backup'
+import { createBackupSync } from '../backups/backup'
 import { LedgerWriter } from './write'
 
 export interface Ledger {

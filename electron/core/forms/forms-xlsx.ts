@@ -5,7 +5,7 @@
  * so the county can add them up.
  */
 import type ExcelJS from 'exceljs'
-import { loadExcelJS } from '../xlsx/load-exceljs'
+import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import type { UnitContribution } from '../../../shared/api/projects'
 import { DEFAULT_HANDOVER_STATEMENT, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
 

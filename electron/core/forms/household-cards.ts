@@ -4,7 +4,7 @@ import { LedgerError } from '../../../shared/api/result'
 import type { Ledger } from '../db/open'
 import { householdAssistance } from '../assistance/assistance'
 import { statusEvents } from '../households/status'
-import { getHousehold, householdIds, type HouseholdFilter } from '../queries/households'
+import { getHousehold, householdIds, type HouseholdFilter } from '../households/queries'
 
 /** More than a batch a clerk would print at once; keeps the page responsive. */
 export const MAX_CARDS = 2000

@@ -6,7 +6,7 @@
 import type { BeneficiaryNotice, ProjectNotice, ProjectNoticeRow } from '../../../shared/api/forms'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber } from '../../../shared/domain/id-number'
-import { FUND_SOURCES } from '../../../shared/domain/project'
+import { FUND_SOURCES } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 import { beneficiaries, getProject } from '../projects/projects'
 

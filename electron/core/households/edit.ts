@@ -1,7 +1,7 @@
 /**
  * Editing one household on its page: household fields, members (add, edit, remove), 户主 change.
  * Values are read and checked by the importer's own normalisers and rules
- * (shared/domain/household-rules.ts); errors refuse the save, warnings come back with the result.
+ * (shared/domain/households-rules.ts); errors refuse the save, warnings come back with the result.
  * Everything is read and written inside one audited write transaction.
  */
 import type Database from 'better-sqlite3'
@@ -10,9 +10,9 @@ import { RELATIONS } from '../../../shared/domain/enums'
 import {
   type EditIssue, type EditResult, type FieldValue, GUARANTEE_COLUMNS, HOUSEHOLD_EDIT_FIELDS, MEMBER_EDIT_FIELDS, type StoredMember,
   checkGuarantees, checkHousehold, columnLabel, computeIncome, readEditValues,
-} from '../../../shared/domain/household-rules'
+} from '../../../shared/domain/households-rules'
 import { parseIdNumber } from '../../../shared/domain/id-number'
-import type { HouseholdKey, MemberKey } from '../../../shared/import/fields'
+import type { HouseholdKey, MemberKey } from '../../../shared/import/households-fields'
 import type { CellProblem } from '../../../shared/import/rows'
 import { idInOtherHouseholdIssue } from '../../../shared/import/rules'
 import type { Ledger } from '../db/open'

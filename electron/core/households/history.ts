@@ -1,5 +1,5 @@
 /** 修改记录: the audit rows of one household, its members and its status events, newest first. */
-import { type HouseholdChange, columnLabel } from '../../../shared/domain/household-rules'
+import { type HouseholdChange, columnLabel } from '../../../shared/domain/households-rules'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { AuditLogTable } from '../db/schema'

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import { LedgerError } from '../../../shared/api/result'
 import {
   type HouseholdStatusAt, type StatusEvent, type StatusEventInput, type StatusEventKind, checkNewEvent, deriveStatus, monitoredDuring,
-} from '../../../shared/domain/status'
+} from '../../../shared/domain/households-status'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { HouseholdStatusEventsTable } from '../db/schema'

@@ -2,11 +2,11 @@
  * Every kind of long work, by name. The same functions run in a worker thread
  * (desktop and browser host) or inline (unit tests).
  */
-import { backupBefore } from '../backup'
+import { backupBefore } from '../backups'
 import { openLedger, type Ledger } from '../db/open'
-import { exportRoster, type RosterExportOptions } from '../export/roster'
-import { commitRoster, previewRoster, rosterIssuesReport } from '../import/roster/job'
-import { undoImport } from '../import/undo'
+import { exportRoster, type RosterExportOptions } from '../households/export'
+import { commitRoster, previewRoster, rosterIssuesReport } from '../households/import/job'
+import { undoImport } from '../imports/undo'
 import { loadDemo } from '../demo/load'
 import { exportProjects } from '../projects/export'
 import { commitProjects, previewProjects } from '../projects/import/job'

@@ -1,7 +1,7 @@
 /** The township's asset ledger (资产台账) to .xlsx, in the columns of the 移交表. */
-import { loadExcelJS } from '../xlsx/load-exceljs'
+import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { fenToYuanText } from '../../../shared/domain/money'
-import type { AssetView } from '../../../shared/domain/project'
+import type { AssetView } from '../../../shared/domain/projects'
 
 const COLUMNS: [string, number, (a: AssetView) => string | null][] = [
   ['资产编号', 12, (a) => a.assetNo],

@@ -7,12 +7,12 @@
  *   so the county gets its own sheet back and the file imports again unchanged.
  */
 import type ExcelJS from 'exceljs'
-import { loadExcelJS } from '../xlsx/load-exceljs'
+import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { LedgerError } from '../../../shared/api/result'
 import { fenToYuanText } from '../../../shared/domain/money'
-import { FUND_SOURCES, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/project'
+import { FUND_SOURCES, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/projects'
 import { formatDate, type DateFormat } from '../../../shared/import/normalise'
-import { fundSourceOf, isFundKey, moneyUnit, PROJECT_FIELDS, projectFieldByKey, type ProjectFieldKey } from '../../../shared/import/project-fields'
+import { fundSourceOf, isFundKey, moneyUnit, PROJECT_FIELDS, projectFieldByKey, type ProjectFieldKey } from '../../../shared/import/projects-fields'
 import type { Ledger } from '../db/open'
 import { IMPORTED_INDICATOR } from './import/plan'
 import type { ProjectSourceLayout } from './import/commit'

@@ -1,7 +1,7 @@
 /**
  * The project ledger: projects and their budget lines, disbursements,
  * indicators, milestones, progress, beneficiaries and assets. Every write goes
- * through the audited write path; the lifecycle rules of shared/domain/project
+ * through the audited write path; the lifecycle rules of shared/domain/projects
  * are checked here before anything is written.
  */
 import type { z } from 'zod'
@@ -22,7 +22,7 @@ import {
   type ProjectDetail,
   type ProjectFields,
   type ProjectListResult,
-} from '../../../shared/domain/project'
+} from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 import type { WritableTable } from '../db/schema'
 

@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 import { LedgerError } from '../../../shared/api/result'
 import type { UnitContribution, UnitContributionInput } from '../../../shared/api/projects'
-import { FISCAL_SOURCES } from '../../../shared/domain/project'
+import { FISCAL_SOURCES } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 
 type Row = Record<string, string | number | null>

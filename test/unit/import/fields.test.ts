@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ROSTER_FIELDS, fieldByKey, matchField } from '../../../shared/import/fields'
+import { ROSTER_FIELDS, fieldByKey, matchField } from '../../../shared/import/households-fields'
 
 describe('ROSTER_FIELDS', () => {
   it('has each key once and the DB columns of households and members', () => {

@@ -3,7 +3,7 @@
  * import batch (file, hash, sheet, layout, counts) so 撤销本次导入 can take it back and the
  * source-layout export can give the county its own columns back.
  */
-import type { ProjectImportResult } from '../../../../shared/api/project-import'
+import type { ProjectImportResult } from '../../../../shared/api/projects-import'
 import { LedgerError } from '../../../../shared/api/result'
 import type { Ledger } from '../../db/open'
 import { IMPORTED_INDICATOR, isChanged, type ProjectPlan } from './plan'

@@ -1,6 +1,6 @@
 /** The project-list import's long work: preview and commit. Each reads the file afresh. */
-import type { ProjectImportPreview, ProjectImportResult } from '../../../../shared/api/project-import'
-import { backupBefore } from '../../backup'
+import type { ProjectImportPreview, ProjectImportResult } from '../../../../shared/api/projects-import'
+import { backupBefore } from '../../backups'
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs/types'
 import { commitProjectImport } from './commit'

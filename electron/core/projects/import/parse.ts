@@ -4,19 +4,19 @@
  * normalised, money read exactly in 万元 or 元, the row rules applied. A township's list has
  * hundreds of rows, so the sheet is read whole and analysed in one pass.
  */
-import type { ImportIssueView } from '../../../../shared/api/roster-import'
+import type { ImportIssueView } from '../../../../shared/api/households-import'
 import { LedgerError } from '../../../../shared/api/result'
-import { FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_NATURES, fenToWanText, wanTextToFen, type FundSource } from '../../../../shared/domain/project'
+import { FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_NATURES, fenToWanText, wanTextToFen, type FundSource } from '../../../../shared/domain/projects'
 import { fenToYuanText } from '../../../../shared/domain/money'
 import { cellToText, isBlankCell, type CellValue, type Grid } from '../../../../shared/import/cells'
 import { detectHeader } from '../../../../shared/import/header-detect'
 import { normaliseDate, normaliseInt, normalisePhone, normaliseYear, parseYuanToFen } from '../../../../shared/import/normalise'
-import { fundSourceOf, isFundKey, matchProjectField, moneyUnit, projectFieldByKey } from '../../../../shared/import/project-fields'
+import { fundSourceOf, isFundKey, matchProjectField, moneyUnit, projectFieldByKey } from '../../../../shared/import/projects-fields'
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs/types'
-import { listSheets } from '../../import/read'
-import { readSheetRows } from '../../import/read/threaded'
-import { sha256File } from '../../import/roster/parse'
+import { listSheets } from '../../spreadsheets/read'
+import { readSheetRows } from '../../spreadsheets/read/threaded'
+import { sha256File } from '../../households/import/parse'
 import type { ParsedProject, ParsedProjectList, ProjectColumn } from './types'
 
 export interface ProjectParseInput {

@@ -3,10 +3,10 @@
  * field, funds by source, 绩效目标) or unchanged, matched by 项目编号, else by name + year +
  * village; villages found by name. Pure reads, synchronous.
  */
-import type { CountSet, FieldDiff, ImportIssueView } from '../../../../shared/api/roster-import'
-import type { MissingProjectView, ProjectChangeView } from '../../../../shared/api/project-import'
-import { fenToWanText, type FundSource } from '../../../../shared/domain/project'
-import { PROJECT_FIELDS } from '../../../../shared/import/project-fields'
+import type { CountSet, FieldDiff, ImportIssueView } from '../../../../shared/api/households-import'
+import type { MissingProjectView, ProjectChangeView } from '../../../../shared/api/projects-import'
+import { fenToWanText, type FundSource } from '../../../../shared/domain/projects'
+import { PROJECT_FIELDS } from '../../../../shared/import/projects-fields'
 import type { Ledger } from '../../db/open'
 import type { ParsedProject, ParsedProjectList, Value } from './types'
 

@@ -1,6 +1,6 @@
 /** Turns a plan into what the clerk reviews before committing (capped lists). */
-import type { ProjectImportPreview } from '../../../../shared/api/project-import'
-import { projectFieldByKey } from '../../../../shared/import/project-fields'
+import type { ProjectImportPreview } from '../../../../shared/api/projects-import'
+import { projectFieldByKey } from '../../../../shared/import/projects-fields'
 import type { Ledger } from '../../db/open'
 import { describeProject, isChanged, missingViews, type ProjectPlan } from './plan'
 import type { ParsedProjectList } from './types'

@@ -1,8 +1,8 @@
 /** A project list as understood, before it is compared with the ledger. */
-import type { ImportIssueView } from '../../../../shared/api/roster-import'
-import type { FundSource } from '../../../../shared/domain/project'
+import type { ImportIssueView } from '../../../../shared/api/households-import'
+import type { FundSource } from '../../../../shared/domain/projects'
 import type { HeaderColumn } from '../../../../shared/import/header-detect'
-import type { ProjectFieldKey } from '../../../../shared/import/project-fields'
+import type { ProjectFieldKey } from '../../../../shared/import/projects-fields'
 
 export type Value = string | number | null
 

@@ -1,0 +1,23 @@
+import type { HandlerMap } from '../handler-types'
+
+export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
+  'app.info': (_input, { ledger, appVersion, backupWarning }) => {
+    const counts = ledger.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM households) AS households,
+                (SELECT count(*) FROM members) AS members,
+                EXISTS (SELECT 1 FROM villages WHERE is_demo = 1) AS demo`,
+      )
+      .get() as { households: number; members: number; demo: number }
+    return {
+      appVersion,
+      schemaVersion: ledger.schemaVersion,
+      dbPath: ledger.path,
+      householdCount: counts.households,
+      memberCount: counts.members,
+      hasDemo: counts.demo === 1,
+      backupWarning,
+    }
+  },
+  'jobs.cancel': ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),
+}

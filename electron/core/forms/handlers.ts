@@ -1,0 +1,32 @@
+import { householdCards } from './household-cards'
+import { writeBeneficiaryNoticeXlsx, writeProjectNoticeXlsx, writeUnitHandoverXlsx } from './forms-xlsx'
+import { beneficiaryNotice, projectNotice, townshipName } from './notices'
+import { unitContribution } from '../projects/unit-contribution'
+import type { HandlerMap } from '../handler-types'
+
+export const formHandlers: HandlerMap<
+  'forms.householdCards' | 'forms.householdCardsJob' | 'forms.projectNotice' | 'forms.beneficiaryNotice' | 'forms.noticeXlsx' | 'forms.unitHandoverXlsx'
+> = {
+  'forms.householdCards': (input, { ledger }) => householdCards(ledger, input),
+  'forms.householdCardsJob': (input, { jobs }) => ({ jobId: jobs.start('forms.household-cards', input) }),
+  'forms.projectNotice': ({ year }, { ledger }) => projectNotice(ledger, year),
+  'forms.beneficiaryNotice': ({ projectId }, { ledger }) => beneficiaryNotice(ledger, projectId),
+  'forms.noticeXlsx': async (input, { ledger, files }) => {
+    const footer = { from: input.from, to: input.to, phone: input.phone }
+    if (input.kind === 'projects') {
+      const out = files.create(`${input.year}年项目公示.xlsx`)
+      await writeProjectNoticeXlsx(projectNotice(ledger, input.year), footer, out.path)
+      return { fileId: out.id, name: out.name }
+    }
+    const notice = beneficiaryNotice(ledger, input.projectId)
+    const out = files.create(`${notice.project.name}-受益户公示.xlsx`)
+    await writeBeneficiaryNoticeXlsx(notice, footer, out.path)
+    return { fileId: out.id, name: out.name }
+  },
+  'forms.unitHandoverXlsx': async ({ statement, ...input }, { ledger, files }) => {
+    const c = unitContribution(ledger, input)
+    const out = files.create(`${c.village}-${c.unitName}-帮扶单位交接表.xlsx`)
+    await writeUnitHandoverXlsx(c, townshipName(ledger, c.villageId), statement, out.path)
+    return { fileId: out.id, name: out.name }
+  },
+}

@@ -1,8 +1,0 @@
-import { getHousehold, listHouseholds, listVillages } from '../queries/households'
-import type { HandlerMap } from './types'
-
-export const householdHandlers: HandlerMap<'villages.list' | 'households.list' | 'households.get'> = {
-  'villages.list': (_input, { ledger }) => listVillages(ledger),
-  'households.list': (input, { ledger }) => listHouseholds(ledger, input),
-  'households.get': ({ id }, { ledger }) => getHousehold(ledger, id),
-}

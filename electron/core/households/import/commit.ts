@@ -1,0 +1,153 @@
+/**
+ * Writes a planned roster import in one transaction through the audited
+ * write path, recording the batch (file, hash, sheet, mapping, counts) so it
+ * can be undone and exported back in its own layout.
+ */
+import { LedgerError } from '../../../../shared/api/result'
+import type { CountSet, RosterCommitResult } from '../../../../shared/api/households-import'
+import type { Ledger } from '../../db/open'
+import type { WriteScope } from '../../db/write'
+import { extraJson, type RosterPlan } from './plan'
+import type { ParsedRoster, Value } from './types'
+import { VillageIndex } from './villages'
+import { applyHelperFromRoster, helperFromRoster } from '../../assistance/assistance'
+
+export interface Removal {
+  reason: string
+  date: string
+}
+
+export interface CommitOptions {
+  actor: string
+  /** Leave households with an error row untouched and import the rest. */
+  skipBlocked: boolean
+  /** 移出 decisions for households and members absent from the file; the rest are kept. */
+  removeHouseholds: Record<number, Removal>
+  removeMembers: Record<number, Removal>
+  /** A mapping the clerk corrected, remembered for files with the same header. */
+  rememberMapping?: { signature: string; mapping: Record<number, string | null> }
+  checkCancelled(): void
+  progress(done: number, total: number, message: string): void
+}
+
+export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: RosterPlan, options: CommitOptions): RosterCommitResult {
+  const errors = plan.issues.filter((i) => i.severity === 'error').length
+  if (errors && !options.skipBlocked) {
+    throw new LedgerError('blocked', `表中有 ${errors} 处错误，为避免写入错误数据，本次没有导入任何内容。请按「问题」列表修改原表后重新导入，或选择「跳过有错误的户，导入其余」。`)
+  }
+  const todo = plan.households.filter((p) => !(options.skipBlocked && p.parsed.blocked))
+  const today = new Date().toISOString().slice(0, 10)
+  const counts = { households: zero(), members: zero() }
+  let markedRemoved = 0
+
+  const batchId = ledger.write.run({ actor: options.actor }, (w) => {
+    const batchId = w.insert('import_batches', {
+      kind: 'roster',
+      file_name: roster.fileName,
+      sha256: roster.sha256,
+      sheet: roster.sheet,
+      mapping_json: JSON.stringify(roster.columns.map((c) => ({ index: c.index, header: c.header, field: c.field }))),
+      layout_json: JSON.stringify({ headerRow: roster.headerRow, columns: roster.columns.map((c) => ({ index: c.index, header: c.header, field: c.field })), dateFormats: roster.dateFormats }),
+      counts_json: '{}',
+      actor: options.actor,
+    })
+    w.setBatch(`import:${batchId}`)
+    const villages = new VillageIndex(ledger.sqlite)
+    const groupIds = new Map<string, number>()
+    const findGroup = ledger.sqlite.prepare('SELECT id FROM village_groups WHERE village_id = ? AND name = ?').pluck()
+    const villageId = (county: string, township: string, name: string) => {
+      const found = villages.find(county, township, name)
+      if (found) return found.id
+      const id = w.insert('villages', { county, township, name })
+      villages.add({ id, county, township, name })
+      return id
+    }
+    const groupId = (vid: number, name: string | null) => {
+      if (!name) return null
+      const key = `${vid}/${name}`
+      let id = groupIds.get(key) ?? (findGroup.get(vid, name) as number | undefined)
+      if (id === undefined) id = w.insert('village_groups', { village_id: vid, name })
+      groupIds.set(key, id)
+      return id
+    }
+
+    // New households, then new members, are each written by one statement and audited in one go.
+    const householdIds: number[] = []
+    const fresh: Record<string, Value>[] = []
+    const freshAt: number[] = []
+    todo.forEach((p, i) => {
+      if (i % 500 === 0) {
+        options.checkCancelled()
+        options.progress(i, todo.length, `正在写入第 ${i + 1} / ${todo.length} 户`)
+      }
+      const h = p.parsed
+      const vid = villageId(h.county, h.township, h.village)
+      if (p.existingId === null) {
+        fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
+        freshAt.push(i)
+        counts.households.new++
+        return
+      }
+      householdIds[i] = p.existingId
+      const patch: Record<string, Value> = {}
+      for (const [field, value] of Object.entries(p.changes)) {
+        if (field === 'village') patch.village_id = vid
+        else if (field === 'group') patch.group_id = groupId(vid, h.group)
+        else patch[field] = value
+      }
+      if ('village' in p.changes && !('group' in p.changes)) patch.group_id = groupId(vid, h.group)
+      // An unchanged household (the usual case of a re-import) costs no read.
+      const updated = Object.keys(patch).length > 0 && w.update('households', p.existingId, patch).length > 0
+      const changed = updated || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)
+      if (changed) counts.households.changed++
+      else counts.households.unchanged++
+    })
+    w.insertMany('households', fresh).forEach((id, k) => (householdIds[freshAt[k]!] = id))
+    const newMembers: Record<string, Value>[] = []
+    todo.forEach((p, i) => {
+      const householdId = householdIds[i]!
+      p.members.forEach((m, order) => {
+        if (m.existingId === null) {
+          newMembers.push({ ...m.parsed.values, household_id: householdId, sort_order: order, extra_json: extraJson(m.parsed.extra) })
+          counts.members.new++
+        } else if (Object.keys(m.changes).length) {
+          w.update('members', m.existingId, m.changes)
+          counts.members.changed++
+        } else counts.members.unchanged++
+      })
+      // A roster that names the household's helper (帮扶单位 / 帮扶责任人 columns) fills the pairing.
+      const named = p.parsed.members.map((m) => helperFromRoster(m.extra)).find((x) => x !== null)
+      if (named) applyHelperFromRoster(ledger, w, householdId, named, today)
+      for (const missing of p.missingMembers) {
+        counts.members.missing++
+        const removal = options.removeMembers[missing.id]
+        if (removal) markedRemoved += markRemoved(w, 'members', missing.id, removal)
+      }
+    })
+    options.progress(todo.length, todo.length, `正在写入 ${newMembers.length} 名新成员`)
+    w.insertMany('members', newMembers)
+    for (const h of plan.missingHouseholds) {
+      counts.households.missing++
+      const removal = options.removeHouseholds[h.id]
+      if (removal) markedRemoved += markRemoved(w, 'households', h.id, removal)
+    }
+    if (options.rememberMapping) {
+      const existing = ledger.sqlite.prepare("SELECT id FROM import_mappings WHERE kind = 'roster' AND signature = ?").pluck().get(options.rememberMapping.signature) as number | undefined
+      const mapping_json = JSON.stringify(options.rememberMapping.mapping)
+      if (existing) w.update('import_mappings', existing, { mapping_json })
+      else w.insert('import_mappings', { kind: 'roster', signature: options.rememberMapping.signature, mapping_json })
+    }
+    w.update('import_batches', batchId, { counts_json: JSON.stringify(counts) })
+    return batchId
+  })
+  options.progress(todo.length, todo.length, '导入完成')
+  return { batchId, households: counts.households, members: counts.members, markedRemoved }
+}
+
+function markRemoved(w: WriteScope, table: 'households' | 'members', id: number, removal: Removal): number {
+  return w.update(table, id, { removed_reason: removal.reason, removed_date: removal.date }).length ? 1 : 0
+}
+
+function zero(): CountSet {
+  return { new: 0, changed: 0, unchanged: 0, missing: 0 }
+}

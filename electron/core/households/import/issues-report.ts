@@ -1,0 +1,64 @@
+/**
+ * 「问题说明」 report: the sheet written back as it was read, plus a column
+ * explaining each row's problems and the offending cells filled red, so the
+ * clerk can correct the file in Excel and import it again.
+ */
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../spreadsheets/load-exceljs'
+import type { ImportIssueView } from '../../../../shared/api/households-import'
+import type { JobContext } from '../../jobs/types'
+import { openSheetRows } from '../../spreadsheets/read'
+import type { ParsedRoster } from './types'
+
+const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
+const AMBER: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }
+
+export async function writeIssuesReport(
+  sourcePath: string,
+  roster: ParsedRoster,
+  issues: ImportIssueView[],
+  outputPath: string,
+  ctx: Pick<JobContext, 'progress' | 'checkCancelled'>,
+): Promise<void> {
+  const byRow = new Map<number, ImportIssueView[]>()
+  for (const i of issues) {
+    const list = byRow.get(i.row) ?? []
+    list.push(i)
+    byRow.set(i.row, list)
+  }
+  const columnOf = new Map(roster.columns.map((c) => [c.header, c.index]))
+  const width = Math.max(...roster.columns.map((c) => c.index + 1), 1)
+  const noteColumn = width + 1
+
+  const excel = await loadExcelJS()
+
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
+  const sheet = workbook.addWorksheet(roster.sheet.slice(0, 31) || 'Sheet1')
+  sheet.getColumn(noteColumn).width = 60
+  for await (const { rowNumber, cells } of openSheetRows(sourcePath, { sheet: roster.sheet })) {
+    if (rowNumber % 2000 === 0) {
+      ctx.checkCancelled()
+      ctx.progress(rowNumber, roster.rows + roster.headerRow, `正在生成问题清单：第 ${rowNumber} 行`)
+    }
+    const row = sheet.getRow(rowNumber)
+    cells.forEach((v, i) => {
+      if (v !== null) row.getCell(i + 1).value = v
+    })
+    if (rowNumber === roster.headerRow) {
+      row.getCell(noteColumn).value = '问题说明'
+      row.getCell(noteColumn).font = { bold: true, color: { argb: 'FFC00000' } }
+    }
+    const rowIssues = byRow.get(rowNumber)
+    if (rowIssues) {
+      row.getCell(noteColumn).value = rowIssues.map((i) => `【${i.severity === 'error' ? '错误' : '提醒'}】${i.message}`).join('\n')
+      row.getCell(noteColumn).alignment = { wrapText: true, vertical: 'top' }
+      for (const i of rowIssues) {
+        const col = columnOf.get(i.column)
+        if (col !== undefined) row.getCell(col + 1).fill = i.severity === 'error' ? RED : AMBER
+      }
+    }
+    row.commit()
+  }
+  sheet.commit()
+  await workbook.commit()
+}

@@ -1,0 +1,215 @@
+/**
+ * Reads a roster file into households and issues, one row at a time: header
+ * detection on the first rows, the column mapping (the clerk's correction, or
+ * one remembered for this header), normalisation, row and household rules.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import type { ImportIssueView } from '../../../../shared/api/households-import'
+import { LedgerError } from '../../../../shared/api/result'
+import { cellToText, isBlankCell, type CellValue } from '../../../../shared/import/cells'
+import { fieldByKey, ROSTER_FIELDS, type FieldKey } from '../../../../shared/import/households-fields'
+import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
+import { createHouseholdGrouper, createRowReader, householdValues, type HouseholdGroup } from '../../../../shared/import/rows'
+import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
+import type { Ledger } from '../../db/open'
+import type { JobContext } from '../../jobs/types'
+import { listSheets } from '../../spreadsheets/read'
+import { readSheetRows } from '../../spreadsheets/read/threaded'
+import { LedgerSnapshot } from './plan'
+import type { ParsedHousehold, ParsedRoster, Value } from './types'
+
+export interface ParseInput {
+  path: string
+  fileName: string
+  sheet?: string
+  /** Column index → field key (or null: keep as an unknown column), from the preview. */
+  mapping?: Record<string, string | null>
+}
+
+const HEADER_SCAN_ROWS = 15
+const SAMPLES = 3
+const KNOWN_FIELDS = new Set<string>(ROSTER_FIELDS.map((f) => f.key))
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/** Identifies a header layout: the header texts in order. */
+export function headerSignature(layout: HeaderDetection): string {
+  return createHash('sha256')
+    .update(layout.columns.map((c) => c.header).join('\u0001'))
+    .digest('hex')
+    .slice(0, 32)
+}
+
+function applyMapping(layout: HeaderDetection, mapping: Record<string, string | null>): void {
+  for (const c of layout.columns) {
+    if (!(String(c.index) in mapping)) continue
+    const f = mapping[String(c.index)]
+    c.field = f && KNOWN_FIELDS.has(f) ? (f as FieldKey) : null
+    delete c.duplicateOf
+  }
+}
+
+export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<ParsedRoster> {
+  ctx.progress(0, 1, '正在读取文件…')
+  // Reading the sheet list first gives the clerk's message for a missing, locked or unreadable file.
+  const sheets = await listSheets(input.path)
+  const sha256 = await sha256File(input.path)
+  const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
+  if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {
+    throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
+  }
+  const totalBytes = fs.statSync(input.path).size
+
+  const head: CellValue[][] = []
+  let layout: HeaderDetection | null = null
+  let reader: ReturnType<typeof createRowReader> | null = null
+  let grouper: ReturnType<typeof createHouseholdGrouper> | null = null
+  const tracker = new DuplicateIdTracker()
+  const issues: ImportIssue[] = []
+  // Households are kept in their compact form only: a county file has 100 000 rows.
+  const households: ParsedHousehold[] = []
+  const extraKeys = new Set<string>()
+  const complete = (g: HouseholdGroup) => {
+    issues.push(...validateHousehold(g))
+    for (const r of g.rows) for (const k of Object.keys(r.extra)) extraKeys.add(k)
+    households.push(toHousehold(g))
+  }
+  const dateFormats: Record<string, string> = {}
+  const samples = new Map<number, string[]>()
+  let rememberedMapping = false
+  let signature = ''
+  let rows = 0
+  let householdFields: string[] = []
+  let memberFields: string[] = []
+  let snapshot: LedgerSnapshot | undefined
+
+  const consume = (cells: readonly CellValue[], rowIndex: number) => {
+    for (const [i, v] of cells.entries()) {
+      if (isBlankCell(v)) continue
+      const list = samples.get(i) ?? []
+      if (list.length < SAMPLES) {
+        list.push(cellToText(v).trim().slice(0, 40))
+        samples.set(i, list)
+      }
+    }
+    const row = reader!.read(cells, rowIndex)
+    if (!row) return
+    rows++
+    for (const [k, f] of Object.entries(row.sourceFormats)) dateFormats[k] ??= f
+    issues.push(...validateMemberRow(row))
+    for (const hit of tracker.check(row)) issues.push(hit.issue)
+    for (const g of grouper!.push(row)) complete(g)
+  }
+
+  const start = () => {
+    layout = detectHeader(head, { maxScanRows: HEADER_SCAN_ROWS })
+    if (!layout) {
+      throw new LedgerError(
+        'not_roster',
+        `「${input.fileName}」的工作表「${chosen}」前 ${HEADER_SCAN_ROWS} 行中没有找到花名册的表头（如「姓名」「证件号码」「与户主关系」）。请确认选对了工作表，或把表头放在前几行后重新导入。`,
+      )
+    }
+    signature = headerSignature(layout)
+    if (input.mapping) applyMapping(layout, input.mapping)
+    else {
+      const saved = ledger.sqlite.prepare("SELECT mapping_json FROM import_mappings WHERE kind = 'roster' AND signature = ?").pluck().get(signature) as string | undefined
+      if (saved) {
+        applyMapping(layout, JSON.parse(saved) as Record<string, string | null>)
+        rememberedMapping = true
+      }
+    }
+    issues.push(...headerIssues(layout))
+    const found = layout
+    const levelFields = (level: 'household' | 'member') =>
+      [...new Set(found.columns.map((c) => c.field).filter((f): f is FieldKey => f !== null && !fieldByKey(f).virtual && fieldByKey(f).level === level))]
+    householdFields = levelFields('household')
+    memberFields = memberFieldsOf(found, levelFields('member'))
+    snapshot = new LedgerSnapshot(ledger.sqlite, householdFields, memberFields)
+    reader = createRowReader(layout)
+    grouper = createHouseholdGrouper(layout)
+    for (let r = layout.firstDataRowIndex; r < head.length; r++) consume(head[r] ?? [], r)
+  }
+
+  let bytes = 0
+  try {
+    for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n), onIdle: () => snapshot?.step() ?? false })) {
+      if (!layout) {
+        while (head.length < rowNumber - 1) head.push([])
+        head[rowNumber - 1] = cells
+        if (head.length >= HEADER_SCAN_ROWS) start()
+        continue
+      }
+      consume(cells, rowNumber - 1)
+      if (rows % 1000 === 0) {
+        ctx.checkCancelled()
+        ctx.progress(bytes, totalBytes, `已读取 ${rows} 行`)
+      }
+    }
+    if (!layout) start()
+  } catch (err) {
+    snapshot?.close()
+    throw err
+  }
+  for (const g of grouper!.flush()) complete(g)
+  const finalLayout = layout as unknown as HeaderDetection
+
+  // A duplicate ID found late can block a household completed early: mark them at the end.
+  const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row))
+  for (const h of households) h.blocked = h.members.some((m) => errorRows.has(m.excelRow))
+  const columns = finalLayout.columns.map((c) => ({ ...c, samples: samples.get(c.index) ?? [] }))
+
+  return {
+    fileName: input.fileName,
+    sha256,
+    sheet: chosen,
+    sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
+    headerRow: finalLayout.headerRowIndex + 1,
+    columns,
+    rememberedMapping,
+    signature,
+    householdFields,
+    memberFields,
+    hasGroupColumn: finalLayout.columns.some((c) => c.field === 'group'),
+    extraKeys: [...extraKeys],
+    households,
+    issues: issues.sort((a, b) => a.row - b.row).map((i) => view(chosen, i)),
+    rows,
+    dateFormats,
+    snapshot,
+  }
+}
+
+/** A one-row-per-household sheet names its person in 户主 columns: those fill name and ID. */
+function memberFieldsOf(layout: HeaderDetection, fields: string[]): string[] {
+  const set = new Set(fields)
+  if (layout.columns.some((c) => c.field === 'head_name')) set.add('name')
+  if (layout.columns.some((c) => c.field === 'head_id_number')) set.add('id_number')
+  if (!set.has('relation') && !layout.columns.some((c) => c.field === 'relation')) set.add('relation')
+  return [...set]
+}
+
+function toHousehold(g: HouseholdGroup): ParsedHousehold {
+  const first = g.rows[0]!
+  const { values } = householdValues(g)
+  const household: Record<string, Value> = {}
+  for (const [k, v] of Object.entries(values)) if (!fieldByKey(k as FieldKey).virtual) household[k] = v ?? null
+  return {
+    firstRow: first.excelRow,
+    county: first.village.county ?? '',
+    township: first.village.township ?? '',
+    village: first.village.village ?? '',
+    group: first.village.group ?? null,
+    values: household,
+    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
+    blocked: false,
+  }
+}
+
+function view(sheet: string, i: ImportIssue): ImportIssueView {
+  return { sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message }
+}

@@ -1,0 +1,343 @@
+/**
+ * Compares a parsed roster with the ledger: which households and members are
+ * new, changed (field by field), unchanged, or in the ledger but absent from
+ * the file. Pure reads, synchronous (runs inside a job's worker thread).
+ */
+import type { CountSet, FieldDiff, HouseholdChangeView, ImportIssueView, MissingView } from '../../../../shared/api/households-import'
+import { fieldByKey, type FieldKey } from '../../../../shared/import/households-fields'
+import type { Ledger } from '../../db/open'
+import { VillageIndex } from './villages'
+import type { ParsedHousehold, ParsedMember, ParsedRoster, Value } from './types'
+
+interface ExistingMember {
+  id: number
+  household_id: number
+  name: string
+  person_no: string | null
+  id_number: string | null
+  removed_reason: string | null
+  [field: string]: Value
+}
+
+interface ExistingHousehold {
+  id: number
+  village_id: number
+  group_id: number | null
+  household_no: string | null
+  removed_reason: string | null
+  [field: string]: Value
+}
+
+export interface PlannedMember {
+  parsed: ParsedMember
+  existingId: number | null
+  changes: Record<string, Value>
+}
+
+export interface PlannedHousehold {
+  parsed: ParsedHousehold
+  existingId: number | null
+  /** Village/group resolution happens at commit; these say whether they differ. */
+  villageKey: string
+  changes: Record<string, Value>
+  members: PlannedMember[]
+  /** Existing members of this household absent from the file. */
+  missingMembers: ExistingMember[]
+  /** A household marked 移出 earlier that the file lists again. */
+  reinstated: boolean
+}
+
+export interface RosterPlan {
+  households: PlannedHousehold[]
+  missingHouseholds: ExistingHousehold[]
+  issues: ImportIssueView[]
+  counts: { households: CountSet; members: CountSet }
+}
+
+const villageKey = (county: string, township: string, village: string) => `${county}\u0000${township}\u0000${village}`
+const same = (a: Value | undefined, b: Value | undefined) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '')
+
+/**
+ * The ledger's households and members as far as this file can compare them.
+ * Loaded in steps so the import can fill the main thread's idle time while the
+ * reader thread is still reading the file; `data_version` tells whether another
+ * connection wrote meanwhile, in which case it is loaded afresh.
+ */
+export class LedgerSnapshot {
+  readonly households: ExistingHousehold[] = []
+  readonly byHouseholdNo = new Map<string, ExistingHousehold>()
+  readonly byHouseholdId = new Map<number, ExistingHousehold>()
+  readonly membersOf = new Map<number, ExistingMember[]>()
+  readonly byIdNumber = new Map<string, ExistingMember>()
+  private readonly version: number
+  private householdRows: Iterator<ExistingHousehold> | null
+  private memberRows: Iterator<ExistingMember> | null
+
+  constructor(
+    private readonly db: Ledger['sqlite'],
+    readonly householdFields: readonly string[],
+    readonly memberFields: readonly string[],
+  ) {
+    // Only the columns this file can compare: a county roster has 100 000 people.
+    const cols = (base: string[], fields: readonly string[]) => [...new Set([...base, ...fields])].join(', ')
+    this.version = db.pragma('data_version', { simple: true }) as number
+    this.householdRows = (
+      db.prepare(`SELECT ${cols(['id', 'village_id', 'group_id', 'household_no', 'removed_reason'], householdFields)} FROM households`).iterate() as IterableIterator<ExistingHousehold>
+    )[Symbol.iterator]()
+    const memberColumns = cols(['id', 'household_id', 'name', 'person_no', 'id_number', 'removed_reason', 'extra_json'], memberFields)
+    this.memberRows = (db.prepare(`SELECT ${memberColumns} FROM members`).iterate() as IterableIterator<ExistingMember>)[Symbol.iterator]()
+  }
+
+  /** Loads up to `rows` more rows; false once everything is loaded. */
+  step(rows = 2000): boolean {
+    for (let i = 0; i < rows; i++) {
+      if (this.householdRows) {
+        const next = this.householdRows.next()
+        if (next.done) this.householdRows = null
+        else this.addHousehold(next.value)
+        continue
+      }
+      if (!this.memberRows) return false
+      const next = this.memberRows.next()
+      if (next.done) {
+        this.memberRows = null
+        return false
+      }
+      this.addMember(next.value)
+    }
+    return true
+  }
+
+  /** Everything loaded and still current (or a fresh snapshot when the ledger changed). */
+  complete(): LedgerSnapshot {
+    // The connection runs nothing else while an iterator is open: finish reading first.
+    while (this.step(10_000));
+    if ((this.db.pragma('data_version', { simple: true }) as number) === this.version) return this
+    return new LedgerSnapshot(this.db, this.householdFields, this.memberFields).complete()
+  }
+
+  /** Releases the open reads (the file could not be read to the end). */
+  close(): void {
+    this.householdRows?.return?.()
+    this.memberRows?.return?.()
+    this.householdRows = this.memberRows = null
+  }
+
+  private addHousehold(h: ExistingHousehold): void {
+    this.households.push(h)
+    this.byHouseholdId.set(h.id, h)
+    if (h.household_no) this.byHouseholdNo.set(h.household_no, h)
+  }
+
+  private addMember(m: ExistingMember): void {
+    let list = this.membersOf.get(m.household_id)
+    if (!list) this.membersOf.set(m.household_id, (list = []))
+    list.push(m)
+    if (m.id_number) this.byIdNumber.set(m.id_number, m)
+  }
+}
+
+export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPlan {
+  const db = ledger.sqlite
+  const snapshot = (roster.snapshot ?? new LedgerSnapshot(db, roster.householdFields, roster.memberFields)).complete()
+  const { households, byHouseholdNo, byHouseholdId, membersOf, byIdNumber } = snapshot
+  const villages = new VillageIndex(db)
+  const groups = new Map<number, string>()
+  for (const g of db.prepare('SELECT id, name FROM village_groups').iterate() as Iterable<{ id: number; name: string }>) groups.set(g.id, g.name)
+
+  const issues = [...roster.issues]
+  const planned: PlannedHousehold[] = []
+  const matchedHouseholds = new Set<number>()
+  const touchedVillages = new Set<number>()
+  const counts = { households: zero(), members: zero() }
+
+  for (const parsed of roster.households) {
+    const key = villageKey(parsed.county, parsed.township, parsed.village)
+    const village = villages.find(parsed.county, parsed.township, parsed.village)
+    if (village) touchedVillages.add(village.id)
+    const existing = matchHousehold(parsed, byHouseholdNo, byIdNumber, byHouseholdId)
+    if (existing && matchedHouseholds.has(existing.id)) {
+      issues.push({
+        sheet: roster.sheet,
+        row: parsed.firstRow,
+        column: '',
+        severity: 'error',
+        code: 'household_twice',
+        message: `第 ${parsed.firstRow} 行：这一户与表中前面的另一户对应台账里的同一户（户编号 ${existing.household_no ?? '无'}）。请检查户编号或户主证件号码是否重复。`,
+      })
+      parsed.blocked = true
+    }
+    if (existing) matchedHouseholds.add(existing.id)
+
+    const changes: Record<string, Value> = {}
+    if (existing) {
+      for (const f of roster.householdFields) if (!same(existing[f], parsed.values[f])) changes[f] = parsed.values[f] ?? null
+      if (village?.id !== existing.village_id) changes.village = parsed.village
+      const g = existing.group_id === null ? null : (groups.get(existing.group_id) ?? null)
+      if (roster.hasGroupColumn && (g ?? '') !== (parsed.group ?? '')) changes.group = parsed.group
+    }
+
+    const existingMembers = existing ? (membersOf.get(existing.id) ?? []) : []
+    const usedMembers = new Set<number>()
+    const members: PlannedMember[] = parsed.members.map((m) => {
+      const idNumber = typeof m.values.id_number === 'string' ? m.values.id_number : null
+      const elsewhere = idNumber ? byIdNumber.get(idNumber) : undefined
+      if (elsewhere && elsewhere.household_id !== existing?.id && !elsewhere.removed_reason) {
+        const other = byHouseholdId.get(elsewhere.household_id)
+        issues.push({
+          sheet: roster.sheet,
+          row: m.excelRow,
+          column: '证件号码',
+          severity: 'error',
+          code: 'id_in_other_household',
+          message:
+            `第 ${m.excelRow} 行「证件号码」${idNumber}：台账中此人（${elsewhere.name}）属于另一户（户编号 ${other?.household_no ?? '无'}）。` +
+            '若此人已迁入本户，请先在台账中把他从原户移出；否则请核对证件号码。',
+        })
+        parsed.blocked = true
+      }
+      const match =
+        existingMembers.find((e) => !usedMembers.has(e.id) && idNumber && e.id_number === idNumber) ??
+        existingMembers.find((e) => !usedMembers.has(e.id) && m.values.person_no && e.person_no === m.values.person_no) ??
+        existingMembers.find((e) => !usedMembers.has(e.id) && e.name === m.values.name && (!idNumber || !e.id_number))
+      if (!match) return { parsed: m, existingId: null, changes: {} }
+      usedMembers.add(match.id)
+      const memberChanges: Record<string, Value> = {}
+      for (const f of roster.memberFields) if (!same(match[f], m.values[f])) memberChanges[f] = m.values[f] ?? null
+      const extra = mergeExtra(match.extra_json ?? null, m.extra, roster.extraKeys)
+      if (!same(match.extra_json, extra)) memberChanges.extra_json = extra
+      if (match.removed_reason) Object.assign(memberChanges, { removed_reason: null, removed_date: null })
+      return { parsed: m, existingId: match.id, changes: memberChanges }
+    })
+    const missingMembers = existingMembers.filter((e) => !usedMembers.has(e.id) && !e.removed_reason)
+    const reinstated = Boolean(existing?.removed_reason)
+    if (reinstated) Object.assign(changes, { removed_reason: null, removed_date: null })
+
+    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, changes, members, missingMembers, reinstated })
+  }
+
+  // Households of the villages this file covers that it no longer lists.
+  const missingHouseholds = households.filter(
+    (h) => !matchedHouseholds.has(h.id) && !h.removed_reason && touchedVillages.has(h.village_id),
+  )
+
+  for (const p of planned) {
+    if (p.existingId === null) counts.households.new++
+    else if (Object.keys(p.changes).length || p.members.some((m) => m.existingId === null || Object.keys(m.changes).length)) counts.households.changed++
+    else counts.households.unchanged++
+    for (const m of p.members) {
+      if (m.existingId === null) counts.members.new++
+      else if (Object.keys(m.changes).length) counts.members.changed++
+      else counts.members.unchanged++
+    }
+    counts.members.missing += p.missingMembers.length
+  }
+  counts.households.missing = missingHouseholds.length
+  for (const h of missingHouseholds) counts.members.missing += (membersOf.get(h.id) ?? []).filter((m) => !m.removed_reason).length
+
+  return { households: planned, missingHouseholds, issues, counts }
+}
+
+/**
+ * Whether committing would change any household or member (besides recording
+ * the batch). A re-import of an unchanged file needs no pre-import backup: it
+ * would only push a useful copy out of the rotation.
+ */
+export function planWrites(plan: RosterPlan, removals: number): boolean {
+  const { households: h, members: m } = plan.counts
+  return h.new + h.changed + m.new + m.changed + removals > 0
+}
+
+function matchHousehold(
+  parsed: ParsedHousehold,
+  byNo: Map<string, ExistingHousehold>,
+  byIdNumber: Map<string, ExistingMember>,
+  byId: Map<number, ExistingHousehold>,
+): ExistingHousehold | undefined {
+  const no = parsed.values.household_no
+  if (typeof no === 'string' && no) return byNo.get(no)
+  // Without 户编号, the head's ID number names the household.
+  const head = parsed.members.find((m) => m.values.relation === '户主') ?? parsed.members[0]
+  const id = head?.values.id_number
+  const member = typeof id === 'string' ? byIdNumber.get(id) : undefined
+  return member ? byId.get(member.household_id) : undefined
+}
+
+export function extraJson(extra: Record<string, string>): string | null {
+  return Object.keys(extra).length ? JSON.stringify(extra) : null
+}
+
+/**
+ * Unknown columns this file carries replace the stored ones of the same header
+ * (a blank cell clears it); columns from other files are kept.
+ */
+function mergeExtra(stored: Value, fromFile: Record<string, string>, fileKeys: readonly string[]): string | null {
+  const merged = stored ? (JSON.parse(String(stored)) as Record<string, string>) : {}
+  for (const k of fileKeys) {
+    if (k in fromFile) merged[k] = fromFile[k]!
+    else delete merged[k]
+  }
+  return extraJson(merged)
+}
+
+function zero(): CountSet {
+  return { new: 0, changed: 0, unchanged: 0, missing: 0 }
+}
+
+const label = (field: string) => {
+  if (field === 'village') return '行政村'
+  if (field === 'group') return '组'
+  if (field === 'extra_json') return '其他列'
+  if (field === 'removed_reason') return '移出原因'
+  if (field === 'removed_date') return '移出日期'
+  try {
+    return fieldByKey(field as FieldKey).label
+  } catch {
+    return field
+  }
+}
+
+const show = (v: Value | undefined) => (v === null || v === undefined ? null : String(v))
+
+/** A readable summary of one planned household for the preview. */
+export function describeHousehold(p: PlannedHousehold, existingValue: (field: string, memberId?: number) => Value): HouseholdChangeView {
+  const head = p.parsed.members.find((m) => m.values.relation === '户主') ?? p.parsed.members[0]
+  const diffs: FieldDiff[] = Object.entries(p.changes).map(([field, after]) => ({
+    field,
+    label: label(field),
+    before: show(existingValue(field)),
+    after: show(after),
+  }))
+  for (const m of p.members) {
+    if (m.existingId === null) continue
+    for (const [field, after] of Object.entries(m.changes)) {
+      diffs.push({ field, label: `${String(m.parsed.values.name ?? '')}：${label(field)}`, before: show(existingValue(field, m.existingId)), after: show(after) })
+    }
+  }
+  return {
+    householdNo: show(p.parsed.values.household_no),
+    headName: show(head?.values.name),
+    village: p.parsed.village,
+    firstRow: p.parsed.firstRow,
+    diffs,
+    newMembers: p.existingId === null ? [] : p.members.filter((m) => m.existingId === null).map((m) => String(m.parsed.values.name ?? '')),
+  }
+}
+
+export function missingViews(ledger: Ledger, plan: RosterPlan): MissingView[] {
+  const villageName = ledger.sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck()
+  const headName = ledger.sqlite.prepare("SELECT name FROM members WHERE household_id = ? AND relation = '户主' AND removed_reason IS NULL LIMIT 1").pluck()
+  const views: MissingView[] = plan.missingHouseholds.map((h) => ({
+    kind: 'household',
+    id: h.id,
+    householdNo: h.household_no,
+    name: String(headName.get(h.id) ?? '（无户主）'),
+    village: String(villageName.get(h.village_id) ?? ''),
+  }))
+  for (const p of plan.households) {
+    for (const m of p.missingMembers) {
+      views.push({ kind: 'member', id: m.id, householdNo: show(p.parsed.values.household_no), name: m.name, village: p.parsed.village })
+    }
+  }
+  return views
+}

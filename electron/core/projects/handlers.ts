@@ -1,0 +1,61 @@
+import { exportAssets } from './assets-export'
+import {
+  addBeneficiaries,
+  addRecord,
+  createProject,
+  deleteProject,
+  deleteRecord,
+  getProject,
+  listAssets,
+  listProjects,
+  removeBeneficiary,
+  updateProject,
+  updateRecord,
+} from './projects'
+import { contributingUnits, unitContribution } from './unit-contribution'
+import type { HandlerMap } from '../handler-types'
+
+export const projectHandlers: HandlerMap<
+  | 'projects.list'
+  | 'projects.get'
+  | 'projects.create'
+  | 'projects.update'
+  | 'projects.delete'
+  | 'projects.addRecord'
+  | 'projects.updateRecord'
+  | 'projects.deleteRecord'
+  | 'projects.addBeneficiaries'
+  | 'projects.removeBeneficiary'
+  | 'projects.assets'
+  | 'projects.exportAssets'
+  | 'projects.unitContribution'
+  | 'projects.units'
+> = {
+  'projects.list': (input, { ledger }) => listProjects(ledger, input),
+  'projects.get': ({ id, today }, { ledger }) => getProject(ledger, id, today),
+  'projects.create': (input, { ledger, actor }) => ({ id: createProject(ledger, actor, input) }),
+  'projects.update': ({ id, fields }, { ledger, actor }) => ({ changed: updateProject(ledger, actor, id, fields) }),
+  'projects.delete': ({ id }, { ledger, actor }) => {
+    deleteProject(ledger, actor, id)
+    return { deleted: true as const }
+  },
+  'projects.addRecord': ({ projectId, record }, { ledger, actor }) => ({ id: addRecord(ledger, actor, projectId, record) }),
+  'projects.updateRecord': ({ id, record }, { ledger, actor }) => ({ changed: updateRecord(ledger, actor, id, record) }),
+  'projects.deleteRecord': ({ id, kind }, { ledger, actor }) => {
+    deleteRecord(ledger, actor, kind, id)
+    return { deleted: true as const }
+  },
+  'projects.addBeneficiaries': ({ projectId, ...rest }, { ledger, actor }) => addBeneficiaries(ledger, actor, projectId, rest),
+  'projects.removeBeneficiary': ({ id }, { ledger, actor }) => {
+    removeBeneficiary(ledger, actor, id)
+    return { removed: true as const }
+  },
+  'projects.assets': (input, { ledger }) => listAssets(ledger, input),
+  'projects.exportAssets': async (input, { ledger, files }) => {
+    const out = files.create(`资产台账-${new Date().toISOString().slice(0, 10)}.xlsx`)
+    await exportAssets(listAssets(ledger, input), out.path)
+    return { fileId: out.id, name: out.name }
+  },
+  'projects.unitContribution': (input, { ledger }) => unitContribution(ledger, input),
+  'projects.units': (_input, { ledger }) => contributingUnits(ledger),
+}

@@ -1,0 +1,57 @@
+import { Button, Card, Empty, Progress, Space, Typography, App } from 'antd'
+import { useState } from 'react'
+import type { DemoLoadResult } from '../../../shared/api/demo'
+import { call, CallError, runJob, type JobProgress } from '../common/api/client'
+
+/** First run: an empty ledger offers the fictional demo township, loaded as cancellable long work. */
+export function DemoWelcome({ onLoaded }: { onLoaded(): void }) {
+  const { message } = App.useApp()
+  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+
+  const load = async () => {
+    setProgress({ done: 0, total: 1, message: '正在准备…' })
+    try {
+      const result = await runJob<DemoLoadResult>(() => call('demo.load', {}), setProgress, setJobId)
+      message.success(`已载入示例乡镇：${result.households} 户，${result.members} 人`)
+      onLoaded()
+    } catch (err) {
+      if (err instanceof CallError && err.code === 'cancelled') message.info('已取消载入示例数据，台账未被修改。')
+      else message.error(err instanceof Error ? err.message : String(err))
+    } finally {
+      setProgress(null)
+      setJobId(null)
+    }
+  }
+
+  return (
+    <Card style={{ maxWidth: 640, margin: '48px auto' }}>
+      <Empty
+        description={
+          <Space direction="vertical" size={4}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              台账还是空的
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              可以先载入一个虚构的「示例县示例镇」（6 个行政村、数百户，均标注为示例）熟悉功能，随时可一键移除。
+            </Typography.Text>
+          </Space>
+        }
+      >
+        {progress ? (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Progress percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} />
+            <Typography.Text>{progress.message}</Typography.Text>
+            <Button disabled={!jobId} onClick={() => jobId && void call('jobs.cancel', { jobId })}>
+              取消
+            </Button>
+          </Space>
+        ) : (
+          <Button type="primary" size="large" onClick={() => void load()}>
+            载入示例乡镇
+          </Button>
+        )}
+      </Empty>
+    </Card>
+  )
+}

@@ -1,0 +1,331 @@
+import { Alert, App, Button, Card, Checkbox, DatePicker, Result, Select, Space, Table, Tabs, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import type { PickedFile } from '../../../shared/api/bridge'
+import {
+  REMOVAL_REASONS,
+  type ColumnView,
+  type HouseholdChangeView,
+  type ImportBatchView,
+  type MissingView,
+  type RosterCommitResult,
+  type RosterPreview,
+} from '../../../shared/api/households-import'
+import { ROSTER_FIELDS } from '../../../shared/import/households-fields'
+import { call } from '../common/api/client'
+import { useCall } from '../common/api/use-call'
+import { FieldDiffs } from '../common/import/FieldDiffs'
+import { ImportBatchesCard } from '../common/import/ImportBatchesCard'
+import { ImportColumnsTable } from '../common/import/ImportColumnsTable'
+import { ImportCounts } from '../common/import/ImportCounts'
+import { ImportFileCard } from '../common/import/ImportFileCard'
+import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
+import { useImportJob } from '../common/import/use-import-job'
+import { navigate } from '../router'
+
+type Removal = { reason: (typeof REMOVAL_REASONS)[number]; date: string }
+
+const FIELD_OPTIONS = [
+  { value: '', label: '（不导入，原样保留）' },
+  ...ROSTER_FIELDS.map((f) => ({ value: f.key, label: `${f.label}（${{ village: '村组', household: '户', member: '人' }[f.level]}）` })),
+]
+
+export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
+  const { message } = App.useApp()
+  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [sheet, setSheet] = useState<string | undefined>()
+  const [mapping, setMapping] = useState<Record<string, string | null> | undefined>()
+  const [preview, setPreview] = useState<RosterPreview | null>(null)
+  const [removals, setRemovals] = useState<Record<string, Removal>>({})
+  const [skipBlocked, setSkipBlocked] = useState(false)
+  const [result, setResult] = useState<RosterCommitResult | null>(null)
+  const history = useCall('imports.list', { kind: 'roster' })
+
+  const runPreview = async (f: PickedFile, s: string | undefined, m: Record<string, string | null> | undefined) => {
+    setResult(null)
+    const p = await job<RosterPreview>(() => call('roster.preview', { fileId: f.fileId, sheet: s, mapping: m }))
+    if (p) {
+      setPreview(p)
+      setSheet(p.sheet)
+    }
+  }
+
+  const pick = async () => {
+    const picked = await chooseFile('选择县里下发的花名册')
+    if (!picked) return
+    setFile(picked)
+    setPreview(null)
+    setMapping(undefined)
+    setRemovals({})
+    setSkipBlocked(false)
+    await runPreview(picked, undefined, undefined)
+  }
+
+  const commit = async () => {
+    if (!file || !preview) return
+    const byKind = (kind: string) =>
+      Object.fromEntries(Object.entries(removals).filter(([k]) => k.startsWith(`${kind}:`)).map(([k, v]) => [k.slice(kind.length + 1), v]))
+    const r = await job<RosterCommitResult>(() =>
+      call('roster.commit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
+    )
+    if (r) {
+      setResult(r)
+      setPreview(null)
+      history.reload()
+      onDataChanged()
+    }
+  }
+
+  const downloadIssues = async () => {
+    if (!file) return
+    await saveProduced(() => call('roster.issuesReport', { fileId: file.fileId, sheet, mapping }))
+  }
+
+  const undo = async (batch: ImportBatchView) => {
+    const r = await job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
+    if (r) {
+      message.success(`已撤销「${batch.fileName}」的导入，台账恢复到导入之前。`)
+      setResult(null)
+      history.reload()
+      onDataChanged()
+    }
+  }
+
+  return (
+    <div className="page">
+      <ImportFileCard
+        title="导入花名册（建档立卡户 / 防返贫监测）"
+        intro="支持 Excel 工作簿（.xlsx）和 CSV（UTF-8 或 GBK）。导入前会先列出新增、变更、未变和表中没有的户与人，以及所有问题；确认后一次写入，可整批撤销。"
+        file={file}
+        sheet={sheet}
+        read={preview}
+        rowNoun="数据"
+        running={running}
+        onPick={() => void pick()}
+        onSheet={(s) => {
+          if (!file) return
+          setSheet(s)
+          setMapping(undefined)
+          void runPreview(file, s, undefined)
+        }}
+      />
+
+      {result && (
+        <Result
+          status="success"
+          title="导入完成"
+          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}`}
+          extra={[
+            <Button key="list" type="primary" onClick={() => navigate('#/')}>
+              查看户台账
+            </Button>,
+          ]}
+        />
+      )}
+
+      {preview && !running && (
+        <PreviewView
+          preview={preview}
+          removals={removals}
+          setRemovals={setRemovals}
+          skipBlocked={skipBlocked}
+          setSkipBlocked={setSkipBlocked}
+          onRemap={(m) => {
+            setMapping(m)
+            if (file) void runPreview(file, sheet, m)
+          }}
+          onCommit={() => void commit()}
+          onDownloadIssues={() => void downloadIssues()}
+        />
+      )}
+
+      <ImportBatchesCard
+        title="导入记录"
+        batches={history.data}
+        loading={history.loading}
+        sheetWidth={120}
+        countColumns={[
+          { key: 'h', title: '户（新增/变更）', width: 130, counts: 'households', parts: ['new', 'changed'] },
+          { key: 'm', title: '人（新增/变更）', width: 130, counts: 'members', parts: ['new', 'changed'] },
+        ]}
+        busy={running !== null}
+        onUndo={(b) => void undo(b)}
+      />
+    </div>
+  )
+}
+
+interface PreviewProps {
+  preview: RosterPreview
+  removals: Record<string, Removal>
+  setRemovals(f: (r: Record<string, Removal>) => Record<string, Removal>): void
+  skipBlocked: boolean
+  setSkipBlocked(v: boolean): void
+  onRemap(mapping: Record<string, string | null>): void
+  onCommit(): void
+  onDownloadIssues(): void
+}
+
+function PreviewView(props: PreviewProps) {
+  const { preview, removals, setRemovals, skipBlocked, setSkipBlocked } = props
+  const [draft, setDraft] = useState<Record<string, string | null>>(() => Object.fromEntries(preview.columns.map((c) => [String(c.index), c.field])))
+  const remapped = preview.columns.some((c) => (draft[String(c.index)] ?? null) !== c.field)
+  const canCommit = preview.errorCount === 0 || (skipBlocked && preview.blockedHouseholds > 0)
+
+  const changeColumns: ColumnsType<HouseholdChangeView> = [
+    { title: '行', dataIndex: 'firstRow', width: 70 },
+    { title: '户编号', dataIndex: 'householdNo', width: 170 },
+    { title: '户主', dataIndex: 'headName', width: 90 },
+    { title: '行政村', dataIndex: 'village', width: 100 },
+    {
+      title: '变化',
+      key: 'diffs',
+      render: (_: unknown, h) => (
+        <FieldDiffs diffs={h.diffs}>{h.newMembers.length > 0 && <span className="diff-after">新增成员：{h.newMembers.join('、')}</span>}</FieldDiffs>
+      ),
+    },
+  ]
+  const missingColumns: ColumnsType<MissingView> = [
+    { title: '类别', dataIndex: 'kind', width: 70, render: (k: string) => (k === 'household' ? '户' : '人') },
+    { title: '户编号', dataIndex: 'householdNo', width: 170 },
+    { title: '姓名 / 户主', dataIndex: 'name', width: 100 },
+    { title: '行政村', dataIndex: 'village', width: 100 },
+    {
+      title: '处理',
+      key: 'decision',
+      render: (_: unknown, m) => {
+        const key = `${m.kind}:${m.id}`
+        const r = removals[key]
+        return (
+          <Space>
+            <Select
+              aria-label={`处理 ${m.name}`}
+              style={{ width: 150 }}
+              value={r ? r.reason : 'keep'}
+              onChange={(v: string) =>
+                setRemovals((all) => {
+                  const next = { ...all }
+                  if (v === 'keep') delete next[key]
+                  else next[key] = { reason: v as Removal['reason'], date: r?.date ?? dayjs().format('YYYY-MM-DD') }
+                  return next
+                })
+              }
+              options={[{ value: 'keep', label: '保留（不变）' }, ...REMOVAL_REASONS.map((x) => ({ value: x, label: `移出：${x}` }))]}
+            />
+            {r && (
+              <DatePicker
+                allowClear={false}
+                value={dayjs(r.date)}
+                onChange={(d) => d && setRemovals((all) => ({ ...all, [key]: { ...r, date: d.format('YYYY-MM-DD') } }))}
+              />
+            )}
+          </Space>
+        )
+      },
+    },
+  ]
+
+  return (
+    <>
+      <Space style={{ display: "flex", marginBottom: 12 }} align="start">
+        <ImportCounts title="户" counts={preview.households} missingTitle="表中没有" warnMissing style={{ flex: 1 }} />
+        <ImportCounts title="人" counts={preview.members} missingTitle="表中没有" warnMissing style={{ flex: 1 }} />
+      </Space>
+      {preview.errorCount > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`发现 ${preview.errorCount} 处错误（涉及 ${preview.blockedHouseholds} 户）、${preview.warningCount} 处提醒。有错误时不能直接导入。`}
+          description="可下载问题清单（原表加「问题说明」列，出错的单元格标红），在 Excel 中改正后重新导入；或勾选下方选项，先导入没有错误的户。"
+        />
+      ) : (
+        preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
+      )}
+      {preview.rememberedMapping && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已按上次为相同表头所做的修改对应各列。" />}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Tabs
+          items={[
+            {
+              key: 'issues',
+              label: `问题（${preview.errorCount + preview.warningCount}）`,
+              children: (
+                <ImportIssuesTable
+                  issues={preview.issues}
+                  errorCount={preview.errorCount}
+                  warningCount={preview.warningCount}
+                  truncated={preview.issuesTruncated}
+                  columnWidth={140}
+                  onDownload={props.onDownloadIssues}
+                />
+              ),
+            },
+            {
+              key: 'mapping',
+              label: '列对应',
+              children: (
+                <>
+                  <Space style={{ marginBottom: 8 }}>
+                    <Button type="primary" disabled={!remapped} onClick={() => props.onRemap(draft)}>
+                      按修改后的对应重新检查
+                    </Button>
+                    <Typography.Text type="secondary">修改会被记住，下次导入相同表头的文件时自动使用。未对应的列原样保留，导出时交还。</Typography.Text>
+                  </Space>
+                  <ImportColumnsTable<ColumnView>
+                    columns={preview.columns}
+                    headerWidth={220}
+                    fieldWidth={260}
+                    field={(c) => (
+                      <Select
+                        aria-label={`第 ${c.letter} 列对应字段`}
+                        showSearch
+                        optionFilterProp="label"
+                        style={{ width: 240 }}
+                        value={draft[String(c.index)] ?? ''}
+                        options={FIELD_OPTIONS}
+                        onChange={(v: string) => setDraft((d) => ({ ...d, [String(c.index)]: v || null }))}
+                      />
+                    )}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'new',
+              label: `新增户（${preview.households.new}）`,
+              children: <Table<HouseholdChangeView> rowKey="firstRow" size="small" columns={changeColumns.slice(0, 4)} dataSource={preview.newHouseholds} pagination={{ pageSize: 20 }} />,
+            },
+            {
+              key: 'changed',
+              label: `变更（${preview.households.changed}）`,
+              children: <Table<HouseholdChangeView> rowKey="firstRow" size="small" columns={changeColumns} dataSource={preview.changedHouseholds} pagination={{ pageSize: 20 }} />,
+            },
+            {
+              key: 'missing',
+              label: `表中没有（${preview.households.missing} 户，${preview.members.missing} 人）`,
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary">这些户和人在台账中有、在本表中没有。默认保留不变；如确已移出，请选择原因和日期（不会删除，只标记移出）。</Typography.Paragraph>
+                  <Table<MissingView> rowKey={(m) => `${m.kind}:${m.id}`} size="small" columns={missingColumns} dataSource={preview.missing} pagination={{ pageSize: 20 }} />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Space style={{ marginBottom: 16 }}>
+        {preview.errorCount > 0 && (
+          <Checkbox checked={skipBlocked} onChange={(e) => setSkipBlocked(e.target.checked)}>
+            跳过有错误的 {preview.blockedHouseholds} 户，导入其余
+          </Checkbox>
+        )}
+        <Button type="primary" size="large" disabled={!canCommit || remapped} onClick={props.onCommit}>
+          确认导入
+        </Button>
+        {remapped && <Typography.Text type="warning">列对应已修改，请先重新检查。</Typography.Text>}
+      </Space>
+    </>
+  )
+}

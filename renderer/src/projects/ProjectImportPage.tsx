@@ -1,0 +1,227 @@
+import { Alert, App, Button, Card, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useState } from 'react'
+import type { PickedFile } from '../../../shared/api/bridge'
+import type { MissingProjectView, ProjectChangeView, ProjectColumnView, ProjectImportPreview, ProjectImportResult } from '../../../shared/api/projects-import'
+import type { ImportBatchView } from '../../../shared/api/households-import'
+import { call } from '../common/api/client'
+import { useCall } from '../common/api/use-call'
+import { FieldDiffs } from '../common/import/FieldDiffs'
+import { ImportBatchesCard } from '../common/import/ImportBatchesCard'
+import { ImportColumnsTable } from '../common/import/ImportColumnsTable'
+import { ImportCounts } from '../common/import/ImportCounts'
+import { ImportFileCard } from '../common/import/ImportFileCard'
+import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
+import { useImportJob } from '../common/import/use-import-job'
+import { navigate } from '../router'
+
+/** 导入项目清单: the county's project list (项目库) read, checked against the ledger, then imported in one go; 撤销 per import. */
+export function ProjectImportPage() {
+  const { message } = App.useApp()
+  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [sheet, setSheet] = useState<string | undefined>()
+  const [preview, setPreview] = useState<ProjectImportPreview | null>(null)
+  const [result, setResult] = useState<ProjectImportResult | null>(null)
+  const history = useCall('imports.list', { kind: 'projects' })
+  const batches = history.data ?? []
+
+  const runPreview = async (f: PickedFile, s: string | undefined) => {
+    setResult(null)
+    const p = await job<ProjectImportPreview>(() => call('projects.importPreview', { fileId: f.fileId, sheet: s }))
+    if (p) {
+      setPreview(p)
+      setSheet(p.sheet)
+    }
+  }
+
+  const pick = async () => {
+    const picked = await chooseFile('选择县里下发的项目清单（项目库）')
+    if (!picked) return
+    setFile(picked)
+    setPreview(null)
+    await runPreview(picked, undefined)
+  }
+
+  const commit = async () => {
+    if (!file || !preview) return
+    const r = await job<ProjectImportResult>(() => call('projects.importCommit', { fileId: file.fileId, sheet }))
+    if (r) {
+      setResult(r)
+      setPreview(null)
+      history.reload()
+    }
+  }
+
+  const undo = async (batch: ImportBatchView) => {
+    const r = await job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
+    if (r) {
+      message.success(`已撤销「${batch.fileName}」的导入，项目台账恢复到导入之前。`)
+      setResult(null)
+      history.reload()
+    }
+  }
+
+  const exportList = (layout: 'standard' | 'source') => saveProduced(() => call('projects.export', { layout }))
+
+  return (
+    <div className="page">
+      <ImportFileCard
+        title="导入项目清单（项目库 / 年度项目计划）"
+        intro="支持县里下发的项目清单（.xlsx 或 CSV），表头可在标题行之下，资金来源可为合并的「资金来源（万元）」两级表头。导入前先列出新增、变更和未变的项目以及所有问题；确认后一次写入，可整批撤销。表中不认识的列原样保存，按原表格式导出时交还。"
+        actions={<Button onClick={() => navigate('#/projects')}>返回项目台账</Button>}
+        file={file}
+        sheet={sheet}
+        read={preview}
+        rowNoun="项目"
+        running={running}
+        onPick={() => void pick()}
+        onSheet={(s) => {
+          if (!file) return
+          setSheet(s)
+          void runPreview(file, s)
+        }}
+      />
+
+      {result && (
+        <Result
+          status="success"
+          title="项目清单已导入"
+          subTitle={`新增 ${result.projects.new} 个，变更 ${result.projects.changed} 个，未变 ${result.projects.unchanged} 个`}
+          extra={[
+            <Button key="list" type="primary" onClick={() => navigate('#/projects')}>
+              查看项目台账
+            </Button>,
+          ]}
+        />
+      )}
+
+      {preview && !running && <PreviewView preview={preview} onCommit={() => void commit()} />}
+
+      <ImportBatchesCard
+        title="项目清单导入记录"
+        extra={
+          <Space>
+            <Button size="small" disabled={running !== null} onClick={() => void exportList('standard')}>
+              导出项目台账（标准格式）
+            </Button>
+            <Button size="small" disabled={running !== null || batches.every((b) => b.undoneAt)} onClick={() => void exportList('source')}>
+              按县里原表格式导出
+            </Button>
+          </Space>
+        }
+        batches={batches}
+        loading={history.loading}
+        sheetWidth={140}
+        countColumns={[{ key: 'p', title: '项目（新增/变更/未变）', width: 170, counts: 'projects', parts: ['new', 'changed', 'unchanged'] }]}
+        busy={running !== null}
+        onUndo={(b) => void undo(b)}
+      />
+    </div>
+  )
+}
+
+function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onCommit(): void }) {
+  const counts = preview.projects
+
+  const projectColumns: ColumnsType<ProjectChangeView> = [
+    { title: '行', dataIndex: 'row', width: 70 },
+    { title: '项目编号', dataIndex: 'projectNo', width: 140 },
+    { title: '项目名称', dataIndex: 'name', width: 240 },
+    { title: '年度', dataIndex: 'year', width: 70 },
+    { title: '实施地点', dataIndex: 'village', width: 120 },
+    {
+      title: '变化',
+      key: 'diffs',
+      render: (_: unknown, p) => <FieldDiffs diffs={p.diffs} />,
+    },
+  ]
+  const missingColumns: ColumnsType<MissingProjectView> = [
+    { title: '项目编号', dataIndex: 'projectNo', width: 140 },
+    { title: '项目名称', dataIndex: 'name' },
+    { title: '年度', dataIndex: 'year', width: 80 },
+  ]
+
+  return (
+    <>
+      <ImportCounts title="项目" counts={counts} missingTitle="台账有、表中没有" style={{ marginBottom: 12 }} />
+      {preview.errorCount > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能导入。`}
+          description="请按「问题」列表在 Excel 中改正原表（行号、单元格与 Excel 中一致），保存后重新选择文件。"
+        />
+      ) : (
+        preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
+      )}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Tabs
+          items={[
+            {
+              key: 'issues',
+              label: `问题（${preview.errorCount + preview.warningCount}）`,
+              children: (
+                <ImportIssuesTable
+                  issues={preview.issues}
+                  errorCount={preview.errorCount}
+                  warningCount={preview.warningCount}
+                  truncated={preview.issuesTruncated}
+                  columnWidth={200}
+                />
+              ),
+            },
+            {
+              key: 'columns',
+              label: '列对应',
+              children: (
+                <ImportColumnsTable<ProjectColumnView>
+                  columns={preview.columns}
+                  headerWidth={240}
+                  fieldWidth={220}
+                  field={(c) =>
+                    c.label ? (
+                      <span>
+                        {c.label}
+                        {c.unit && <Tag style={{ marginLeft: 6 }}>{c.unit === 'wan' ? '万元' : '元'}</Tag>}
+                      </span>
+                    ) : (
+                      <Typography.Text type="secondary">（原样保留）</Typography.Text>
+                    )
+                  }
+                />
+              ),
+            },
+            {
+              key: 'new',
+              label: `新增项目（${counts.new}）`,
+              children: <Table<ProjectChangeView> rowKey="row" size="small" columns={projectColumns.slice(0, 5)} dataSource={preview.newProjects} pagination={{ pageSize: 20 }} />,
+            },
+            {
+              key: 'changed',
+              label: `变更（${counts.changed}）`,
+              children: <Table<ProjectChangeView> rowKey="row" size="small" columns={projectColumns} dataSource={preview.changedProjects} pagination={{ pageSize: 20 }} />,
+            },
+            {
+              key: 'missing',
+              label: `表中没有（${counts.missing}）`,
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary">这些项目在台账中有（同一年度）、在本表中没有。导入不会删除或改动它们。</Typography.Paragraph>
+                  <Table<MissingProjectView> rowKey="id" size="small" columns={missingColumns} dataSource={preview.missing} pagination={{ pageSize: 20 }} />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Space style={{ marginBottom: 16 }}>
+        <Button type="primary" size="large" disabled={preview.errorCount > 0 || counts.new + counts.changed === 0} onClick={onCommit}>
+          确认导入
+        </Button>
+        {preview.errorCount === 0 && counts.new + counts.changed === 0 && <Typography.Text type="secondary">表中的项目与台账一致，无需导入。</Typography.Text>}
+      </Space>
+    </>
+  )
+}
