@@ -16,7 +16,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { LedgerError } from '../../../shared/api/result'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
-import type { Ledger } from '../db/open'
+import type { Ledger } from '../db/ledger'
 import { ensureDir, folderUnwritable, syncDir } from './folder'
 
 export const BACKUP_REASONS = ['daily', 'manual', 'pre-import', 'pre-undo', 'pre-restore', 'pre-migration'] as const

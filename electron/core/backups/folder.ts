@@ -57,3 +57,8 @@ export function syncDir(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd)
   }
 }
+
+/** The default backup folder: backups/ beside the ledger file. */
+export function backupsDir(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'backups')
+}

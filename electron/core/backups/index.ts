@@ -17,7 +17,7 @@ export { restoreBackupFile, type RestoreResult } from './restore'
 export { BACKUP_DIR_KEY, defaultBackupDir, getBackupDir, setBackupDir } from './settings'
 export { ensureWritableDir } from './folder'
 
-import type { Ledger } from '../db/open'
+import type { Ledger } from '../db/ledger'
 import { createBackup as create, type BackupInfo as Info } from './backup'
 import { rotate as rotateDir } from './rotation'
 import { getBackupDir as dirOf } from './settings'

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Ledger } from '../db/open'
+import type { Ledger } from '../db/ledger'
 import { createBackup, localDayKey, newestFirst, PRE_OPERATION_REASONS, scanBackups, type BackupInfo } from './backup'
 
 export interface RotationPolicy {

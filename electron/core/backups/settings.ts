@@ -9,7 +9,8 @@
  */
 import path from 'node:path'
 import { LedgerError } from '../../../shared/api/result'
-import { backupsDir, type Ledger } from '../db/open'
+import type { Ledger } from '../db/ledger'
+import { backupsDir } from './folder'
 import { ensureWritableDir } from './folder'
 
 export const BACKUP_DIR_KEY = 'backup.dir'

@@ -12,27 +12,17 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import type { Migration } from './migrations/types'
 import type { LedgerSchema } from './schema'
 import { createBackupSync } from '../backups/backup'
+import { backupsDir } from '../backups/folder'
+import type { Ledger } from './ledger'
 import { LedgerWriter } from './write'
 
-export interface Ledger {
-  path: string
-  sqlite: Database.Database
-  db: Kysely<LedgerSchema>
-  write: LedgerWriter
-  schemaVersion: number
-  /** The copy taken before migrating, when a migration ran on existing data. */
-  preMigrationCopy: string | null
-  close(): Promise<void>
-}
+export type { Ledger } from './ledger'
+
 
 export interface OpenOptions {
   /** The list to apply; tests pass their own to simulate upgrades. */
   migrations?: readonly Migration[]
   now?: () => Date
-}
-
-export function backupsDir(dbPath: string): string {
-  return path.join(path.dirname(dbPath), 'backups')
 }
 
 export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { LedgerError } from '../../../shared/api/result'
-import { pinyinKey } from '../households/pinyin-key'
+import { pinyinKey } from './pinyin-key'
 import type { WritableTable } from './schema'
 
 type Value = string | number | null

@@ -1,4 +1,4 @@
-import { pinyinKey } from '../../households/pinyin-key'
+import { pinyinKey } from '../pinyin-key'
 import type { Migration } from './types'
 
 /**

@@ -13,10 +13,11 @@ import { detectHeader, type HeaderDetection } from '../../../../shared/import/he
 import { createHouseholdGrouper, createRowReader, householdValues, type HouseholdGroup } from '../../../../shared/import/rows'
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
 import type { Ledger } from '../../db/open'
-import type { JobContext } from '../../jobs/types'
+import type { JobContext } from '../../jobs'
+import { sha256File } from '../../spreadsheets/hash'
 import { listSheets } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { LedgerSnapshot } from './plan'
+import { LedgerSnapshot } from './snapshot'
 import type { ParsedHousehold, ParsedRoster, Value } from './types'
 
 export interface ParseInput {
@@ -30,12 +31,6 @@ export interface ParseInput {
 const HEADER_SCAN_ROWS = 15
 const SAMPLES = 3
 const KNOWN_FIELDS = new Set<string>(ROSTER_FIELDS.map((f) => f.key))
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
 
 /** Identifies a header layout: the header texts in order. */
 export function headerSignature(layout: HeaderDetection): string {

@@ -1,7 +1,7 @@
 /** A roster file as understood, before it is compared with the ledger. */
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import type { HeaderColumn } from '../../../../shared/import/header-detect'
-import type { LedgerSnapshot } from './plan'
+import type { LedgerSnapshot } from './snapshot'
 
 export type Value = string | number | null
 

@@ -13,10 +13,10 @@ import { detectHeader } from '../../../../shared/import/header-detect'
 import { normaliseDate, normaliseInt, normalisePhone, normaliseYear, parseYuanToFen } from '../../../../shared/import/normalise'
 import { fundSourceOf, isFundKey, matchProjectField, moneyUnit, projectFieldByKey } from '../../../../shared/import/projects-fields'
 import { cleanCell } from '../../../../shared/import/text'
-import type { JobContext } from '../../jobs/types'
+import type { JobContext } from '../../jobs'
 import { listSheets } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { sha256File } from '../../households/import/parse'
+import { sha256File } from '../../spreadsheets/hash'
 import type { ParsedProject, ParsedProjectList, ProjectColumn } from './types'
 
 export interface ProjectParseInput {
