@@ -1,30 +1,26 @@
-/** All handlers, one map per area; the type checks that every operation of the contract is served. */
+/** All handlers: one map per area (electron/core/<area>/handlers.ts); the type checks that every operation of the contract is served. */
 import type { OpName } from '../../shared/api/contract'
-import { accountHandlers } from './accounts/handlers'
+import { accountsHandlers } from './accounts/handlers'
 import { appHandlers } from './app/handlers'
 import { assistanceHandlers } from './assistance/handlers'
-import { backupHandlers } from './backups/handlers'
+import { backupsHandlers } from './backups/handlers'
 import { demoHandlers } from './demo/handlers'
-import { householdHandlers } from './households/handlers'
-import { householdEditHandlers } from './households/edit-handlers'
-import { formHandlers } from './forms/handlers'
-import { importHandlers } from './imports/handlers'
-import { privacyHandlers } from './households/privacy-handlers'
-import { projectHandlers } from './projects/handlers'
-import { projectImportHandlers } from './projects/import-handlers'
+import { formsHandlers } from './forms/handlers'
 import type { HandlerMap } from './handler-types'
+import { householdsHandlers } from './households/handlers'
+import { importsHandlers } from './imports/handlers'
+import { jobsHandlers } from './jobs/handlers'
+import { projectsHandlers } from './projects/handlers'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
-  ...householdHandlers,
-  ...householdEditHandlers,
+  ...jobsHandlers,
+  ...householdsHandlers,
   ...demoHandlers,
-  ...importHandlers,
-  ...backupHandlers,
-  ...privacyHandlers,
-  ...formHandlers,
+  ...importsHandlers,
+  ...backupsHandlers,
+  ...formsHandlers,
   ...assistanceHandlers,
-  ...accountHandlers,
-  ...projectHandlers,
-  ...projectImportHandlers,
+  ...accountsHandlers,
+  ...projectsHandlers,
 }

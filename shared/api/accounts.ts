@@ -1,36 +1,13 @@
 /** Accounts and what each role may do. The core enforces it; the UI only follows. */
+import { z } from 'zod'
+import type { ProducedFile } from './files'
+import { id, none, op, type Permission } from './op'
+
 export const ROLES = ['admin', 'clerk', 'readonly'] as const
 export type Role = (typeof ROLES)[number]
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', clerk: '经办人', readonly: '只读' }
 
-/** What an operation needs when accounts are on: 'open' (always allowed), 'read', 'write' or 'admin'. */
-export type Permission = 'open' | 'read' | 'write' | 'admin'
-
-const OPEN = ['app.info', 'accounts.status', 'accounts.login', 'accounts.logout', 'accounts.setup']
-const READ = [
-  'villages.list', 'households.list', 'households.get', 'households.statusEvents', 'households.statusAt', 'households.changes',
-  'imports.list', 'backups.list', 'assistance.household', 'assistance.helpers', 'assistance.helperHouseholds',
-  'assistance.units', 'assistance.helper', 'assistance.openWishes',
-  'projects.list', 'projects.get', 'projects.assets', 'projects.exportAssets', 'projects.unitContribution', 'projects.units',
-  'projects.importPreview', 'projects.export',
-  'forms.householdCards', 'forms.householdCardsJob', 'forms.projectNotice', 'forms.beneficiaryNotice', 'forms.noticeXlsx',
-  'forms.unitHandoverXlsx', 'roster.preview', 'roster.issuesReport', 'roster.export', 'privacy.revealId',
-  // Any signed-in person: cancelling their own long work, changing their own password.
-  'jobs.cancel', 'accounts.changePassword',
-]
-const ADMIN = [
-  'backups.restore', 'backups.setDir', 'accounts.list', 'accounts.add', 'accounts.update', 'accounts.resetPassword',
-  'accounts.setIdle', 'accounts.turnOff', 'audit.list', 'audit.export',
-]
-
-/** Anything not listed writes: a new operation is guarded until someone decides otherwise. */
-export function permissionOf(op: string): Permission {
-  if (OPEN.includes(op)) return 'open'
-  if (READ.includes(op)) return 'read'
-  if (ADMIN.includes(op)) return 'admin'
-  return 'write'
-}
-
+/** Whether a role may run an operation that needs `needed`. */
 export function allows(role: Role, needed: Permission): boolean {
   if (needed === 'open' || needed === 'read') return true
   if (needed === 'write') return role !== 'readonly'
@@ -84,4 +61,51 @@ export interface AuditEntry {
   field: string | null
   oldValue: string | null
   newValue: string | null
+}
+
+const AuditQueryInput = z.object({
+  actor: z.string().max(40).optional(),
+  table: z.string().max(40).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+})
+
+export const accountsOps = {
+  'accounts.status': op<AccountsStatus>()(none, 'open'),
+  'accounts.login': op<AccountView>()(z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }), 'open'),
+  'accounts.logout': op<{ signedOut: true }>()(none, 'open'),
+  /** The first account (an administrator); turns accounts on. */
+  'accounts.setup': op<AccountView>()(
+    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(6).max(200) }),
+    'open',
+  ),
+  'accounts.list': op<AccountView[]>()(none, 'admin'),
+  /** The audit trail, for administrators. */
+  'accounts.audit': op<AuditPage>()(AuditQueryInput, 'admin'),
+  /** All entries matching the filter (paging ignored) to .xlsx. */
+  'accounts.exportAudit': op<ProducedFile>()(AuditQueryInput, 'admin'),
+  'accounts.add': op<AccountView>()(
+    z.object({
+      username: z.string().trim().min(2).max(40),
+      displayName: z.string().trim().min(1).max(20),
+      role: z.enum(ROLES),
+      password: z.string().min(6).max(200),
+    }),
+    'admin',
+  ),
+  /** An administrator renames, changes the role of, or 停用/启用 an account. */
+  'accounts.update': op<AccountView>()(
+    z.object({ id, displayName: z.string().trim().min(1).max(20).optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional() }),
+    'admin',
+  ),
+  /** An administrator sets a new password for an account (also lifts a lockout). */
+  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: z.string().min(6).max(200) }), 'admin'),
+  /** The signed-in person changes their own password. */
+  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: z.string().min(6).max(200) }), 'read'),
+  /** Minutes without input before the app locks itself. */
+  'accounts.setIdle': op<{ idleMinutes: number }>()(z.object({ idleMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX) }), 'admin'),
+  /** Back to single-user mode (all accounts removed); needs the administrator's password. */
+  'accounts.turnOff': op<{ turnedOff: true }>()(z.object({ password: z.string().min(1).max(200) }), 'admin'),
 }

@@ -1,4 +1,6 @@
 /** Backups as the clerk sees them. */
+import { z } from 'zod'
+import { none, op } from './op'
 export const BACKUP_REASON_LABELS: Record<string, string> = {
   daily: '每日自动',
   manual: '手动',
@@ -24,4 +26,14 @@ export interface BackupsState {
   dir: string
   defaultDir: string
   backups: BackupView[]
+}
+
+export const backupsOps = {
+  'backups.list': op<BackupsState>()(none, 'read'),
+  /** 立即备份. */
+  'backups.create': op<BackupView>()(none),
+  /** Replaces the ledger with a backup, after taking a copy of the current state. */
+  'backups.restore': op<{ safetyCopy: string | null }>()(z.object({ name: z.string().min(1).max(200).regex(/^[^\\/]+\.sqlite$/) }), 'admin'),
+  /** The backup folder (e.g. a USB drive); null returns to the default. */
+  'backups.setDir': op<{ dir: string }>()(z.object({ dir: z.string().trim().min(1).max(1000).nullable() }), 'admin'),
 }

@@ -1,8 +1,15 @@
-/** What the printed household card (户卡) shows. */
+/** The printed forms: what each shows, and the operations that produce them. */
+import { z } from 'zod'
+import type { ProducedFile } from './files'
+import { HouseholdFilterInput } from './households'
+import type { JobStarted } from './jobs'
+import { id, isoDate, op } from './op'
+import { UnitContributionInput } from './projects'
 import type { HouseholdAssistance } from '../domain/assistance'
 import type { HouseholdDetail } from '../domain/households'
 import type { StatusEvent } from '../domain/households-status'
 
+/** What the printed household card (户卡) shows. */
 export interface HouseholdCard {
   household: HouseholdDetail
   statusEvents: StatusEvent[]
@@ -72,3 +79,28 @@ export interface NoticeFooter {
 /** The default closing statement of the 帮扶单位交接表 (domain README). */
 export const DEFAULT_HANDOVER_STATEMENT =
   '经交接三方共同核实，上述资金和项目均已全部落实到村到户，无结余资金，无截留挪用，无遗留未办事项。'
+
+/** The foot of a 公示: notice period and 监督电话, as typed on the page. */
+const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }
+const CardsInput = z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdFilterInput.optional() })
+
+export const formsOps = {
+  /** 户卡: one household, a list of them, or the list's current filter. */
+  'forms.householdCards': op<HouseholdCards>()(CardsInput, 'read'),
+  /** 户卡 of many households (a whole village, the list's filter) as a job with progress: a HouseholdCards job. */
+  'forms.householdCardsJob': op<JobStarted>()(CardsInput, 'read'),
+  /** 项目公示: the projects of a year with their funds by source and beneficiaries. */
+  'forms.projectNotice': op<ProjectNotice>()(z.object({ year: z.string().regex(/^\d{4}$/, '年度应为四位数字，如 2024') }), 'read'),
+  /** 受益户公示 of a project: head names and masked ID numbers (always masked). */
+  'forms.beneficiaryNotice': op<BeneficiaryNotice>()(z.object({ projectId: id }), 'read'),
+  /** A 公示 as .xlsx laid out for A4 (print area, repeated title rows, fitted to the width). */
+  'forms.noticeXlsx': op<ProducedFile>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('projects'), year: z.string().regex(/^\d{4}$/), ...NoticeFooterInput }),
+      z.object({ kind: z.literal('beneficiaries'), projectId: id, ...NoticeFooterInput }),
+    ]),
+    'read',
+  ),
+  /** The 帮扶单位交接表 as .xlsx laid out for A4, with the closing statement as printed. */
+  'forms.unitHandoverXlsx': op<ProducedFile>()(UnitContributionInput.extend({ statement: z.string().trim().max(2000).optional() }), 'read'),
+}

@@ -80,21 +80,5 @@ export interface RosterCommitResult {
   markedRemoved: number
 }
 
-/** What an import batch brought in: the roster (花名册) or the project list (项目清单). */
-export const IMPORT_KINDS = ['roster', 'projects'] as const
-export type ImportKind = (typeof IMPORT_KINDS)[number]
-
-export interface ImportBatchView {
-  id: number
-  kind: ImportKind
-  fileName: string
-  sheet: string
-  actor: string
-  createdAt: string
-  undoneAt: string | null
-  /** Roster batches count households and members; project-list batches (kind 'projects') count projects. */
-  counts: { households?: CountSet; members?: CountSet; projects?: CountSet }
-}
-
 /** Reasons a household or member leaves the roster (移出). */
 export const REMOVAL_REASONS = ['死亡', '迁出', '婚嫁', '参军', '服刑', '其他'] as const

@@ -1,5 +1,9 @@
-/** Input schemas of the project operations; money arrives as 元 text and is kept as 分. */
+/** The projects area: the project ledger, its assets and its list in and out; money arrives as 元 text and is kept as 分. */
 import { z } from 'zod'
+import type { AssetView, ProjectDetail, ProjectListResult } from '../domain/projects'
+import type { ProducedFile } from './files'
+import type { JobStarted } from './jobs'
+import { fileId, id, none, op } from './op'
 import {
   ACCEPTANCE_RESULTS,
   ASSET_CATEGORIES,
@@ -9,7 +13,6 @@ import {
   PROJECT_STATUSES,
 } from '../domain/projects'
 
-const id = z.number().int().positive()
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 年-月-日，如 2024-03-01')
 const text = (max: number) => z.string().trim().max(max).nullable().default(null)
 /** 元 with up to two decimals, as typed: '12,000.50'. */
@@ -153,4 +156,37 @@ export interface UnitContribution {
   /** Raised by the unit itself: 帮村 + 帮户. */
   raisedFen: number
   totalFen: number
+}
+
+/** Which project list file and sheet to read. */
+export const ProjectImportSourceInput = z.object({ fileId, sheet: z.string().max(200).optional() })
+
+export const projectsOps = {
+  /** The project ledger with a totals row over every project matching the filter. */
+  'projects.list': op<ProjectListResult>()(ProjectListInput, 'read'),
+  'projects.get': op<ProjectDetail>()(z.object({ id, today: isoDate.optional() }), 'read'),
+  'projects.create': op<{ id: number }>()(ProjectFieldsInput),
+  'projects.update': op<{ changed: string[] }>()(z.object({ id, fields: ProjectFieldsInput })),
+  'projects.delete': op<{ deleted: true }>()(z.object({ id })),
+  /** A budget line, disbursement, indicator, milestone (lifecycle rules checked), progress report or asset. */
+  'projects.addRecord': op<{ id: number }>()(z.object({ projectId: id, record: ProjectRecordInput })),
+  'projects.updateRecord': op<{ changed: string[] }>()(z.object({ id, record: ProjectRecordInput })),
+  'projects.deleteRecord': op<{ deleted: true }>()(z.object({ id, kind: z.enum(PROJECT_RECORD_KINDS) })),
+  /** Links beneficiary households picked in the roster or given by ID number / 户编号. */
+  'projects.addBeneficiaries': op<{ added: number; already: number; notFound: string[] }>()(
+    z.object({ projectId: id, householdIds: z.array(id).max(5000).optional(), keys: z.array(z.string().max(40)).max(5000).optional() }),
+  ),
+  'projects.removeBeneficiary': op<{ removed: true }>()(z.object({ id })),
+  /** 资产台账: the assets of the township's projects. */
+  'projects.assets': op<AssetView[]>()(AssetListInput, 'read'),
+  'projects.exportAssets': op<ProducedFile>()(AssetListInput, 'read'),
+  /** What an assisting unit brought a village: the data of the 帮扶单位交接表. */
+  'projects.unitContribution': op<UnitContribution>()(UnitContributionInput, 'read'),
+  'projects.units': op<string[]>()(none, 'read'),
+  /** Reads and checks a county project list against the ledger without writing: a ProjectImportPreview job. */
+  'projects.importPreview': op<JobStarted>()(ProjectImportSourceInput, 'read'),
+  /** Imports the project list in one transaction as an import batch (撤销本次导入 takes it back): a ProjectImportResult job. */
+  'projects.importCommit': op<JobStarted>()(ProjectImportSourceInput),
+  /** The project ledger to .xlsx, standard or in the layout of the last list imported: a job giving a file. */
+  'projects.export': op<JobStarted>()(z.object({ layout: z.enum(['standard', 'source']).default('standard') }), 'read'),
 }

@@ -14,7 +14,7 @@ import {
 import { auditLog, exportAuditLog } from './audit-log'
 import { signIn, signOut } from './session'
 import type { CoreContext } from '../context'
-import type { HandlerMap } from '../handler-types'
+import type { AreaHandlers } from '../handler-types'
 
 /** Needed by the operations about one's own account; the dispatcher has already checked who may call them. */
 function currentId(ctx: CoreContext): number {
@@ -22,23 +22,9 @@ function currentId(ctx: CoreContext): number {
   return ctx.account.id
 }
 
-export const accountHandlers: HandlerMap<
-  | 'accounts.status'
-  | 'accounts.login'
-  | 'accounts.logout'
-  | 'accounts.setup'
-  | 'accounts.list'
-  | 'accounts.add'
-  | 'accounts.update'
-  | 'accounts.resetPassword'
-  | 'accounts.changePassword'
-  | 'accounts.setIdle'
-  | 'accounts.turnOff'
-  | 'audit.list'
-  | 'audit.export'
-> = {
-  'audit.list': (input, { ledger }) => auditLog(ledger, input),
-  'audit.export': async (input, { ledger, files }) => {
+export const accountsHandlers: AreaHandlers<'accounts'> = {
+  'accounts.audit': (input, { ledger }) => auditLog(ledger, input),
+  'accounts.exportAudit': async (input, { ledger, files }) => {
     const out = files.create(`修改记录-${new Date().toISOString().slice(0, 10)}.xlsx`)
     await exportAuditLog(ledger, input, out.path)
     return { fileId: out.id, name: out.name }

@@ -1,6 +1,6 @@
-import type { HandlerMap } from '../handler-types'
+import type { AreaHandlers } from '../handler-types'
 
-export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
+export const appHandlers: AreaHandlers<'app'> = {
   'app.info': (_input, { ledger, appVersion, backupWarning }) => {
     const counts = ledger.sqlite
       .prepare(
@@ -19,5 +19,4 @@ export const appHandlers: HandlerMap<'app.info' | 'jobs.cancel'> = {
       backupWarning,
     }
   },
-  'jobs.cancel': ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),
 }

@@ -20,30 +20,9 @@ import {
   updateVisit,
   updateWish,
 } from './assistance'
-import type { HandlerMap } from '../handler-types'
+import type { AreaHandlers } from '../handler-types'
 
-export const assistanceHandlers: HandlerMap<
-  | 'assistance.household'
-  | 'assistance.helpers'
-  | 'assistance.helperHouseholds'
-  | 'assistance.addHelper'
-  | 'assistance.pair'
-  | 'assistance.endPairing'
-  | 'assistance.addVisit'
-  | 'assistance.addAid'
-  | 'assistance.resolveWish'
-  | 'assistance.units'
-  | 'assistance.addUnit'
-  | 'assistance.helper'
-  | 'assistance.updateVisit'
-  | 'assistance.deleteVisit'
-  | 'assistance.updateAid'
-  | 'assistance.deleteAid'
-  | 'assistance.addWish'
-  | 'assistance.updateWish'
-  | 'assistance.deleteWish'
-  | 'assistance.openWishes'
-> = {
+export const assistanceHandlers: AreaHandlers<'assistance'> = {
   'assistance.household': ({ householdId }, { ledger }) => householdAssistance(ledger, householdId),
   'assistance.helpers': (_input, { ledger }) => listHelpers(ledger),
   'assistance.helperHouseholds': ({ helperId }, { ledger }) => helperHouseholds(ledger, helperId),

@@ -3,7 +3,7 @@ import type { BackupView } from '../../../shared/api/backups'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { openLedger } from '../db/open'
 import { createBackup, defaultBackupDir, getBackupDir, listBackups, restoreBackupFile, rotate, setBackupDir, type BackupInfo } from './index'
-import type { HandlerMap } from '../handler-types'
+import type { AreaHandlers } from '../handler-types'
 
 const view = (b: BackupInfo): BackupView => ({
   name: b.name,
@@ -16,7 +16,7 @@ const view = (b: BackupInfo): BackupView => ({
   newer: b.schemaVersion > LATEST_SCHEMA_VERSION,
 })
 
-export const backupHandlers: HandlerMap<'backups.list' | 'backups.create' | 'backups.restore' | 'backups.setDir'> = {
+export const backupsHandlers: AreaHandlers<'backups'> = {
   'backups.list': (_input, { ledger }) => {
     const dir = getBackupDir(ledger)
     return { dir, defaultDir: defaultBackupDir(ledger), backups: listBackups(dir).map(view) }

@@ -1,7 +1,7 @@
 import { removeDemo } from './load'
-import type { HandlerMap } from '../handler-types'
+import type { AreaHandlers } from '../handler-types'
 
-export const demoHandlers: HandlerMap<'demo.load' | 'demo.remove'> = {
+export const demoHandlers: AreaHandlers<'demo'> = {
   'demo.load': ({ households }, { jobs }) => ({ jobId: jobs.start('demo.load', { households }) }),
   'demo.remove': (_input, { ledger, actor }) => ({ households: removeDemo(ledger, actor) }),
 }

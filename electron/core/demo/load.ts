@@ -1,7 +1,7 @@
 /** Writes (or removes) the demo township through the audited write path, in one transaction. */
 import type { DemoLoadResult } from '../../../shared/api/demo'
 import type { Ledger } from '../db/open'
-import type { JobContext } from '../jobs/types'
+import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_VILLAGE } from './projects'
 

@@ -1,12 +1,10 @@
 import { householdCards } from './household-cards'
 import { writeBeneficiaryNoticeXlsx, writeProjectNoticeXlsx, writeUnitHandoverXlsx } from './forms-xlsx'
 import { beneficiaryNotice, projectNotice, townshipName } from './notices'
-import { unitContribution } from '../projects/unit-contribution'
-import type { HandlerMap } from '../handler-types'
+import { unitContribution } from '../projects'
+import type { AreaHandlers } from '../handler-types'
 
-export const formHandlers: HandlerMap<
-  'forms.householdCards' | 'forms.householdCardsJob' | 'forms.projectNotice' | 'forms.beneficiaryNotice' | 'forms.noticeXlsx' | 'forms.unitHandoverXlsx'
-> = {
+export const formsHandlers: AreaHandlers<'forms'> = {
   'forms.householdCards': (input, { ledger }) => householdCards(ledger, input),
   'forms.householdCardsJob': (input, { jobs }) => ({ jobId: jobs.start('forms.household-cards', input) }),
   'forms.projectNotice': ({ year }, { ledger }) => projectNotice(ledger, year),

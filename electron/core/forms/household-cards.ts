@@ -2,9 +2,8 @@
 import type { HouseholdCards } from '../../../shared/api/forms'
 import { LedgerError } from '../../../shared/api/result'
 import type { Ledger } from '../db/open'
-import { householdAssistance } from '../assistance/assistance'
-import { statusEvents } from '../households/status'
-import { getHousehold, householdIds, type HouseholdFilter } from '../households/queries'
+import { householdAssistance } from '../assistance'
+import { getHousehold, householdIds, statusEvents, type HouseholdFilter } from '../households'
 
 /** More than a batch a clerk would print at once; keeps the page responsive. */
 export const MAX_CARDS = 2000

@@ -8,7 +8,7 @@ import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import { FUND_SOURCES } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
-import { beneficiaries, getProject } from '../projects/projects'
+import { beneficiaries, getProject } from '../projects'
 
 /** 示例县示例镇: from the project's village, else the township's villages. */
 export function townshipName(ledger: Ledger, villageId?: number | null): string {

@@ -1,11 +1,11 @@
 /** Read side of the household ledger: list with search and filters, one household with its members. */
 import { sql } from 'kysely'
-import type { HouseholdListInput, HouseholdListResult } from '../../../shared/api/contract'
+import type { HouseholdListInput, HouseholdListResult } from '../../../shared/api/households'
 import { LedgerError } from '../../../shared/api/result'
 import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/domain/households'
 import type { z } from 'zod'
 import type { Ledger } from '../db/open'
-import { isPinyinQuery } from './pinyin-key'
+import { isPinyinQuery } from '../db/pinyin-key'
 import { householdStatusAt } from './status'
 import { GUARANTEE_ITEMS, guaranteeColumn } from '../../../shared/domain/households-rules'
 

@@ -1,10 +1,6 @@
-import type { OpParsedInput } from '../../../shared/api/contract'
-import type { ImportBatchView, ImportKind } from '../../../shared/api/households-import'
-import type { CoreContext } from '../context'
-import type { RosterJobInput } from '../households/import/job'
-import { logAccess } from '../households/access-log'
-import { householdIds } from '../households/queries'
-import type { HandlerMap } from '../handler-types'
+/** Import batches of every kind: the list each import page shows, and 撤销本次导入. */
+import type { ImportBatchView, ImportKind } from '../../../shared/api/imports'
+import type { AreaHandlers } from '../handler-types'
 
 interface BatchRow {
   id: number
@@ -17,45 +13,7 @@ interface BatchRow {
   counts_json: string
 }
 
-/** Resolves the file handle here: jobs get a path, the page never does. */
-function source(input: OpParsedInput<'roster.preview'>, ctx: CoreContext): RosterJobInput {
-  const file = ctx.files.get(input.fileId)
-  return { path: file.path, fileName: file.name, sheet: input.sheet, mapping: input.mapping }
-}
-
-export const importHandlers: HandlerMap<'roster.preview' | 'roster.commit' | 'roster.issuesReport' | 'roster.export' | 'imports.list' | 'imports.undo'> = {
-  'roster.preview': (input, ctx) => ({ jobId: ctx.jobs.start('roster.preview', source(input, ctx)) }),
-  'roster.commit': (input, ctx) => ({
-    jobId: ctx.jobs.start('roster.commit', {
-      ...source(input, ctx),
-      skipBlocked: input.skipBlocked,
-      removeHouseholds: input.removeHouseholds,
-      removeMembers: input.removeMembers,
-    }),
-  }),
-  'roster.issuesReport': (input, ctx) => {
-    const src = source(input, ctx)
-    const output = ctx.files.create(`${src.fileName.replace(/\.[^.]*$/, '')}-问题说明.xlsx`)
-    return { jobId: ctx.jobs.start('roster.issues-report', { ...src, outputPath: output.path, outputId: output.id, outputName: output.name }) }
-  },
-  'roster.export': async (input, ctx) => {
-    const ids = input.filter ? await householdIds(ctx.ledger, input.filter) : undefined
-    const date = new Date().toISOString().slice(0, 10)
-    const output = ctx.files.create(`花名册${input.layout === 'source' ? '（原表格式）' : ''}-${date}.xlsx`)
-    if (input.unmasked) {
-      logAccess(ctx.ledger, ctx.actor, 'export_unmasked', `${output.name}：${ids ? `${ids.length} 户（当前筛选）` : '全部'}`)
-    }
-    return {
-      jobId: ctx.jobs.start('roster.export', {
-        layout: input.layout,
-        masked: !input.unmasked,
-        householdIds: ids,
-        outputPath: output.path,
-        outputId: output.id,
-        outputName: output.name,
-      }),
-    }
-  },
+export const importsHandlers: AreaHandlers<'imports'> = {
   'imports.list': ({ kind }, { ledger }) => {
     const rows = (
       kind

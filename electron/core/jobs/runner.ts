@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import type { LedgerEvent } from '../../../shared/api/jobs'
 import { LedgerError, type LedgerErrorData } from '../../../shared/api/result'
-import { jobs } from './registry'
+import { jobs } from '../job-registry'
 import { cancelFlag, JobCancelled, type JobContext } from './types'
 
 export type WorkerMessage =

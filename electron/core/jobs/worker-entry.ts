@@ -1,6 +1,6 @@
 /** Entry of a job's worker thread: runs one registered job and reports back. */
 import { parentPort, workerData } from 'node:worker_threads'
-import { jobs } from './registry'
+import { jobs } from '../job-registry'
 import { toErrorData, type WorkerMessage } from './runner'
 import { cancelFlag, JobCancelled } from './types'
 

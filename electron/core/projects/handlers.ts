@@ -13,24 +13,18 @@ import {
   updateRecord,
 } from './projects'
 import { contributingUnits, unitContribution } from './unit-contribution'
-import type { HandlerMap } from '../handler-types'
+import type { OpParsedInput } from '../../../shared/api/contract'
+import type { CoreContext } from '../context'
+import type { AreaHandlers } from '../handler-types'
+import type { ProjectImportJobInput } from './import/job'
 
-export const projectHandlers: HandlerMap<
-  | 'projects.list'
-  | 'projects.get'
-  | 'projects.create'
-  | 'projects.update'
-  | 'projects.delete'
-  | 'projects.addRecord'
-  | 'projects.updateRecord'
-  | 'projects.deleteRecord'
-  | 'projects.addBeneficiaries'
-  | 'projects.removeBeneficiary'
-  | 'projects.assets'
-  | 'projects.exportAssets'
-  | 'projects.unitContribution'
-  | 'projects.units'
-> = {
+/** Resolves the file handle here: jobs get a path, the page never does. */
+function source(input: OpParsedInput<'projects.importPreview'>, ctx: CoreContext): ProjectImportJobInput {
+  const file = ctx.files.get(input.fileId)
+  return { path: file.path, fileName: file.name, sheet: input.sheet }
+}
+
+export const projectsHandlers: AreaHandlers<'projects'> = {
   'projects.list': (input, { ledger }) => listProjects(ledger, input),
   'projects.get': ({ id, today }, { ledger }) => getProject(ledger, id, today),
   'projects.create': (input, { ledger, actor }) => ({ id: createProject(ledger, actor, input) }),
@@ -58,4 +52,11 @@ export const projectHandlers: HandlerMap<
   },
   'projects.unitContribution': (input, { ledger }) => unitContribution(ledger, input),
   'projects.units': (_input, { ledger }) => contributingUnits(ledger),
+  'projects.importPreview': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-preview', source(input, ctx)) }),
+  'projects.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-commit', source(input, ctx)) }),
+  'projects.export': ({ layout }, ctx) => {
+    const date = new Date().toISOString().slice(0, 10)
+    const output = ctx.files.create(`项目台账${layout === 'source' ? '（原表格式）' : ''}-${date}.xlsx`)
+    return { jobId: ctx.jobs.start('projects.export', { layout, outputPath: output.path, outputId: output.id, outputName: output.name }) }
+  },
 }

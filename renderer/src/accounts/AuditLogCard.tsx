@@ -11,12 +11,12 @@ const PAGE_SIZE = 20
 export function AuditLogCard() {
   const { message } = App.useApp()
   const [query, setQuery] = useState<Omit<AuditQuery, 'pageSize'>>({ page: 1 })
-  const log = useCall('audit.list', { ...query, pageSize: PAGE_SIZE })
+  const log = useCall('accounts.audit', { ...query, pageSize: PAGE_SIZE })
   const [exporting, setExporting] = useState(false)
   const exportAll = async () => {
     setExporting(true)
     try {
-      const file = await call('audit.export', query)
+      const file = await call('accounts.exportAudit', query)
       const saved = await window.ledger.saveFile(file.fileId, file.name)
       if (!saved.ok) message.error(saved.error.message)
     } catch (err) {

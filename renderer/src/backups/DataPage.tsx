@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Space, Table
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { BACKUP_REASON_LABELS, type BackupView } from '../../../shared/api/backups'
-import type { AppInfo } from '../../../shared/api/contract'
+import type { AppInfo } from '../../../shared/api/app'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 

@@ -15,7 +15,7 @@ export function MaskedId({ memberId, idNumber }: { memberId: number; idNumber: s
         type="link"
         size="small"
         aria-label="显示完整证件号码"
-        onClick={() => void call('privacy.revealId', { memberId }).then((r) => setShown(r.idNumber))}
+        onClick={() => void call('households.revealId', { memberId }).then((r) => setShown(r.idNumber))}
         style={{ padding: 0 }}
       >
         显示

@@ -8,7 +8,7 @@ import { unitHandoverHash } from './routes'
 export function FormsPage() {
   const projects = useCall('projects.list', { pageSize: 500 })
   const units = useCall('projects.units', {})
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const [projectId, setProjectId] = useState<number>()
   const [year, setYear] = useState<string>()
   const [unit, setUnit] = useState<string>()

@@ -15,7 +15,7 @@ import type { UnitHandoverParams } from './routes'
 export function UnitHandoverPage({ params }: { params: UnitHandoverParams }) {
   const input = { unitName: params.unit, villageId: params.villageId, from: params.from, to: params.to }
   const { data, error, loading } = useCall('projects.unitContribution', input)
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const v = villages.data?.find((x) => x.id === params.villageId)
   const township = v ? `${v.county}${v.township}` : ''
   const [statement, setStatement] = useState(DEFAULT_HANDOVER_STATEMENT)

@@ -5,7 +5,7 @@ import type { ProducedFile } from '../../../shared/api/files'
 import { call, CallError, runJob, type JobProgress as Progress } from '../common/api/client'
 import { JobProgress } from '../common/JobProgress'
 
-type Filter = NonNullable<OpInput<'roster.export'>['filter']>
+type Filter = NonNullable<OpInput<'households.export'>['filter']>
 
 /** 导出花名册: standard or the county's layout, all or the current filter, masked unless asked. */
 export function ExportRosterButton({ filter, filtered }: { filter: Filter; filtered: boolean }) {
@@ -20,7 +20,7 @@ export function ExportRosterButton({ filter, filtered }: { filter: Filter; filte
     setRunning({ progress: { done: 0, total: 1, message: '正在导出…' }, jobId: null, startedAt: Date.now() })
     try {
       const file = await runJob<ProducedFile & { households: number; members: number }>(
-        () => call('roster.export', { layout, unmasked, filter: scope === 'filter' ? filter : undefined }),
+        () => call('households.export', { layout, unmasked, filter: scope === 'filter' ? filter : undefined }),
         (progress) => setRunning((r) => r && { ...r, progress }),
         (jobId) => setRunning((r) => r && { ...r, jobId }),
       )

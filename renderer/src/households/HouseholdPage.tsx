@@ -13,7 +13,7 @@ import { type HouseholdKey, fieldByKey } from '../../../shared/import/households
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { NextHouseholdButton } from './NextHouseholdButton'
-import { HouseholdAssistance } from '../assistance/HouseholdAssistance'
+import { HouseholdAssistance } from '../assistance'
 import { navigate } from '../router'
 import { ChangesCard } from './ChangesCard'
 import { type CardField, EditableCard } from './EditableCard'

@@ -1,13 +1,13 @@
 import { Alert, App, Button, Checkbox, Input, Popconfirm, Result, Space, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
-import type { AppInfo } from '../../../shared/api/contract'
+import type { AppInfo } from '../../../shared/api/app'
 import { EXIT_STATUSES, HOUSEHOLD_TYPES, MONITORING_CATEGORIES, POVERTY_CAUSES, type ExitStatus } from '../../../shared/domain/enums'
 import type { HouseholdListItem } from '../../../shared/domain/households'
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import { call, type CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
-import { DemoWelcome } from '../demo/DemoWelcome'
+import { DemoWelcome } from '../demo'
 import { ExportRosterButton } from './ExportRosterButton'
 import { HOUSEHOLD_LIST_KEY } from './NextHouseholdButton'
 import { navigate } from '../router'
@@ -76,7 +76,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const [filters, setFilters] = useState<Filters>(initialFilters)
   const [searchText, setSearchText] = useState(filters.search)
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const helpers = useCall('assistance.helpers', {})
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('households.list', { search: search || undefined, page, pageSize, ...rest })

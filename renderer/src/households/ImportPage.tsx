@@ -7,11 +7,11 @@ import {
   REMOVAL_REASONS,
   type ColumnView,
   type HouseholdChangeView,
-  type ImportBatchView,
   type MissingView,
   type RosterCommitResult,
   type RosterPreview,
 } from '../../../shared/api/households-import'
+import type { ImportBatchView } from '../../../shared/api/imports'
 import { ROSTER_FIELDS } from '../../../shared/import/households-fields'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
@@ -45,7 +45,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
 
   const runPreview = async (f: PickedFile, s: string | undefined, m: Record<string, string | null> | undefined) => {
     setResult(null)
-    const p = await job<RosterPreview>(() => call('roster.preview', { fileId: f.fileId, sheet: s, mapping: m }))
+    const p = await job<RosterPreview>(() => call('households.importPreview', { fileId: f.fileId, sheet: s, mapping: m }))
     if (p) {
       setPreview(p)
       setSheet(p.sheet)
@@ -68,7 +68,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
     const byKind = (kind: string) =>
       Object.fromEntries(Object.entries(removals).filter(([k]) => k.startsWith(`${kind}:`)).map(([k, v]) => [k.slice(kind.length + 1), v]))
     const r = await job<RosterCommitResult>(() =>
-      call('roster.commit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
+      call('households.importCommit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
     )
     if (r) {
       setResult(r)
@@ -80,7 +80,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
 
   const downloadIssues = async () => {
     if (!file) return
-    await saveProduced(() => call('roster.issuesReport', { fileId: file.fileId, sheet, mapping }))
+    await saveProduced(() => call('households.issuesReport', { fileId: file.fileId, sheet, mapping }))
   }
 
   const undo = async (batch: ImportBatchView) => {

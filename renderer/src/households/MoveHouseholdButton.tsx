@@ -9,7 +9,7 @@ export function MoveHouseholdButton({ household, onMoved }: { household: Househo
   const { message } = App.useApp()
   const [open, setOpen] = useState(false)
   const [form] = Form.useForm<{ villageId: number; groupName?: string }>()
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const villageId = Form.useWatch('villageId', form)
   const groups = villages.data?.find((v) => v.id === villageId)?.groups ?? []
   const submit = async (v: { villageId: number; groupName?: string }) => {

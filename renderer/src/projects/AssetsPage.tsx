@@ -20,7 +20,7 @@ interface Filter {
 export function AssetsPage() {
   const { message } = App.useApp()
   const [filter, setFilter] = useState<Filter>({})
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const years = useCall('projects.list', { page: 1, pageSize: 1 })
   const assets = useCall('projects.assets', filter)
   const [exporting, setExporting] = useState(false)

@@ -59,7 +59,7 @@ export function ProjectsPage() {
   const [searchText, setSearchText] = useState(filters.search)
   const [creating, setCreating] = useState(false)
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('projects.list', { search: search || undefined, page, pageSize, ...rest })
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }))
@@ -223,7 +223,7 @@ export function ProjectsPage() {
 function NewProjectModal({ onClose }: { onClose(): void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm()
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const submit = async () => {

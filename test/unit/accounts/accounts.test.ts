@@ -95,11 +95,11 @@ describe('the audit log for administrators', () => {
     await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
     await d('accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'secret2' })
     core.ledger.write.run({ actor: '李干事' }, (w) => w.insert('villages', { name: '青山村' }))
-    const all = (await d('audit.list', { page: 1, pageSize: 50 })) as { ok: true; value: { entries: { actor: string; action: string; record: string }[]; total: number; actors: string[] } }
+    const all = (await d('accounts.audit', { page: 1, pageSize: 50 })) as { ok: true; value: { entries: { actor: string; action: string; record: string }[]; total: number; actors: string[] } }
     expect(all.value.actors).toEqual(['张主任', '本机用户', '李干事'].sort())
-    const li = (await d('audit.list', { actor: '李干事' })) as typeof all
+    const li = (await d('accounts.audit', { actor: '李干事' })) as typeof all
     expect(li.value.entries).toEqual([expect.objectContaining({ actor: '李干事', action: '新增', record: expect.stringMatching(/^行政村 #\d+$/) })])
-    const file = (await d('audit.export', { actor: '李干事' })) as { ok: true; value: { fileId: string; name: string } }
+    const file = (await d('accounts.exportAudit', { actor: '李干事' })) as { ok: true; value: { fileId: string; name: string } }
     const ExcelJS = (await import('exceljs')).default
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(core.files.get(file.value.fileId).path)
@@ -107,6 +107,6 @@ describe('the audit log for administrators', () => {
     expect(wb.worksheets[0]!.getRow(2).getCell(2).value).toBe('李干事')
     await d('accounts.logout')
     await d('accounts.login', { username: 'li', password: 'secret2' })
-    expect(await d('audit.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await d('accounts.audit', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })

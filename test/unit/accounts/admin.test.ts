@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { permissionOf } from '../../../shared/api/accounts'
+import { permissionOf } from '../../../shared/api/contract'
 import { contract } from '../../../shared/api/contract'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
@@ -29,7 +29,7 @@ function setup() {
 
 /** Operations that change the ledger. A new operation not listed here or as a read/admin one in shared/api/accounts.ts fails this test. */
 const WRITES = [
-  'demo.load', 'demo.remove', 'roster.commit', 'imports.undo', 'backups.create',
+  'demo.load', 'demo.remove', 'households.importCommit', 'imports.undo', 'backups.create',
   'households.update', 'households.addMember', 'households.updateMember', 'households.removeMember', 'households.changeHead',
   'households.recordStatus', 'households.deleteStatus', 'households.move',
   'assistance.addHelper', 'assistance.pair', 'assistance.endPairing', 'assistance.addVisit', 'assistance.addAid', 'assistance.resolveWish',
@@ -44,7 +44,7 @@ describe('permissions', () => {
     const defaulted = Object.keys(contract).filter((op) => permissionOf(op) === 'write')
     expect(defaulted.filter((op) => !WRITES.includes(op))).toEqual([])
     expect(permissionOf('accounts.login')).toBe('open')
-    expect(permissionOf('audit.export')).toBe('admin')
+    expect(permissionOf('accounts.exportAudit')).toBe('admin')
     expect(permissionOf('accounts.turnOff')).toBe('admin')
     expect(permissionOf('households.list')).toBe('read')
   })
@@ -87,7 +87,7 @@ describe('administering accounts', () => {
     })
 
     await as('admin', 'secret1')
-    const trail = (await d('audit.list', { table: 'accounts', pageSize: 100 })) as Ok<{ entries: { actor: string; action: string; field: string | null; oldValue: string | null; newValue: string | null }[] }>
+    const trail = (await d('accounts.audit', { table: 'accounts', pageSize: 100 })) as Ok<{ entries: { actor: string; action: string; field: string | null; oldValue: string | null; newValue: string | null }[] }>
     expect(trail.value.entries.map((e) => [e.actor, e.action, e.field, e.oldValue, e.newValue])).toEqual([
       ['张主任', '修改', '停用', '否', '是'],
       ['张主任', '修改', '密码', '（已隐藏）', '（已隐藏）'],
@@ -146,10 +146,10 @@ describe('administering accounts', () => {
     await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
     core.ledger.write.run({ actor: '张主任' }, (w) => w.insert('villages', { name: '青山村' }))
     core.ledger.sqlite.prepare("UPDATE audit_log SET at = '2025-12-31T23:59:59.000Z' WHERE table_name = 'accounts'").run()
-    const villages = (await d('audit.list', { table: 'villages' })) as Ok<{ total: number; tables: { value: string; label: string }[] }>
+    const villages = (await d('accounts.audit', { table: 'villages' })) as Ok<{ total: number; tables: { value: string; label: string }[] }>
     expect(villages.value.total).toBe(1)
     expect(villages.value.tables).toEqual([{ value: 'accounts', label: '账户' }, { value: 'villages', label: '行政村' }])
-    const lastYear = (await d('audit.list', { from: '2025-12-31', to: '2025-12-31' })) as Ok<{ entries: { record: string }[] }>
+    const lastYear = (await d('accounts.audit', { from: '2025-12-31', to: '2025-12-31' })) as Ok<{ entries: { record: string }[] }>
     expect(lastYear.value.entries.map((e) => e.record)).toEqual(['账户 #1'])
   })
 })

@@ -72,7 +72,7 @@ describe('household list and search', () => {
 
   it('finds members by pinyin: initials, full pinyin, or its beginning', async () => {
     const { call, core } = await setup()
-    const { pinyinKey } = await import('../../../electron/core/households/pinyin-key')
+    const { pinyinKey } = await import('../../../electron/core/db/pinyin-key')
     const h = head(core)
     const key = pinyinKey(h.name)!
     const [, full, initials] = key.split('|')
@@ -97,7 +97,7 @@ describe('household list and search', () => {
   it('filters by group, 户类型, 致贫原因, 监测对象类别, helper and 三保障 gap, and leaves out households marked 移出', async () => {
     const { call, core } = await setup()
     const count = (where: string, ...p: unknown[]) => core.ledger.sqlite.prepare(`SELECT count(*) FROM households WHERE ${where}`).pluck().get(...p) as number
-    const villages = await call('villages.list', {})
+    const villages = await call('households.villages', {})
     const group = villages[0]!.groups[0]!
     expect((await call('households.list', { groupId: group.id })).total).toBe(count('group_id = ?', group.id))
     expect((await call('households.list', { householdType: '监测户' })).total).toBe(count("household_type = '监测户'"))
@@ -119,7 +119,7 @@ describe('household list and search', () => {
 
   it('filters by village and exit status, combined with search', async () => {
     const { call, core } = await setup()
-    const villages = await call('villages.list', {})
+    const villages = await call('households.villages', {})
     expect(villages).toHaveLength(6)
     expect(villages.every((v) => v.isDemo && v.householdCount === 20)).toBe(true)
     const v = villages[0]!
@@ -148,7 +148,7 @@ describe('privacy', () => {
   it('reveals a full ID number on request and logs who looked', async () => {
     const { call, core } = await setup(10)
     const m = core.ledger.sqlite.prepare('SELECT id, name, id_number FROM members LIMIT 1').get() as { id: number; name: string; id_number: string }
-    expect(await call('privacy.revealId', { memberId: m.id })).toEqual({ idNumber: m.id_number })
+    expect(await call('households.revealId', { memberId: m.id })).toEqual({ idNumber: m.id_number })
     const log = core.ledger.sqlite.prepare('SELECT actor, action, detail FROM access_log').all()
     expect(log).toEqual([{ actor: '本机用户', action: 'reveal_id', detail: `${m.name} ${m.id_number.slice(0, 4)}**********${m.id_number.slice(-4)}` }])
   })
@@ -189,7 +189,7 @@ describe('the demo township', () => {
     const { call, core } = await setup(30)
     core.ledger.write.run({ actor: 't' }, (w) => w.insert('villages', { name: '真实村', county: '甲县', township: '乙镇' }))
     expect(await call('demo.remove', {})).toEqual({ households: 30 })
-    expect(await call('villages.list', {})).toEqual([expect.objectContaining({ name: '真实村', isDemo: false })])
+    expect(await call('households.villages', {})).toEqual([expect.objectContaining({ name: '真实村', isDemo: false })])
     expect(core.ledger.sqlite.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 })
     const deletes = core.ledger.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'delete' AND table_name = 'households'").get()
     expect(deletes).toEqual({ n: 30 })

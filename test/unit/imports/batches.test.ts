@@ -14,7 +14,7 @@ describe('import history: each import page lists only its own kind of batch', ()
     const { call, job, file } = setup()
     const roster = path.join(tempDir(), '花名册.xlsx')
     await writeRosterWorkbook(roster, legacyRosterRows(3))
-    const rosterBatch = (await job<RosterCommitResult>('roster.commit', { fileId: file(roster) })).batchId
+    const rosterBatch = (await job<RosterCommitResult>('households.importCommit', { fileId: file(roster) })).batchId
     const projects = path.join(tempDir(), '2024年项目库.xlsx')
     await writeProjectWorkbook(projects)
     const projectBatch = (await job<ProjectImportResult>('projects.importCommit', { fileId: file(projects) })).batchId

@@ -10,7 +10,7 @@ import type { WriteScope } from '../../db/write'
 import { extraJson, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
 import { VillageIndex } from './villages'
-import { applyHelperFromRoster, helperFromRoster } from '../../assistance/assistance'
+import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
 
 export interface Removal {
   reason: string

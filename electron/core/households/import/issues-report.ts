@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../../spreadsheets/load-exceljs'
 import type { ImportIssueView } from '../../../../shared/api/households-import'
-import type { JobContext } from '../../jobs/types'
+import type { JobContext } from '../../jobs'
 import { openSheetRows } from '../../spreadsheets/read'
 import type { ParsedRoster } from './types'
 

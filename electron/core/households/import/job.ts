@@ -3,7 +3,7 @@ import type { RosterCommitResult, RosterPreview } from '../../../../shared/api/h
 import type { ProducedFile } from '../../../../shared/api/files'
 import { backupBefore } from '../../backups'
 import type { Ledger } from '../../db/open'
-import type { JobContext } from '../../jobs/types'
+import type { JobContext } from '../../jobs'
 import { commitRosterImport, type Removal } from './commit'
 import { writeIssuesReport } from './issues-report'
 import { parseRosterFile } from './parse'

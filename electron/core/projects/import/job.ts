@@ -2,7 +2,7 @@
 import type { ProjectImportPreview, ProjectImportResult } from '../../../../shared/api/projects-import'
 import { backupBefore } from '../../backups'
 import type { Ledger } from '../../db/open'
-import type { JobContext } from '../../jobs/types'
+import type { JobContext } from '../../jobs'
 import { commitProjectImport } from './commit'
 import { parseProjectFile, type ProjectParseInput } from './parse'
 import { isChanged, planProjectImport } from './plan'

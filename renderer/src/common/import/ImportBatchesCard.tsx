@@ -2,7 +2,8 @@ import { Button, Card, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import type { ReactNode } from 'react'
-import type { CountSet, ImportBatchView } from '../../../../shared/api/households-import'
+import type { CountSet } from '../../../../shared/api/households-import'
+import type { ImportBatchView } from '../../../../shared/api/imports'
 
 /** A column of counts from the batch, e.g. 户（新增/变更）: the named counts joined by « / ». */
 export interface BatchCountColumn {

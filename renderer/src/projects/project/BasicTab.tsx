@@ -52,7 +52,7 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
   const { project: p, onChanged, onDirty } = props
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const villages = useCall('villages.list', {})
+  const villages = useCall('households.villages', {})
   const units = useCall('projects.units', {})
   const initial = useMemo(() => toValues(p), [p])
   const [dirty, setDirtyState] = useState(false)

@@ -26,11 +26,11 @@ async function tryImport(file: string): Promise<Outcome> {
   const { core, events } = testCore()
   cores.push(core)
   const fileId = core.files.register(file).id
-  const started = await dispatch(core, 'roster.preview', { fileId })
+  const started = await dispatch(core, 'households.importPreview', { fileId })
   if (!started.ok) throw new Error(started.error.message)
   const end = await jobEnd(events, (started.value as { jobId: string }).jobId)
   // Whatever happened, a preview writes nothing, and a failed commit writes nothing either.
-  const commit = await dispatch(core, 'roster.commit', { fileId })
+  const commit = await dispatch(core, 'households.importCommit', { fileId })
   if (commit.ok) await jobEnd(events, (commit.value as { jobId: string }).jobId)
   if (end.type === 'job.done') return { ok: true, preview: end.result as RosterPreview }
   if (end.type !== 'job.failed') throw new Error(end.type)

@@ -36,7 +36,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     await writeRosterWorkbook(xlsx, rows)
     const households = new Set(rows.map((r) => r[col('户编号')])).size
 
-    const preview = await job<RosterPreview>('roster.preview', { fileId: file(xlsx) })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx) })
     expect(preview.headerRow).toBe(3)
     expect(preview.rows).toBe(rows.length)
     expect(preview.errorCount).toBe(0)
@@ -45,7 +45,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     expect(preview.columns.find((c) => c.header === '备注')).toMatchObject({ field: null })
     expect(preview.columns.find((c) => c.header === '证件号码')).toMatchObject({ field: 'id_number' })
 
-    const result = await job<RosterCommitResult>('roster.commit', { fileId: file(xlsx) })
+    const result = await job<RosterCommitResult>('households.importCommit', { fileId: file(xlsx) })
     expect(result.households.new).toBe(households)
     expect(result.members.new).toBe(rows.length)
 
@@ -73,12 +73,12 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const { job, file, sql } = setup()
     const xlsx = path.join(tempDir(), 'r.xlsx')
     await writeRosterWorkbook(xlsx, legacyRosterRows(20))
-    await job('roster.commit', { fileId: file(xlsx) })
+    await job('households.importCommit', { fileId: file(xlsx) })
     const auditBefore = sql<{ n: number }>('SELECT count(*) AS n FROM audit_log WHERE table_name IN (\'households\', \'members\')')[0]!.n
-    const again = await job<RosterPreview>('roster.preview', { fileId: file(xlsx) })
+    const again = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx) })
     expect(again.households.new + again.households.changed + again.households.missing).toBe(0)
     expect(again.members.new + again.members.changed + again.members.missing).toBe(0)
-    await job('roster.commit', { fileId: file(xlsx) })
+    await job('households.importCommit', { fileId: file(xlsx) })
     expect(sql<{ n: number }>('SELECT count(*) AS n FROM audit_log WHERE table_name IN (\'households\', \'members\')')[0]!.n).toBe(auditBefore)
   })
 
@@ -87,7 +87,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const dir = tempDir()
     const rows = legacyRosterRows(20)
     await writeRosterWorkbook(path.join(dir, 'v1.xlsx'), rows)
-    await job('roster.commit', { fileId: file(path.join(dir, 'v1.xlsx')) })
+    await job('households.importCommit', { fileId: file(path.join(dir, 'v1.xlsx')) })
     const before = snapshot(core)
 
     const changed = rows.map((r) => [...r])
@@ -104,7 +104,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     await writeRosterWorkbook(path.join(dir, 'v2.xlsx'), changed)
 
     const v2 = file(path.join(dir, 'v2.xlsx'))
-    const preview = await job<RosterPreview>('roster.preview', { fileId: v2 })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: v2 })
     expect(preview.members.new).toBe(1)
     expect(preview.members.missing).toBe(1)
     const phoneChange = preview.changedHouseholds.find((h) => h.householdNo === rows[0]![col('户编号')])!
@@ -114,7 +114,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const [droppedMember] = sql<{ id: number; name: string }>('SELECT id, name FROM members WHERE id_number = ?', droppedId)
     expect(missing).toMatchObject({ id: droppedMember!.id, name: droppedMember!.name })
 
-    const result = await job<RosterCommitResult>('roster.commit', {
+    const result = await job<RosterCommitResult>('households.importCommit', {
       fileId: v2,
       removeMembers: { [String(droppedMember!.id)]: { reason: '迁出', date: '2026-11-01' } },
     })
@@ -133,7 +133,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const { job, file, core } = setup()
     const xlsx = path.join(tempDir(), 'r.xlsx')
     await writeRosterWorkbook(xlsx, legacyRosterRows(5))
-    const result = await job<RosterCommitResult>('roster.commit', { fileId: file(xlsx) })
+    const result = await job<RosterCommitResult>('households.importCommit', { fileId: file(xlsx) })
     const id = core.ledger.sqlite.prepare('SELECT id FROM households LIMIT 1').pluck().get() as number
     core.ledger.write.run({ actor: '李干事' }, (w) => w.update('households', id, { phone: '13811112222' }))
     await expect(job('imports.undo', { batchId: result.batchId })).rejects.toThrow(/又被修改过.*李干事/)
@@ -151,17 +151,17 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const xlsx = path.join(tempDir(), 'bad.xlsx')
     await writeRosterWorkbook(xlsx, rows)
 
-    const preview = await job<RosterPreview>('roster.preview', { fileId: file(xlsx) })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx) })
     const excelRow = (i: number) => i + 4 // two title rows and the header
     expect(preview.issues).toContainEqual(expect.objectContaining({ row: excelRow(damaged), column: '证件号码', severity: 'error', code: 'id_number_cell', sheet: '花名册' }))
     expect(preview.issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'no_head' }))
     expect(preview.blockedHouseholds).toBe(2)
 
-    await expect(job('roster.commit', { fileId: file(xlsx) })).rejects.toThrow(/没有导入任何内容/)
+    await expect(job('households.importCommit', { fileId: file(xlsx) })).rejects.toThrow(/没有导入任何内容/)
     expect(sql('SELECT * FROM households')).toEqual([])
     expect(sql('SELECT * FROM import_batches')).toEqual([])
 
-    const partial = await job<RosterCommitResult>('roster.commit', { fileId: file(xlsx), skipBlocked: true })
+    const partial = await job<RosterCommitResult>('households.importCommit', { fileId: file(xlsx), skipBlocked: true })
     expect(partial.households.new).toBe(8)
     expect(sql('SELECT household_no FROM households WHERE household_no = ?', headless)).toEqual([])
   })
@@ -183,11 +183,11 @@ describe('roster import: preview, commit, re-import, undo', () => {
     ].join('\r\n')
     const p = path.join(tempDir(), '花名册.csv')
     fs.writeFileSync(p, encodeGbk(csv))
-    const preview = await job<RosterPreview>('roster.preview', { fileId: file(p) })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: file(p) })
     expect(preview.errorCount).toBe(0)
     expect(preview.households.new).toBe(2)
     expect(preview.columns.map((x) => x.header).slice(4, 6)).toEqual(['收入情况/人均纯收入', '收入情况/工资性收入'])
-    await job('roster.commit', { fileId: file(p) })
+    await job('households.importCommit', { fileId: file(p) })
     expect(sql('SELECT m.name, h.per_capita_net_income_fen AS income, h.wage_income_fen AS wage FROM members m JOIN households h ON h.id = m.household_id ORDER BY m.id')).toEqual([
       { name: '张三', income: 850050, wage: 300000 },
       { name: '李四', income: 850050, wage: 300000 },
@@ -203,14 +203,14 @@ describe('roster import: preview, commit, re-import, undo', () => {
     headers[col('户联系电话')] = '联系人手机'
     const xlsx = path.join(dir, 'm.xlsx')
     await writeRosterWorkbook(xlsx, legacyRosterRows(3), { headers })
-    const first = await job<RosterPreview>('roster.preview', { fileId: file(xlsx) })
+    const first = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx) })
     const phoneColumn = first.columns.find((x) => x.header === '联系人手机')!
     expect(phoneColumn.field).toBeNull()
     const mapping = { [String(phoneColumn.index)]: 'phone' }
-    const remapped = await job<RosterPreview>('roster.preview', { fileId: file(xlsx), mapping })
+    const remapped = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx), mapping })
     expect(remapped.columns.find((x) => x.header === '联系人手机')!.field).toBe('phone')
-    await job('roster.commit', { fileId: file(xlsx), mapping })
-    const later = await job<RosterPreview>('roster.preview', { fileId: file(xlsx) })
+    await job('households.importCommit', { fileId: file(xlsx), mapping })
+    const later = await job<RosterPreview>('households.importPreview', { fileId: file(xlsx) })
     expect(later.rememberedMapping).toBe(true)
     expect(later.columns.find((x) => x.header === '联系人手机')!.field).toBe('phone')
     expect(later.households.unchanged).toBe(3)
@@ -220,7 +220,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     const { job, file, core } = setup()
     const dir = tempDir()
     await writeRosterWorkbook(path.join(dir, 'in.xlsx'), legacyRosterRows(25))
-    await job('roster.commit', { fileId: file(path.join(dir, 'in.xlsx')) })
+    await job('households.importCommit', { fileId: file(path.join(dir, 'in.xlsx')) })
     const out = path.join(dir, 'out.xlsx')
     const exported = await exportRoster(core.ledger, out, { layout: 'standard', masked: false })
     expect(exported.households).toBe(25)
@@ -228,7 +228,7 @@ describe('roster import: preview, commit, re-import, undo', () => {
     await wb.xlsx.readFile(out)
     const idCell = wb.worksheets[0]!.getRow(2).getCell(STANDARD_FIELDS.findIndex((f) => f.key === 'id_number') + 1)
     expect(typeof idCell.value).toBe('string')
-    const preview = await job<RosterPreview>('roster.preview', { fileId: file(out) })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: file(out) })
     expect(preview.errorCount).toBe(0)
     expect(preview.households).toEqual({ new: 0, changed: 0, unchanged: 25, missing: 0 })
     expect(preview.members.new + preview.members.changed + preview.members.missing).toBe(0)
@@ -243,7 +243,7 @@ describe('roster export', () => {
     // The county wrote 首次识别时间 as 201603-style text.
     for (const r of rows) r[col('首次识别时间')] = String(r[col('首次识别时间')]).replace('-', '')
     await writeRosterWorkbook(path.join(dir, 'county.xlsx'), rows)
-    await job('roster.commit', { fileId: file(path.join(dir, 'county.xlsx')) })
+    await job('households.importCommit', { fileId: file(path.join(dir, 'county.xlsx')) })
     const out = path.join(dir, 'back.xlsx')
     await exportRoster(core.ledger, out, { layout: 'source', masked: false })
     const wb = new ExcelJS.Workbook()
@@ -256,7 +256,7 @@ describe('roster export', () => {
     expect(first.getCell(col('姓名') + 1).value).toBe(rows[0]![col('姓名')])
     const noted = rows.findIndex((r) => r[col('备注')] !== null)
     expect(sheet.getRow(4 + noted).getCell(col('备注') + 1).value).toBe('外出务工')
-    const again = await job<RosterPreview>('roster.preview', { fileId: file(out) })
+    const again = await job<RosterPreview>('households.importPreview', { fileId: file(out) })
     expect(again.households).toEqual({ new: 0, changed: 0, unchanged: 12, missing: 0 })
     expect(again.members.changed + again.members.new).toBe(0)
   })
@@ -266,7 +266,7 @@ describe('roster export', () => {
     const dir = tempDir()
     const rows = legacyRosterRows(8)
     await writeRosterWorkbook(path.join(dir, 'in.xlsx'), rows)
-    await job('roster.commit', { fileId: file(path.join(dir, 'in.xlsx')) })
+    await job('households.importCommit', { fileId: file(path.join(dir, 'in.xlsx')) })
     const ids = core.ledger.sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 2').pluck().all() as number[]
     const out = path.join(dir, 'masked.xlsx')
     const r = await exportRoster(core.ledger, out, { layout: 'standard', masked: true, householdIds: ids })
@@ -290,10 +290,10 @@ describe('roster import: other shapes and long work', () => {
     const csv = ['行政村,户编号,户主姓名,户主身份证号码,人数,主要致贫原因', `青山村,419901000001,张三,${a},4,因病致贫`, `石桥村,419901000002,李四,${b},2,缺劳动力`].join('\n')
     const p = path.join(tempDir(), '户表.csv')
     fs.writeFileSync(p, csv)
-    const preview = await job<RosterPreview>('roster.preview', { fileId: file(p) })
+    const preview = await job<RosterPreview>('households.importPreview', { fileId: file(p) })
     expect(preview.households.new).toBe(2)
     expect(preview.members.new).toBe(2)
-    await job('roster.commit', { fileId: file(p) })
+    await job('households.importCommit', { fileId: file(p) })
     expect(sql('SELECT h.household_no, h.declared_size, h.main_cause, m.name, m.id_number, m.relation FROM households h JOIN members m ON m.household_id = h.id ORDER BY h.id')).toEqual([
       { household_no: '419901000001', declared_size: 4, main_cause: '因病', name: '张三', id_number: a, relation: '户主' },
       { household_no: '419901000002', declared_size: 2, main_cause: '缺劳力', name: '李四', id_number: b, relation: '户主' },
@@ -317,7 +317,7 @@ describe('roster import: other shapes and long work', () => {
     cores.push(core)
     const xlsx = path.join(tempDir(), 'big.xlsx')
     await writeRosterWorkbook(xlsx, legacyRosterRows(600))
-    const started = await dispatch(core, 'roster.commit', { fileId: core.files.register(xlsx).id })
+    const started = await dispatch(core, 'households.importCommit', { fileId: core.files.register(xlsx).id })
     if (!started.ok) throw new Error(started.error.message)
     const end = await jobEnd(events, (started.value as { jobId: string }).jobId)
     expect(cancelled).toBe(true)
@@ -338,8 +338,8 @@ describe('roster import: helpers named in the file', () => {
     ].join('\n')
     const p = path.join(tempDir(), 'helpers.csv')
     fs.writeFileSync(p, csv)
-    await job('roster.commit', { fileId: file(p) })
-    await job('roster.commit', { fileId: file(p) })
+    await job('households.importCommit', { fileId: file(p) })
+    await job('households.importCommit', { fileId: file(p) })
     expect(sql('SELECT name FROM assisting_units')).toEqual([{ name: '县农业农村局' }])
     expect(sql('SELECT name, phone FROM helpers')).toEqual([{ name: '王帮扶', phone: '13800001111' }])
     expect(sql('SELECT h.household_no FROM pairings p JOIN households h ON h.id = p.household_id WHERE p.end_date IS NULL ORDER BY h.household_no')).toEqual([

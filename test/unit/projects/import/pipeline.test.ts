@@ -1,7 +1,7 @@
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { permissionOf } from '../../../../shared/api/accounts'
+import { permissionOf } from '../../../../shared/api/contract'
 import type { OpResult } from '../../../../shared/api/contract'
 import type { ProjectImportPreview, ProjectImportResult } from '../../../../shared/api/projects-import'
 import type { CoreContext } from '../../../../electron/core/context'
