@@ -15,7 +15,11 @@ beforeAll(async () => {
 
 afterAll(() => app?.close())
 
-const save = (scope: ReturnType<Page['locator']>) => scope.getByRole('button', { name: /保\s*存/ }).click()
+/** Clicks the dialog's title first, as a clerk would: an AutoComplete's open suggestions would cover 保存. */
+const save = async (scope: ReturnType<Page['locator']>) => {
+  await scope.locator('.ant-modal-title').click()
+  await scope.getByRole('button', { name: /保\s*存/ }).click()
+}
 
 describe('帮扶力量 → helper page → 帮扶与走访', () => {
   it('creates a unit and a helper, pairs a household, records a visit with a wish and an aid item', async () => {
