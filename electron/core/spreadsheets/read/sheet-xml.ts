@@ -272,7 +272,7 @@ export interface SheetParserOptions {
 
 const MAX_SERIAL = 2_958_466 // 10000-01-01
 
-function serialToDate(serial: number, date1904: boolean): Date | null {
+export function serialToDate(serial: number, date1904: boolean): Date | null {
   if (serial < 0 || serial >= MAX_SERIAL) return null
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
 }
