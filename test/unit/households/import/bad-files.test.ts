@@ -290,3 +290,28 @@ describe('npm run cli -- import X.xls', () => {
     expect(out.written).toBe(0)
   })
 })
+
+describe('formula-like names and IDs', () => {
+  it('a name or ID starting with = + - @ is imported as given, with a warning naming its cell', async () => {
+    const rows = legacyRosterRows(4)
+    const nameCol = LEGACY_HEADERS.indexOf('姓名')
+    const idCol = LEGACY_HEADERS.indexOf('证件号码')
+    rows[1]![nameCol] = '=HYPERLINK("http://example.invalid","点我")'
+    rows[2]![nameCol] = '@SUM(1+1)'
+    rows[3]![idCol] = '+41010219900101123X'
+    const quote = (v: unknown) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)
+    const csv = [LEGACY_HEADERS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n')
+    const file = path.join(tempDir(), 'formulas.csv')
+    fs.writeFileSync(file, `\uFEFF${csv}`)
+    const r = await tryImport(file)
+    if (!r.ok) throw new Error(r.message)
+    const formula = r.preview.issues.filter((i) => i.code === 'formula_like')
+    expect(formula.map((i) => [i.row, i.column, i.severity])).toEqual([
+      [3, '姓名', 'warning'],
+      [4, '姓名', 'warning'],
+      [5, '证件号码', 'warning'],
+    ])
+    expect(formula[0]!.message).toContain('第3行「姓名」的「=HYPERLINK("http://example.invalid","点我")」以「=」开头')
+    expect(r.preview.issues.filter((i) => i.code !== 'formula_like' && i.row !== 5 && i.severity === 'error')).toEqual([])
+  })
+})
