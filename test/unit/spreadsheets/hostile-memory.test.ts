@@ -10,8 +10,10 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MAX_PENDING_CHARS, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS, SharedStringsParser, XmlFeed } from '../../../electron/core/spreadsheets/read/sheet-xml'
+import { READER_HEAP_MB, readSheetRows } from '../../../electron/core/spreadsheets/read/threaded'
 import { MAX_CELL_CHARS } from '../../../electron/core/spreadsheets/read/types'
-import { buildZip, rawXlsx, tempDir, type ZipPart } from './helpers'
+import { MAX_SHARED_STRINGS_XML_BYTES, readXlsxRows } from '../../../electron/core/spreadsheets/read/xlsx'
+import { buildZip, caught, collect, rawXlsx, tempDir, type ZipPart } from './helpers'
 
 const tmp = tempDir()
 afterAll(() => { if (!process.env.KEEP_HOSTILE) tmp.cleanup() })
@@ -167,4 +169,26 @@ describe('hostile files keep the reader under 600 MB and end in a refusal', () =
     const r = readInChild(file)
     expectRefused(r, 'file_unreadable', /损坏/)
   })
+})
+
+describe('limits that act before or around the parsers', () => {
+  it('a shared-strings part that declares more than 1 GB is refused before anything is inflated', async () => {
+    const base = rawXlsx({ sheetXml: '<sheetData/>', sharedStrings: ['x'] })
+    const small = zlib.deflateRawSync(Buffer.from('<sst/>'))
+    const file = tmp.file('declared-huge.xlsx')
+    fs.writeFileSync(file, buildZipWithPredeflated(readZipParts(base).filter((p) => p.name !== 'xl/sharedStrings.xml'), {
+      name: 'xl/sharedStrings.xml', deflated: small, size: MAX_SHARED_STRINGS_XML_BYTES + 1, crc: 0,
+    }))
+    const err = await caught(() => collect(readXlsxRows(file)))
+    expect(err).toMatchObject({ code: 'file_unsupported', message: expect.stringContaining('文字表异常庞大') })
+    expect(err.message).not.toContain('请重试')
+  })
+
+  it(`a reader thread that outgrows its heap (${READER_HEAP_MB} MB; 256 MB here) ends in a refusal, and this process reads on`, async () => {
+    const script = tmp.file('greedy-reader.js')
+    fs.writeFileSync(script, 'const keep = []; for (;;) keep.push(new Array(1 << 20).fill(0).map((_, i) => ({ i })))\n')
+    const err = await caught(() => collect(readSheetRows(script, { readerScript: script, readerHeapMb: 256 })))
+    expect(err).toMatchObject({ code: 'file_unsupported', message: expect.stringContaining('内存超过了上限（256 MB）') })
+    expect(err.message).not.toContain('请重试')
+  }, 120_000)
 })

@@ -96,8 +96,8 @@ async function prepareSheet(path: string, wanted: string | number | undefined): 
   if (sheet.compressedSize >= 0xffffffff || sheet.uncompressedSize >= 0xffffffff) {
     throw new LedgerError('file_unsupported', '这个工作表太大（超过 4 GB），无法导入。请把数据分成几个文件后再导入。')
   }
-  for (const entry of [sheet, pkg.sharedStrings]) if (entry && looksLikeZipBomb(entry)) throw zipBombError()
   if (pkg.sharedStrings && pkg.sharedStrings.uncompressedSize > MAX_SHARED_STRINGS_XML_BYTES) throw sharedStringsTooLargeError()
+  for (const entry of [sheet, pkg.sharedStrings]) if (entry && looksLikeZipBomb(entry)) throw zipBombError()
   return { pkg, sheet, totalRows: await peekTotalRows(pkg.zip, sheet), dateIds: await dateStyleIds(pkg) }
 }
 
