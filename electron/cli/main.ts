@@ -37,7 +37,7 @@ function parse(argv: string[]): Parsed {
 
 const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
-  npm run cli -- import <花名册.xlsx|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
+  npm run cli -- import <花名册.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
       导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
   npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
       导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志

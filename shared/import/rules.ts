@@ -18,7 +18,7 @@ export type IssueCode =
   // warnings: imported, but worth a look
   | 'id15' | 'missing_id' | 'id_birth_mismatch' | 'id_sex_mismatch' | 'relation_sex' | 'size_mismatch'
   | 'unknown_enum' | 'bad_phone' | 'bad_date' | 'ambiguous_date' | 'bad_number' | 'duplicate_column'
-  | 'two_spouses' | 'spouse_same_sex' | 'household_conflict' | 'household_split'
+  | 'two_spouses' | 'spouse_same_sex' | 'household_conflict' | 'household_split' | 'formula_like'
 
 export interface ImportIssue {
   /** Row number as Excel shows it (1-based). */
@@ -110,6 +110,24 @@ function isResidentId(row: ParsedRow): boolean {
 const isHouseholdField = (f: FieldKey): boolean => fieldByKey(f).level === 'household'
 
 /**
+ * A name or ID that starts like a formula (= + - @): kept as given, but Excel would run it if the
+ * cell were ever written back as typed, and no real name or number starts so. One warning per cell.
+ */
+function formulaLikeIssues(row: ParsedRow, fields: readonly FieldKey[], values: Partial<Record<FieldKey, RowValue>>): ImportIssue[] {
+  const out: ImportIssue[] = []
+  for (const field of fields) {
+    const raw = row.problems.find((p) => p.field === field)?.raw ?? values[field]
+    const v = typeof raw === 'string' ? raw.trim() : ''
+    if (!/^[=+\-@]/.test(v)) continue
+    const col = row.headers[field] ?? ''
+    out.push(issue('warning', 'formula_like', row.excelRow, col,
+      `${at(row.excelRow, col)}的「${v.length > 80 ? `${v.slice(0, 80)}…` : v}」以「${v[0]}」开头，像是 Excel 公式，不像${fieldByKey(field).label}。已按文字原样导入；` +
+      '请核对这一格是否填错或被人改动过，并在原表中改正。', field, v))
+  }
+  return out
+}
+
+/**
  * Row rules: unreadable member and village cells, ID damage and format, ID vs birth date and sex,
  * relation vs sex, missing name or ID. Household cells are checked once per household.
  */
@@ -122,6 +140,7 @@ export function validateMemberRow(row: ParsedRow): ImportIssue[] {
     out.push(cellProblemIssue(row.excelRow, p))
   }
   const m = row.member
+  out.push(...formulaLikeIssues(row, ['name', 'id_number'], m as Partial<Record<FieldKey, RowValue>>))
   const name = m.name == null ? '' : String(m.name)
   if (name === '') {
     out.push(issue('error', 'missing_name', row.excelRow, h.name ?? '',
@@ -188,6 +207,7 @@ export function validateHousehold(group: HouseholdGroup): ImportIssue[] {
     }
   }
 
+  out.push(...formulaLikeIssues(first, ['head_name', 'head_id_number'], first.household as Partial<Record<FieldKey, RowValue>>))
   const { values, conflicts } = householdValues(group)
   for (const c of conflicts) {
     if (c.field === 'head_name' || c.field === 'head_id_number') continue

@@ -97,7 +97,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
     <div className="page">
       <ImportFileCard
         title="导入花名册（建档立卡户 / 防返贫监测）"
-        intro="支持 Excel 工作簿（.xlsx）和 CSV（UTF-8 或 GBK）。导入前会先列出新增、变更、未变和表中没有的户与人，以及所有问题；确认后一次写入，可整批撤销。"
+        intro="支持 Excel 工作簿（.xlsx、Excel 97-2003 的 .xls）和 CSV（UTF-8 或 GBK）。导入前会先列出新增、变更、未变和表中没有的户与人，以及所有问题；确认后一次写入，可整批撤销。"
         file={file}
         sheet={sheet}
         read={preview}

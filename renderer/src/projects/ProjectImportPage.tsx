@@ -68,7 +68,7 @@ export function ProjectImportPage() {
     <div className="page">
       <ImportFileCard
         title="导入项目清单（项目库 / 年度项目计划）"
-        intro="支持县里下发的项目清单（.xlsx 或 CSV），表头可在标题行之下，资金来源可为合并的「资金来源（万元）」两级表头。导入前先列出新增、变更和未变的项目以及所有问题；确认后一次写入，可整批撤销。表中不认识的列原样保存，按原表格式导出时交还。"
+        intro="支持县里下发的项目清单（.xlsx、.xls 或 CSV），表头可在标题行之下，资金来源可为合并的「资金来源（万元）」两级表头。导入前先列出新增、变更和未变的项目以及所有问题；确认后一次写入，可整批撤销。表中不认识的列原样保存，按原表格式导出时交还。"
         actions={<Button onClick={() => navigate('#/projects')}>返回项目台账</Button>}
         file={file}
         sheet={sheet}

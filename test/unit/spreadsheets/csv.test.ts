@@ -179,3 +179,56 @@ describe('readCsvRows progress and cancelling', () => {
     expect(err.code).toBe('cancelled')
   })
 })
+
+describe('damaged text is refused where it is, not read as something else', () => {
+  /** A roster of `n` rows in UTF-8 (no BOM), long enough that its damage sits well past the first 8 KB. */
+  function rosterText(n: number): string {
+    const lines = ['示例县建档立卡户花名册', '姓名,证件号码,与户主关系,住址']
+    for (let i = 0; i < n; i++) lines.push(`张${'三四五六七'[i % 5]}${i},${ID},${i % 3 === 0 ? '户主' : '之子'},"示例村${i % 9}组,${i}号"`)
+    return `${lines.join('\r\n')}\r\n`
+  }
+
+  it('a UTF-8 file with one invalid byte names the row and column of that byte', async () => {
+    const text = rosterText(400)
+    const bytes = Buffer.from(text, 'utf8')
+    // Inside the 住址 of record 300 (data row 298): replace the first byte of 村 with 0xFF.
+    const line = text.split('\r\n')[299]!
+    const at = Buffer.byteLength(text.slice(0, text.indexOf(line)), 'utf8') + Buffer.byteLength(line.slice(0, line.indexOf('村')), 'utf8')
+    bytes[at] = 0xff
+    const file = write('damaged-utf8.csv', bytes)
+    const err = await caught(() => collect(readCsvRows(file)))
+    expect(err.code).toBe('file_unreadable')
+    expect(err.message).toContain('UTF-8')
+    expect(err.message).toContain('第 300 行第 4 列（D 列）有一个无法识别的字节（0xFF）')
+  })
+
+  it('a few stray bytes: the first is named, the others counted', async () => {
+    const text = rosterText(300)
+    const bytes = Buffer.from(text, 'utf8')
+    const second = text.split('\r\n')[10]!
+    const at = Buffer.byteLength(text.slice(0, text.indexOf(second) + second.indexOf(ID)), 'utf8')
+    bytes[at] = 0xc0 // a lead byte that is never UTF-8, over the first digit of record 11's ID
+    bytes[bytes.length - 3] = 0x80 // a lone continuation byte over the last closing quote
+    const err = await caught(() => collect(readCsvRows(write('two-bad.csv', bytes))))
+    expect(err.message).toContain('第 11 行第 2 列（B 列）有一个无法识别的字节（0xC0）（全文共 2 处这样的字节，这是第一处）')
+  })
+
+  it('GBK stays GBK: its Chinese is nowhere near valid UTF-8', async () => {
+    const text = rosterText(300)
+    const rows = await collect(readCsvRows(write('gbk-roster.csv', encodeGbk(text))))
+    expect(rows[2]!.cells[0]).toBe('张三0')
+    expect(rows).toHaveLength(302)
+  })
+
+  it('a NUL byte past the first 8 KB is refused with its row, not stored in a name', async () => {
+    const text = rosterText(400)
+    const line = text.split('\r\n')[350]!
+    const at = text.indexOf(line) + 1
+    const withNul = `${text.slice(0, at)}\u0000${text.slice(at)}`
+    expect(Buffer.byteLength(text.slice(0, at))).toBeGreaterThan(8 * 1024)
+    for (const [name, bytes] of [['nul-utf8.csv', Buffer.from(withNul, 'utf8')], ['nul-gbk.csv', encodeGbk(withNul)]] as const) {
+      const err = await caught(() => collect(readCsvRows(write(name, bytes))))
+      expect(err, name).toMatchObject({ code: 'file_unreadable', message: expect.stringContaining('第 351 行第 1 列（A 列）含有一个空字符') })
+    }
+  })
+})

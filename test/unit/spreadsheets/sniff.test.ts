@@ -78,22 +78,21 @@ describe('sniffFile explains what it cannot read', () => {
     expect(await rejection(write('x2003.xls', xml))).toEqual({ code: 'file_unsupported', message: `这是 Excel 2003 XML 表格，本软件只能读取 .xlsx。${SAVE_AS}` })
   })
 
-  it('an OLE2 file we cannot look into: .xls/.et or a password-protected .xlsx', async () => {
+  it('an OLE2 file we cannot look into: an .xls/.et goes to the .xls reader (which names damage), anything else is refused', async () => {
     const header = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
-    expect(await rejection(write('old.xls', header))).toEqual({
+    expect(await sniffFile(write('cut.xls', header))).toEqual({ format: 'xls' })
+    expect(await rejection(write('odd.bin', header))).toEqual({
       code: 'file_unsupported',
       message:
-        '这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件，也可能是设置了打开密码的 Excel 文件，本软件无法直接读取。请用 Excel 或 WPS 打开它：如果有打开密码，先取消密码；然后点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。',
+        '这是 Office 旧格式的文件，但看不出是 Excel 表格（也可能设置了打开密码），本软件无法直接读取。请用 Excel 或 WPS 打开它：如果有打开密码，先取消密码；然后点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。',
     })
   })
 
-  it('an Excel 97-2003 workbook, or a WPS .et', async () => {
+  it('an Excel 97-2003 workbook, or a WPS .et, whatever its name', async () => {
     const ole = buildOle2(['Workbook', '\u0005SummaryInformation'])
-    expect(await rejection(write('old.xls', ole))).toEqual({
-      code: 'file_unsupported',
-      message: `这是旧版 Excel 97-2003 工作簿（.xls）文件，本软件只能读取 .xlsx。${SAVE_AS}`,
-    })
-    expect((await rejection(write('old.et', ole))).message).toBe(`这是旧版 WPS 表格（.et）文件，本软件只能读取 .xlsx。${SAVE_AS}`)
+    expect(await sniffFile(write('old.xls', ole))).toEqual({ format: 'xls' })
+    expect(await sniffFile(write('old.et', ole))).toEqual({ format: 'xls' })
+    expect(await sniffFile(write('old.xlsx', ole))).toEqual({ format: 'xls' })
   })
 
   it('a password-protected .xlsx', async () => {

@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { LedgerError } from '../../../../shared/api/result'
-import type { CellValue } from '../../../../shared/import/cells'
+import { columnLetter, type CellValue } from '../../../../shared/import/cells'
 import { fileAccessError, MAX_CELL_CHARS, MAX_COLUMNS, throwIfAborted, type ReadOptions, type SheetRow } from './types'
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'
@@ -51,6 +51,92 @@ export async function detectCsvEncoding(path: string): Promise<CsvEncoding> {
   } finally {
     stream.destroy()
   }
+}
+
+export interface Utf8Damage {
+  /** Byte offset of the first byte that is not UTF-8. */
+  offset: number
+  byte: number
+  /** Invalid sequences in the whole file. */
+  count: number
+}
+
+/**
+ * For a file that is not valid UTF-8: whether it is UTF-8 with a few bad bytes (a damaged copy)
+ * rather than GBK. GBK's Chinese text is almost never a valid UTF-8 sequence, so a file with many
+ * valid multi-byte sequences and at most one invalid one per 50 of them is damaged UTF-8.
+ */
+export async function findUtf8Damage(path: string): Promise<Utf8Damage | null> {
+  let valid = 0
+  let invalid = 0
+  let first = -1
+  let firstByte = 0
+  let need = 0
+  let start = 0
+  let pos = 0
+  const bad = (at: number, byte: number) => {
+    invalid++
+    if (first < 0) {
+      first = at
+      firstByte = byte
+    }
+  }
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer
+      for (let i = 0; i < buf.length; i++, pos++) {
+        const b = buf[i]!
+        if (need > 0) {
+          if ((b & 0xc0) === 0x80) {
+            if (--need === 0) valid++
+            continue
+          }
+          need = 0
+          bad(start, b)
+        }
+        if (b < 0x80) continue
+        start = pos
+        if (b >= 0xc2 && b <= 0xdf) need = 1
+        else if (b >= 0xe0 && b <= 0xef) need = 2
+        else if (b >= 0xf0 && b <= 0xf4) need = 3
+        else bad(pos, b)
+      }
+    }
+  } finally {
+    stream.destroy()
+  }
+  if (need > 0) bad(start, 0)
+  if (first < 0 || valid < 10 || invalid * 50 > valid) return null
+  return { offset: first, byte: firstByte, count: invalid }
+}
+
+/** Where in the table the damaged byte sits: the text before it, parsed, gives its record and field. */
+async function utf8DamageError(path: string, damage: Utf8Damage): Promise<LedgerError> {
+  const fh = await open(path, 'r')
+  const head = Buffer.alloc(damage.offset)
+  try {
+    await fh.read(head, 0, damage.offset, 0)
+  } finally {
+    await fh.close()
+  }
+  const text = new TextDecoder('utf-8').decode(head)
+  const parser = new CsvParser(sniffDelimiter(text))
+  parser.push(text)
+  const { row, column } = parser.position()
+  const hex = damage.byte.toString(16).toUpperCase().padStart(2, '0')
+  const more = damage.count > 1 ? `（全文共 ${damage.count} 处这样的字节，这是第一处）` : ''
+  return new LedgerError(
+    'file_unreadable',
+    `这个 CSV 文件是 UTF-8 编码，但第 ${row} 行第 ${column} 列（${columnLetter(column - 1)} 列）有一个无法识别的字节（0x${hex}）${more}，可能是文件在复制、拼接或保存时损坏。为免把乱码导入台账，本次未导入任何数据。请用记事本或 Excel 打开文件，改正这一格（它会显示为乱码或「�」），保存为「CSV UTF-8」后再导入。`,
+  )
+}
+
+function nulError(row: number, column: number): LedgerError {
+  return new LedgerError(
+    'file_unreadable',
+    `第 ${row} 行第 ${column} 列（${columnLetter(column - 1)} 列）含有一个空字符（NUL，字节 0x00）。正常的表格里不会有这种字符，多半是文件损坏或被拼接了其他内容。为免把它存进台账，本次未导入任何数据。请用 Excel 或 WPS 打开文件检查这一行，改正后另存为新的文件再导入。`,
+  )
 }
 
 /** Tab when the first lines hold more tabs than commas outside quotes, else comma. */
@@ -145,8 +231,19 @@ export class CsvParser {
     this.record++
   }
 
-  /** Parses one chunk of text; returns the records it completed (possibly none). */
+  /** Where the next character goes: the record (Excel's row) and the 1-based field in it. */
+  position(): { row: number; column: number } {
+    return { row: this.record, column: this.fields.length + 1 }
+  }
+
+  /** Parses one chunk of text; returns the records it completed (possibly none). A NUL character is refused with its place. */
   push(s: string): SheetRow[] {
+    const nul = s.indexOf('\u0000')
+    if (nul >= 0) {
+      this.push(s.slice(0, nul))
+      const { row, column } = this.position()
+      throw nulError(row, column)
+    }
     const out: SheetRow[] = []
     const n = s.length
     let i = 0
@@ -239,6 +336,9 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions = {}): Asy
   try {
     encoding = opts.encoding ?? (await detectCsvEncoding(path))
     totalBytes = (await stat(path)).size
+    // Not valid UTF-8, but only a byte or two off: a damaged UTF-8 file, not GBK. Say where.
+    const damage = !opts.encoding && encoding === 'gb18030' ? await findUtf8Damage(path) : null
+    if (damage) throw await utf8DamageError(path, damage)
   } catch (e) {
     throw fileAccessError(e)
   }

@@ -1,11 +1,12 @@
 /**
  * Entry point for reading a spreadsheet the clerk picked: the format is decided
- * by content (sniffFile), then rows stream from the xlsx or CSV reader.
+ * by content (sniffFile), then rows stream from the xlsx or CSV reader, or come from the .xls reader.
  */
 import { basename, extname } from 'node:path'
 import { readCsvRows } from './csv'
 import { sniffFile } from './sniff'
 import type { ReadOptions, SheetInfo, SheetRow } from './types'
+import { listXlsSheets, readXlsRows } from './xls'
 import { listXlsxSheets, readXlsxRows } from './xlsx'
 
 export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
@@ -16,6 +17,7 @@ export { sniffFile, type FileFormat } from './sniff'
 export async function* openSheetRows(path: string, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
   const { format } = await sniffFile(path)
   if (format === 'xlsx') yield* readXlsxRows(path, opts)
+  else if (format === 'xls') yield* readXlsRows(path, opts)
   else yield* readCsvRows(path, { signal: opts.signal, onProgress: opts.onProgress, onBytes: opts.onBytes })
 }
 
@@ -23,5 +25,6 @@ export async function* openSheetRows(path: string, opts: ReadOptions = {}): Asyn
 export async function listSheets(path: string): Promise<SheetInfo[]> {
   const { format } = await sniffFile(path)
   if (format === 'xlsx') return listXlsxSheets(path)
+  if (format === 'xls') return listXlsSheets(path)
   return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
 }

@@ -14,7 +14,8 @@
  * CDATA, comments, XML line-end normalisation, and OOXML's _xHHHH_ escapes.
  */
 import type { CellValue } from '../../../../shared/import/cells'
-import type { SheetRow } from './types'
+import { LedgerError } from '../../../../shared/api/result'
+import { corruptFileError, MAX_CELL_CHARS, type SheetRow } from './types'
 import { decodeXml } from './workbook'
 
 const GT = 62
@@ -123,6 +124,13 @@ function scanXml(xml: string, h: TagHandler): number {
   return xml.length
 }
 
+/**
+ * The most an unfinished tag, comment or CDATA section may hold while the next chunk is awaited:
+ * machine-written sheet XML has no tag anywhere near this long, and without a cap a tag that never
+ * closes would be carried (and copied) across gigabytes of chunks.
+ */
+export const MAX_PENDING_CHARS = 4 * 1024 * 1024
+
 /** Feeds text to a handler chunk by chunk, carrying an unfinished tag (or entity) over to the next chunk. */
 export class XmlFeed {
   private pending = ''
@@ -132,6 +140,7 @@ export class XmlFeed {
     if (this.handler.done) return
     const xml = this.pending + text
     this.pending = xml.slice(scanXml(xml, this.handler))
+    if (this.pending.length > MAX_PENDING_CHARS) throw corruptFileError()
   }
 
   /** Whether the text ended inside a unit (a row or shared string never closed: the part is cut short). */
@@ -179,7 +188,28 @@ function attribute(xml: string, from: number, to: number, name: string): string 
   return null
 }
 
-/** The shared-strings table (<sst>): each <si>'s text runs joined, phonetic guides (<rPh>) left out. */
+/**
+ * Caps on the shared-strings table, far above any county file (a 100 000-member national export
+ * has a few hundred thousand distinct texts and some tens of millions of characters), and low enough
+ * that the table stays within a couple of hundred MB in memory however its XML was made to inflate.
+ */
+export const MAX_SHARED_STRINGS = 2_000_000
+export const MAX_SHARED_STRING_CHARS = 60_000_000
+
+/** A shared-strings table past the caps: no roster has one; refused (retrying cannot help). */
+export function sharedStringsTooLargeError(): LedgerError {
+  return new LedgerError(
+    'file_unsupported',
+    `这个文件里的文字表异常庞大（超过 ${MAX_SHARED_STRINGS / 10_000} 万条或 ${Math.round(MAX_SHARED_STRING_CHARS / 10_000)} 万个字），远超任何花名册或项目表，为保护电脑已停止读取，未导入任何数据。请向发文件的单位核实文件内容；如果 Excel 或 WPS 能正常打开，请删去多余的工作表和内容，另存为新的 .xlsx 文件后再导入。`,
+  )
+}
+
+/**
+ * The shared-strings table (<sst>): each <si>'s text runs joined, phonetic guides (<rPh>) left out.
+ * One text is kept to MAX_CELL_CHARS + 1 characters (enough for the sheet parser to see it is too
+ * long and flag the row); the table as a whole is held to MAX_SHARED_STRINGS texts and
+ * MAX_SHARED_STRING_CHARS characters.
+ */
 export class SharedStringsParser implements TagHandler {
   readonly strings: string[] = []
   wantsText = false
@@ -187,10 +217,23 @@ export class SharedStringsParser implements TagHandler {
   done = false
   private parts = ''
   private inPhonetic = false
+  private chars = 0
+
+  constructor(
+    private readonly maxStrings = MAX_SHARED_STRINGS,
+    private readonly maxChars = MAX_SHARED_STRING_CHARS,
+  ) {}
+
+  private add(text: string): void {
+    const s = text.length > MAX_CELL_CHARS + 1 ? text.slice(0, MAX_CELL_CHARS + 1) : text
+    this.chars += s.length
+    if (this.strings.length >= this.maxStrings || this.chars > this.maxChars) throw sharedStringsTooLargeError()
+    this.strings.push(s)
+  }
 
   open(xml: string, name: number, nameEnd: number, _bodyEnd: number, empty: boolean): void {
     if (isName(xml, name, nameEnd, 'si')) {
-      if (empty) this.strings.push('')
+      if (empty) this.add('')
       else {
         this.inUnit = true
         this.inPhonetic = false
@@ -206,13 +249,15 @@ export class SharedStringsParser implements TagHandler {
     if (isName(xml, name, nameEnd, 't')) this.wantsText = false
     else if (isName(xml, name, nameEnd, 'rPh')) this.inPhonetic = false
     else if (isName(xml, name, nameEnd, 'si')) {
-      this.strings.push(decodeOoxmlEscapes(this.parts))
+      this.add(decodeOoxmlEscapes(this.parts))
+      this.parts = ''
       this.inUnit = false
     }
   }
 
   text(s: string): void {
-    this.parts += s
+    // Escapes (_x000D_) take 7 characters for one, so keep enough raw text to decode past the cap.
+    if (this.parts.length <= MAX_CELL_CHARS * 7) this.parts += s
   }
 }
 
@@ -227,7 +272,7 @@ export interface SheetParserOptions {
 
 const MAX_SERIAL = 2_958_466 // 10000-01-01
 
-function serialToDate(serial: number, date1904: boolean): Date | null {
+export function serialToDate(serial: number, date1904: boolean): Date | null {
   if (serial < 0 || serial >= MAX_SERIAL) return null
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
 }

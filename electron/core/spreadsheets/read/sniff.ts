@@ -12,16 +12,17 @@ import { classifyOle2, OLE2_MAGIC, ole2EntryNames } from './ole2'
 import { fileAccessError, SAVE_AS_XLSX } from './types'
 import { openWorkbookPackage } from './workbook'
 
-export type FileFormat = 'xlsx' | 'csv'
+export type FileFormat = 'xlsx' | 'xls' | 'csv'
 
 const HEAD_BYTES = 8 * 1024
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv'])
+const XLS_EXTENSIONS = new Set(['.xls', '.et'])
 
 const unreadable = (message: string): LedgerError => new LedgerError('file_unreadable', message)
 const unsupported = (message: string): LedgerError => new LedgerError('file_unsupported', message)
 
 export const UNKNOWN_FORMAT_MESSAGE =
-  '无法识别这个文件的格式。请选择 Excel 工作簿（.xlsx）或 CSV 文件；其他表格请先用 Excel 或 WPS 打开，点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。'
+  '无法识别这个文件的格式。请选择 Excel 工作簿（.xlsx 或 .xls）或 CSV 文件；其他表格请先用 Excel 或 WPS 打开，点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。'
 
 async function readHead(path: string): Promise<Buffer> {
   const fh = await open(path, 'r')
@@ -34,21 +35,17 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-function ole2Error(kind: ReturnType<typeof classifyOle2>, ext: string): LedgerError {
+function ole2Error(kind: ReturnType<typeof classifyOle2>): LedgerError {
   switch (kind) {
     case 'encrypted_ooxml':
       return unsupported(
         '这个 Excel 文件设置了打开密码，本软件无法读取。请先取消密码：在 Excel 中打开它，点「文件 → 信息 → 保护工作簿 → 用密码进行加密」，清空密码后确定；在 WPS 中点「文件 → 文档加密 → 密码加密」，清空打开密码。保存后再导入。',
       )
-    case 'xls':
-      return unsupported(
-        `这是旧版 ${ext === '.et' ? 'WPS 表格（.et）' : 'Excel 97-2003 工作簿（.xls）'}文件，本软件只能读取 .xlsx。${SAVE_AS_XLSX}`,
-      )
     case 'word':
       return unsupported('这是 Word 文档（.doc），不是 Excel 表格。请选择要导入的 Excel 表格（.xlsx）。')
     default:
       return unsupported(
-        '这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件，也可能是设置了打开密码的 Excel 文件，本软件无法直接读取。请用 Excel 或 WPS 打开它：如果有打开密码，先取消密码；然后点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。',
+        '这是 Office 旧格式的文件，但看不出是 Excel 表格（也可能设置了打开密码），本软件无法直接读取。请用 Excel 或 WPS 打开它：如果有打开密码，先取消密码；然后点「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」，再导入另存的文件。',
       )
   }
 }
@@ -102,7 +99,11 @@ export async function sniffFile(path: string): Promise<{ format: FileFormat }> {
 
   if (head.length >= 8 && head.subarray(0, 8).equals(OLE2_MAGIC)) {
     const names = await ole2EntryNames(path).catch(() => [])
-    throw ole2Error(classifyOle2(names), ext)
+    const kind = classifyOle2(names)
+    // Excel 97-2003 (and WPS .et, the same container) is read by the .xls reader, which names damage itself.
+    // An .xls whose directory cannot be listed (cut short, damaged) goes there too, to be named as damaged.
+    if (kind === 'xls' || (kind === 'unknown' && XLS_EXTENSIONS.has(ext))) return { format: 'xls' }
+    throw ole2Error(kind)
   }
 
   const text = headText(head)

@@ -18,7 +18,7 @@ import {
   type SheetInfo,
   type SheetRow,
 } from './types'
-import { SharedStringsParser, SheetRowsParser, XmlFeed, type TagHandler } from './sheet-xml'
+import { SharedStringsParser, sharedStringsTooLargeError, SheetRowsParser, XmlFeed, type TagHandler } from './sheet-xml'
 import { dateStyleIds, openWorkbookPackage, type WorkbookPackage, type WorkbookSheet } from './workbook'
 import { findEntry, inflateEntry, peekEntry, type ZipDirectory, type ZipEntry } from './zip'
 
@@ -77,6 +77,9 @@ function looksLikeZipBomb(entry: { compressedSize: number; uncompressedSize: num
   return entry.uncompressedSize > BOMB_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > BOMB_RATIO
 }
 
+/** The shared-strings XML a file may declare: some 15 times what the caps of SharedStringsParser let through. */
+export const MAX_SHARED_STRINGS_XML_BYTES = 1024 * 1024 * 1024
+
 function zipBombError(): LedgerError {
   return new LedgerError(
     'file_unsupported',
@@ -93,6 +96,7 @@ async function prepareSheet(path: string, wanted: string | number | undefined): 
   if (sheet.compressedSize >= 0xffffffff || sheet.uncompressedSize >= 0xffffffff) {
     throw new LedgerError('file_unsupported', '这个工作表太大（超过 4 GB），无法导入。请把数据分成几个文件后再导入。')
   }
+  if (pkg.sharedStrings && pkg.sharedStrings.uncompressedSize > MAX_SHARED_STRINGS_XML_BYTES) throw sharedStringsTooLargeError()
   for (const entry of [sheet, pkg.sharedStrings]) if (entry && looksLikeZipBomb(entry)) throw zipBombError()
   return { pkg, sheet, totalRows: await peekTotalRows(pkg.zip, sheet), dateIds: await dateStyleIds(pkg) }
 }

@@ -6,14 +6,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RosterPreview } from '../../../../shared/api/households-import'
 import type { CoreContext } from '../../../../electron/core/context'
 import { dispatch } from '../../../../electron/core/dispatch'
 import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook } from '../../../fixtures/roster-workbook'
 import { jobEnd, testCore } from '../../../helpers/core'
 import { tempDir } from '../../../helpers/temp'
+import { EXIT_BLOCKED, EXIT_OK, EXIT_UNREADABLE, importCommand } from '../../../../electron/cli/import-command'
+import { openLedger } from '../../../../electron/core/db/open'
 import { buildOle2, buildZip, rawXlsx } from '../../spreadsheets/helpers'
+import { withFilePass, xlsBytes, xlsxBytes, type FixtureSheet } from '../../spreadsheets/xls-fixtures'
 
 const cores: CoreContext[] = []
 afterEach(async () => {
@@ -192,3 +195,123 @@ function readEntries(zip: Buffer): { name: string; data: Buffer }[] {
   }
   return out
 }
+
+/** The legacy layout under a merged title, with one ID stored as a number (the damage Excel does). */
+function legacySheet(): FixtureSheet {
+  const rows = legacyRosterRows(6)
+  const idCol = LEGACY_HEADERS.indexOf('证件号码')
+  const body = rows.map((r, i) => r.map((v, c) => (c === idCol && i === 2 ? Number(String(v).slice(0, 15)) * 1000 : v)))
+  return {
+    name: '花名册',
+    rows: [['示例县示例镇建档立卡户花名册（示例数据）'], [...LEGACY_HEADERS], ...body],
+    merges: [{ s: { r: 0, c: 0 }, e: { r: 0, c: LEGACY_HEADERS.length - 1 } }],
+  }
+}
+
+describe('.xls rosters (Excel 97-2003)', () => {
+  it('an .xls previews exactly as the same workbook saved as .xlsx: counts, header row and every issue', async () => {
+    const dir = tempDir()
+    const xls = path.join(dir, '花名册.xls')
+    const xlsx = path.join(dir, '花名册.xlsx')
+    fs.writeFileSync(xls, xlsBytes([legacySheet()]))
+    fs.writeFileSync(xlsx, xlsxBytes([legacySheet()]))
+    const a = await tryImport(xls)
+    const b = await tryImport(xlsx)
+    if (!a.ok || !b.ok) throw new Error('expected previews')
+    expect(a.preview.households.new).toBeGreaterThan(0)
+    expect(a.preview.headerRow).toBe(2)
+    for (const key of ['households', 'members', 'headerRow', 'rows', 'issues', 'columns'] as const) {
+      expect(a.preview[key], key).toEqual(b.preview[key])
+    }
+    expect(a.preview.issues).toContainEqual(expect.objectContaining({ row: 5, code: 'id_number_cell', severity: 'error' }))
+  })
+
+  it('a password-protected, truncated or damaged .xls: its own message, nothing written', async () => {
+    const dir = tempDir()
+    const good = xlsBytes([legacySheet()])
+    fs.writeFileSync(path.join(dir, 'locked.xls'), withFilePass(good))
+    fs.writeFileSync(path.join(dir, 'cut.xls'), good.subarray(0, Math.floor(good.length * 0.6)))
+    const damaged = Buffer.from(good)
+    for (let i = 5000; i < 5400; i++) damaged[i] = damaged[i]! ^ 0x5a
+    fs.writeFileSync(path.join(dir, 'damaged.xls'), damaged)
+    expect(await tryImport(path.join(dir, 'locked.xls'))).toMatchObject({ ok: false, code: 'file_unsupported', message: expect.stringContaining('设置了打开密码') })
+    for (const name of ['cut.xls', 'damaged.xls']) {
+      expect(await tryImport(path.join(dir, name)), name).toMatchObject({ ok: false, code: 'file_unreadable', message: expect.stringContaining('.xls）文件不完整或已损坏') })
+    }
+  })
+})
+
+describe('npm run cli -- import X.xls', () => {
+  async function cli(file: string, options: { dryRun: boolean; json: boolean }): Promise<{ code: number; out: string }> {
+    const ledger = openLedger(path.join(tempDir(), 'ledger.sqlite'))
+    const lines: string[] = []
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
+    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
+    try {
+      const code = await importCommand(ledger, file, options)
+      const written = ledger.sqlite.prepare('SELECT count(*) FROM households').pluck().get() as number
+      return { code, out: JSON.stringify({ lines, written }) }
+    } finally {
+      log.mockRestore()
+      error.mockRestore()
+      await ledger.close()
+    }
+  }
+
+  it('exit 0 with the JSON contract, 1 when blocked, 2 for a damaged .xls — as for .xlsx', async () => {
+    const dir = tempDir()
+    const rows = legacyRosterRows(4)
+    const clean: FixtureSheet = { name: '花名册', rows: [['花名册（示例）'], [...LEGACY_HEADERS], ...rows] }
+    const good = path.join(dir, 'good.xls')
+    fs.writeFileSync(good, xlsBytes([clean]))
+    const dry = await cli(good, { dryRun: true, json: true })
+    expect(dry.code).toBe(EXIT_OK)
+    const { lines, written } = JSON.parse(dry.out) as { lines: string[]; written: number }
+    const report = JSON.parse(lines.join('')) as { households: { new: number }; members: { new: number }; issues: unknown[] }
+    expect(report.households.new).toBe(new Set(rows.map((r) => r[LEGACY_HEADERS.indexOf('户编号')])).size)
+    expect(report.members.new).toBe(rows.length)
+    expect(written).toBe(0)
+    const real = await cli(good, { dryRun: false, json: true })
+    expect(real.code).toBe(EXIT_OK)
+    expect((JSON.parse(real.out) as { written: number }).written).toBe(report.households.new)
+
+    const blocked = path.join(dir, 'blocked.xls')
+    fs.writeFileSync(blocked, xlsBytes([legacySheet()]))
+    const b = await cli(blocked, { dryRun: false, json: true })
+    expect(b.code).toBe(EXIT_BLOCKED)
+    expect((JSON.parse(b.out) as { written: number }).written).toBe(0)
+
+    const cut = path.join(dir, 'cut.xls')
+    fs.writeFileSync(cut, fs.readFileSync(good).subarray(0, 3000))
+    const c = await cli(cut, { dryRun: false, json: true })
+    expect(c.code).toBe(EXIT_UNREADABLE)
+    const out = JSON.parse(c.out) as { lines: string[]; written: number }
+    expect(JSON.parse(out.lines.join(''))).toEqual({ error: { code: 'file_unreadable', message: expect.stringContaining('.xls）文件不完整或已损坏') } })
+    expect(out.written).toBe(0)
+  })
+})
+
+describe('formula-like names and IDs', () => {
+  it('a name or ID starting with = + - @ is imported as given, with a warning naming its cell', async () => {
+    const rows = legacyRosterRows(4)
+    const nameCol = LEGACY_HEADERS.indexOf('姓名')
+    const idCol = LEGACY_HEADERS.indexOf('证件号码')
+    rows[1]![nameCol] = '=HYPERLINK("http://example.invalid","点我")'
+    rows[2]![nameCol] = '@SUM(1+1)'
+    rows[3]![idCol] = '+41010219900101123X'
+    const quote = (v: unknown) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)
+    const csv = [LEGACY_HEADERS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n')
+    const file = path.join(tempDir(), 'formulas.csv')
+    fs.writeFileSync(file, `\uFEFF${csv}`)
+    const r = await tryImport(file)
+    if (!r.ok) throw new Error(r.message)
+    const formula = r.preview.issues.filter((i) => i.code === 'formula_like')
+    expect(formula.map((i) => [i.row, i.column, i.severity])).toEqual([
+      [3, '姓名', 'warning'],
+      [4, '姓名', 'warning'],
+      [5, '证件号码', 'warning'],
+    ])
+    expect(formula[0]!.message).toContain('第3行「姓名」的「=HYPERLINK("http://example.invalid","点我")」以「=」开头')
+    expect(r.preview.issues.filter((i) => i.code !== 'formula_like' && i.row !== 5 && i.severity === 'error')).toEqual([])
+  })
+})
