@@ -1,5 +1,6 @@
 /** The audit trail for administrators: filtered, newest first, and exportable to .xlsx. */
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellTexts } from '../spreadsheets/cell-text'
 import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
 import { columnLabel } from '../../../shared/domain/households-rules'
 import type { Ledger } from '../db/open'
@@ -95,7 +96,7 @@ export async function exportAuditLog(ledger: Ledger, q: AuditQuery, outputPath: 
   let n = 0
   for (const r of ledger.sqlite.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`).iterate(...w.params) as Iterable<Record<string, string | number | null>>) {
     const e = entry(r)
-    sheet.addRow([e.at, e.actor, e.action, e.record, e.field, e.oldValue, e.newValue]).commit()
+    sheet.addRow(cellTexts([e.at, e.actor, e.action, e.record, e.field, e.oldValue, e.newValue])).commit()
     n++
   }
   sheet.commit()
