@@ -152,7 +152,7 @@ describe('accounts', () => {
     const household = app.query<{ id: number; household_no: string }>('SELECT id, household_no FROM households ORDER BY id LIMIT 1')[0]!
     const names = app.query<{ name: string }>('SELECT name FROM members WHERE household_id = ?', household.id).map((m) => m.name)
     expect(names.length).toBeGreaterThan(0)
-    await page.evaluate((id) => (location.hash = `#/households/${id}`), household.id)
+    await page.evaluate(`location.hash = '#/households/${household.id}'`)
     await page.getByText(names[0]!, { exact: true }).first().waitFor()
     // Fake time from here: the idle timer the next input sets runs on it.
     await page.clock.install()
