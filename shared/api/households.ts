@@ -98,8 +98,8 @@ export const householdsOps = {
   ),
   /** 修改记录 of a household and its members, newest first. */
   'households.changes': op<HouseholdChange[]>()(z.object({ id }), 'read'),
-  /** A member's full ID number, for a clerk who needs it; logged in the access log. */
-  'households.revealId': op<{ idNumber: string }>()(z.object({ memberId: id }), 'read'),
+  /** A member's full ID number, or a household's full phone: the only way they leave the core whole; logged in the access log. */
+  'households.revealId': op<{ idNumber?: string; phone?: string }>()(z.union([z.object({ memberId: id }), z.object({ householdId: id })]), 'read'),
   /** Reads and checks a roster file against the ledger without writing: a RosterPreview job. */
   'households.importPreview': op<JobStarted>()(RosterSourceInput, 'read'),
   /** Imports the roster in one transaction: a RosterCommitResult job. */

@@ -83,6 +83,27 @@ describe('household editing and status history', () => {
     await screenshot(page, 'household-edit-03-newborn-added')
   })
 
+  it('edits the ID number of a member only after the logged reveal', async () => {
+    const m = query<{ id: number; id_number: string }>("SELECT id, id_number FROM members WHERE name = '新生儿小雨'")[0]!
+    await page.getByRole('button', { name: '修改新生儿小雨' }).click()
+    const dialog = page.locator('.ant-modal').filter({ hasText: '修改成员「新生儿小雨」' })
+    const input = dialog.getByLabel('证件号码', { exact: true })
+    await input.waitFor()
+    // The core sent it masked, and the page cannot type over it before the reveal.
+    expect(await input.inputValue()).toBe(`${m.id_number.slice(0, 4)}**********${m.id_number.slice(-4)}`)
+    expect(await input.isDisabled()).toBe(true)
+    expect(await page.content()).not.toContain(m.id_number)
+    await dialog.getByRole('button', { name: '显示后修改证件号码' }).click()
+    await expect.poll(() => input.inputValue()).toBe(m.id_number)
+    const first17 = `${m.id_number.slice(0, 14)}04${Number(m.id_number[16]) % 2 === 0 ? 2 : 4}`
+    const next = first17 + idCheckChar(first17)
+    await input.fill(next)
+    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await expect.poll(() => query<{ id_number: string }>('SELECT id_number FROM members WHERE id = ?', m.id)[0]!.id_number).toBe(next)
+    expect(query<{ detail: string }>("SELECT detail FROM access_log WHERE action = 'reveal_id' AND detail LIKE '新生儿小雨%'")).toHaveLength(1)
+    await screenshot(page, 'household-edit-03b-id-revealed')
+  })
+
   it('refuses 脱贫 before 识别 and records 脱贫 with a date', async () => {
     const card = page.locator('[data-card="status"]')
     await pick('事件', '脱贫')
@@ -103,6 +124,13 @@ describe('household editing and status history', () => {
   it('edits the phone, warns before leaving with unsaved changes, and saves with Ctrl+S', async () => {
     const card = page.locator('[data-card="basic"]')
     await card.getByRole('button', { name: /编\s*辑/ }).click()
+    // The core sends the phone masked: it is typed over only after the logged reveal.
+    const stored = query<{ phone: string }>('SELECT phone FROM households WHERE id = ?', householdId)[0]!.phone
+    expect(await card.getByLabel('联系电话', { exact: true }).inputValue()).toBe(`${stored.slice(0, 3)}****${stored.slice(-4)}`)
+    expect(await card.getByLabel('联系电话', { exact: true }).isDisabled()).toBe(true)
+    await card.getByRole('button', { name: '显示后修改联系电话' }).click()
+    await expect.poll(() => card.getByLabel('联系电话', { exact: true }).inputValue()).toBe(stored)
+    expect(query<{ action: string; detail: string }>("SELECT action, detail FROM access_log WHERE detail LIKE '%联系电话%'")).toHaveLength(1)
     await card.getByLabel('联系电话', { exact: true }).fill('13912345678')
     let asked = ''
     page.once('dialog', (d) => {
@@ -138,7 +166,9 @@ describe('household editing and status history', () => {
     await expect.poll(() => changes.count()).toBeGreaterThan(4)
     const texts = await changes.allInnerTexts()
     expect(texts[0]).toContain('住房安全保障说明')
-    expect(texts.some((t) => t.includes('联系电话') && t.includes('13912345678'))).toBe(true)
+    // Phones and ID numbers are shown masked; the trail keeps them whole.
+    expect(texts.some((t) => t.includes('联系电话') && t.includes('139****5678'))).toBe(true)
+    expect(texts.join('\n')).not.toContain('13912345678')
     const exit = texts.find((t) => t.includes('脱贫状态'))!
     expect(exit).toContain('未脱贫')
     expect(exit).toContain('已脱贫(享受政策)')
@@ -175,10 +205,13 @@ describe('household editing and status history', () => {
     await pick('新户主', first, change)
     await pick('原户主的新关系', '配偶', change)
     await change.getByRole('button', { name: /更\s*换/ }).click()
-    await page.getByText('已更换户主').first().waitFor()
+    await page.locator('.ant-message').getByText('已更换户主').waitFor()
     // Warnings (e.g. relations that no longer fit) come back for the clerk to check, not as a refusal.
     const confirm = page.locator('.ant-modal-confirm')
-    if (await confirm.count()) await confirm.getByRole('button').click()
+    if (await confirm.count()) {
+      await screenshot(page, 'household-edit-07b-head-warnings')
+      await confirm.getByRole('button').click()
+    }
     expect(query("SELECT name FROM members WHERE household_id = ? AND relation = '户主'", householdId)).toEqual([{ name: newHeadName }])
     expect(query('SELECT relation FROM members WHERE id = ?', oldHead!.id)).toEqual([{ relation: '配偶' }])
     await expect.poll(() => page.locator('h4').first().innerText()).toBe(`${newHeadName} 户`)

@@ -1,8 +1,10 @@
 /** The audit trail for administrators: filtered, newest first, and exportable to .xlsx. */
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellTexts } from '../spreadsheets/cell-text'
 import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
 import { columnLabel } from '../../../shared/domain/households-rules'
 import type { Ledger } from '../db/open'
+import { maskAuditValue } from '../households'
 
 const TABLES: Record<string, string> = {
   households: '户', members: '人', villages: '行政村', village_groups: '组', household_status_events: '状态记录',
@@ -22,7 +24,8 @@ const valueOf = (field: string | null, v: string | number | null): string | null
   if (v === null) return null
   if (field === 'role' && String(v) in ROLE_LABELS) return ROLE_LABELS[String(v) as Role]
   if (field === 'disabled') return String(v) === '1' ? '是' : '否'
-  return String(v)
+  // ID numbers and phones are kept whole in the trail, shown (and exported) masked.
+  return maskAuditValue(field, String(v))
 }
 
 /** A whole record (an inserted account, a deleted row) as '用户名：wang，角色：只读'. */
@@ -93,7 +96,7 @@ export async function exportAuditLog(ledger: Ledger, q: AuditQuery, outputPath: 
   let n = 0
   for (const r of ledger.sqlite.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`).iterate(...w.params) as Iterable<Record<string, string | number | null>>) {
     const e = entry(r)
-    sheet.addRow([e.at, e.actor, e.action, e.record, e.field, e.oldValue, e.newValue]).commit()
+    sheet.addRow(cellTexts([e.at, e.actor, e.action, e.record, e.field, e.oldValue, e.newValue])).commit()
     n++
   }
   sheet.commit()

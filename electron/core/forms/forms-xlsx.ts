@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellText, cellTexts } from '../spreadsheets/cell-text'
 import type { UnitContribution } from '../../../shared/api/projects'
 import { DEFAULT_HANDOVER_STATEMENT, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
 
@@ -46,7 +47,7 @@ function sheetFor(workbook: ExcelJS.Workbook, name: string, widths: number[], la
   return {
     sheet,
     row(values, opts = {}) {
-      const row = sheet.addRow(values.map((v, i) => (typeof v === 'number' && opts.money?.includes(i) ? v / 100 : v)))
+      const row = sheet.addRow(cellTexts(values.map((v, i) => (typeof v === 'number' && opts.money?.includes(i) ? v / 100 : v))))
       for (let c = 1; c <= n; c++) {
         const cell = row.getCell(c)
         cell.border = THIN
@@ -58,7 +59,7 @@ function sheetFor(workbook: ExcelJS.Workbook, name: string, widths: number[], la
       return row
     },
     line(text, opts = {}) {
-      const row = sheet.addRow([text])
+      const row = sheet.addRow([cellText(text)])
       sheet.mergeCells(row.number, 1, row.number, n)
       const cell = row.getCell(1)
       cell.font = { name: FONT, size: opts.size ?? 10, bold: opts.bold ?? false }

@@ -30,7 +30,8 @@ export async function householdCards(
   for (const id of ids) {
     const assistance = householdAssistance(ledger, id)
     cards.push({
-      household: await getHousehold(ledger, id),
+      // The 户卡 is the household's own printed card and carries its full numbers, as before.
+      household: await getHousehold(ledger, id, { unmasked: true }),
       statusEvents: statusEvents(ledger.sqlite, id),
       assistance: {
         pairings: assistance.pairings.filter((p) => !p.endDate),

@@ -84,12 +84,24 @@ function otherHouseholdIdIssues(sqlite: Database.Database, householdId: number, 
 
 // ---------------------------------------------------------------- household fields
 
+/** A masked number sent back (the page had not revealed it) would overwrite the stored one with stars. */
+function refuseMasked(key: string, raw: string | null): void {
+  if ((key === 'id_number' || key === 'phone') && raw !== null && raw.includes('*')) {
+    throw new LedgerError(
+      'invalid_edit',
+      `「${columnLabel(key)}」是隐藏了中间几位的号码（${raw}），不能这样保存。请先点「显示后修改」显示完整号码，再修改。`,
+      key,
+    )
+  }
+}
+
 export function updateHousehold(ledger: Ledger, actor: string, id: number, patch: Record<string, string | null>): EditResult {
   return ledger.write.run({ actor }, (w) => {
     const stored = householdRow(ledger.sqlite, id)
     const fieldPatch: Partial<Record<HouseholdKey, FieldValue>> = {}
     const guaranteePatch: Row = {}
     for (const [key, raw] of Object.entries(patch)) {
+      refuseMasked(key, raw)
       if (STATUS_COLUMNS.has(key)) {
         throw new LedgerError('not_editable', `「${columnLabel(key)}」由状态记录决定，不能直接修改。请在「状态记录」中登记识别、脱贫、返贫、纳入监测或风险消除。`, key)
       }
@@ -138,6 +150,7 @@ function readMemberPatch(patch: Record<string, string | null>) {
   const fieldPatch: Partial<Record<MemberKey, FieldValue>> = {}
   for (const [key, raw] of Object.entries(patch)) {
     if (!(MEMBER_EDIT_FIELDS as readonly string[]).includes(key)) throw new LedgerError('not_editable', `「${columnLabel(key)}」不能在这里修改。`, key)
+    refuseMasked(key, raw)
     fieldPatch[key as MemberKey] = raw
   }
   const read = readEditValues(fieldPatch)

@@ -10,6 +10,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellText } from '../spreadsheets/cell-text'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber, maskPhone } from '../../../shared/domain/id-number'
 import { fenToYuanText } from '../../../shared/domain/money'
@@ -93,7 +94,7 @@ export async function exportRoster(
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1)
       const value = c.extra !== undefined ? (extra[c.extra] ?? null) : c.field ? cellValue(c.field, record[c.field] ?? null, options.masked, source) : null
-      if (value !== null) cell.value = value
+      if (value !== null) cell.value = cellText(value)
       if (c.field && ['id', 'code', 'phone'].includes(fieldKind(c.field))) cell.numFmt = '@'
     })
     row.commit()
@@ -134,9 +135,9 @@ function writeHeader(sheet: ExcelJS.Worksheet, columns: Column[], source: Source
   const bottom = sheet.getRow(headerRow)
   columns.forEach((c, i) => {
     const [group, child] = c.header.includes('/') ? (c.header.split('/', 2) as [string, string]) : [null, c.header]
-    if (top && group) top.getCell(i + 1).value = group
-    else if (top) top.getCell(i + 1).value = child
-    bottom.getCell(i + 1).value = child
+    if (top && group) top.getCell(i + 1).value = cellText(group)
+    else if (top) top.getCell(i + 1).value = cellText(child)
+    bottom.getCell(i + 1).value = cellText(child)
     bottom.getCell(i + 1).font = { bold: true }
   })
   top?.commit()

@@ -1,7 +1,7 @@
 /** The households area's operations: the list, the household page, edits, status, and the roster in and out. */
 import type { OpParsedInput } from '../../../shared/api/contract'
 import { LedgerError } from '../../../shared/api/result'
-import { maskIdNumber } from '../../../shared/domain/id-number'
+import { maskIdNumber, maskPhone } from '../../../shared/domain/id-number'
 import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
 import { logAccess } from './access-log'
@@ -37,8 +37,14 @@ export const householdsHandlers: AreaHandlers<'households'> = {
   },
   'households.statusAt': (input, { ledger }) => householdStatusAt(ledger, input),
   'households.changes': ({ id }, { ledger }) => householdChanges(ledger, id),
-  'households.revealId': ({ memberId }, { ledger, actor }) => {
-    const m = ledger.sqlite.prepare('SELECT name, id_number FROM members WHERE id = ?').get(memberId) as { name: string; id_number: string | null } | undefined
+  'households.revealId': (input, { ledger, actor }) => {
+    if ('householdId' in input) {
+      const h = ledger.sqlite.prepare('SELECT household_no, phone FROM households WHERE id = ?').get(input.householdId) as { household_no: string | null; phone: string | null } | undefined
+      if (!h?.phone) throw new LedgerError('not_found', '找不到这一户的联系电话。请刷新页面后重试。')
+      logAccess(ledger, actor, 'reveal_id', `户 ${h.household_no ?? input.householdId} 联系电话 ${maskPhone(h.phone)}`)
+      return { phone: h.phone }
+    }
+    const m = ledger.sqlite.prepare('SELECT name, id_number FROM members WHERE id = ?').get(input.memberId) as { name: string; id_number: string | null } | undefined
     if (!m?.id_number) throw new LedgerError('not_found', '找不到这个人的证件号码。请刷新页面后重试。')
     logAccess(ledger, actor, 'reveal_id', `${m.name} ${maskIdNumber(m.id_number)}`)
     return { idNumber: m.id_number }
@@ -58,6 +64,9 @@ export const householdsHandlers: AreaHandlers<'households'> = {
     return { jobId: ctx.jobs.start('households.issues-report', { ...src, outputPath: output.path, outputId: output.id, outputName: output.name }) }
   },
   'households.export': async (input, ctx) => {
+    if (input.unmasked && ctx.account?.role === 'readonly') {
+      throw new LedgerError('forbidden', '只读账户不能导出完整的证件号码和电话。请取消勾选「包含完整证件号码和电话」导出，或请经办人、管理员导出。', 'unmasked')
+    }
     const ids = input.filter ? await householdIds(ctx.ledger, input.filter) : undefined
     const date = new Date().toISOString().slice(0, 10)
     const output = ctx.files.create(`花名册${input.layout === 'source' ? '（原表格式）' : ''}-${date}.xlsx`)

@@ -3,6 +3,7 @@ import { type HouseholdChange, columnLabel } from '../../../shared/domain/househ
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { AuditLogTable } from '../db/schema'
+import { maskAuditValue } from './privacy'
 
 interface AuditRow extends Selectable<AuditLogTable> {
   member_name: string | null
@@ -34,23 +35,26 @@ export function householdChanges(ledger: Ledger, householdId: number, limit = 50
     if (field === 'group_id') return (groupName.get(Number(v)) as string | undefined) ?? v
     return v
   }
-  return rows.map((r) => {
-    const money = r.field !== null && MONEY.test(r.field)
-    const subject = r.table_name === 'members' ? `成员「${r.member_name ?? ''}」` : r.table_name === 'household_status_events' ? '状态记录' : '户'
-    if (r.table_name === 'household_status_events' && r.action === 'insert') {
-      return { id: r.id, at: r.at, actor: r.actor, action: r.action, subject, field: null, fieldLabel: '登记', oldValue: null,
-        newValue: r.event_kind ? `${r.event_date ?? ''}「${r.event_kind}」` : null }
-    }
-    return {
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      subject,
-      field: r.field,
-      fieldLabel: r.field ? columnLabel(r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
-      oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : named(r.field, r.old_value),
-      newValue: money ? yuan(r.new_value) : named(r.field, r.new_value),
-    }
-  })
+  return rows.map((r) => shown(r, named))
+}
+
+/** One audit row as the 修改记录 shows it: ID numbers and phones masked (the trail keeps them whole). */
+function shown(r: AuditRow, named: (field: string | null, v: string | null) => string | null): HouseholdChange {
+  const money = r.field !== null && MONEY.test(r.field)
+  const subject = r.table_name === 'members' ? `成员「${r.member_name ?? ''}」` : r.table_name === 'household_status_events' ? '状态记录' : '户'
+  if (r.table_name === 'household_status_events' && r.action === 'insert') {
+    return { id: r.id, at: r.at, actor: r.actor, action: r.action, subject, field: null, fieldLabel: '登记', oldValue: null,
+      newValue: r.event_kind ? `${r.event_date ?? ''}「${r.event_kind}」` : null }
+  }
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    subject,
+    field: r.field,
+    fieldLabel: r.field ? columnLabel(r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
+    oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : maskAuditValue(r.field, named(r.field, r.old_value)),
+    newValue: money ? yuan(r.new_value) : maskAuditValue(r.field, named(r.field, r.new_value)),
+  }
 }

@@ -8,6 +8,7 @@ import type { Ledger } from '../db/open'
 import { isPinyinQuery } from '../db/pinyin-key'
 import { householdStatusAt } from './status'
 import { GUARANTEE_ITEMS, guaranteeColumn } from '../../../shared/domain/households-rules'
+import { maskColumnValue } from './privacy'
 
 type ListInput = z.output<typeof HouseholdListInput>
 /** The list's filters without paging: what an export of "the current filter" takes. */
@@ -111,17 +112,25 @@ export async function listHouseholds(ledger: Ledger, input: ListInput): Promise<
       villageName: r.village_name,
       groupName: r.group_name,
       headName: r.head_name,
-      headIdNumber: r.head_id_number,
+      // Masked here, not in the page: the full number leaves the core only through households.revealId.
+      headIdNumber: maskColumnValue('id_number', r.head_id_number),
       memberCount: Number(r.member_count),
       householdType: r.household_type,
       exitStatus: r.exit_status,
       mainCause: r.main_cause,
-      phone: r.phone,
+      phone: maskColumnValue('phone', r.phone),
     })),
   }
 }
 
-export async function getHousehold({ db }: Ledger, id: number): Promise<HouseholdDetail> {
+const masked = <T extends string | number | null>(column: string, v: T, whole: boolean): T => (whole ? v : maskColumnValue(column, v))
+
+/**
+ * One household with its members. ID numbers and phones are masked (4101**********1234,
+ * 138****5678) unless `unmasked` — the page gets the full number only through households.revealId.
+ */
+export async function getHousehold({ db }: Ledger, id: number, options: { unmasked?: boolean } = {}): Promise<HouseholdDetail> {
+  const whole = options.unmasked === true
   const h = await db
     .selectFrom('households as h')
     .innerJoin('villages as v', 'v.id', 'h.village_id')
@@ -158,7 +167,7 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
     exitYear: h.exit_year,
     firstIdentified: h.first_identified,
     monitoringCategory: h.monitoring_category,
-    phone: h.phone,
+    phone: masked('phone', h.phone, whole),
     perCapitaNetIncomeFen: h.per_capita_net_income_fen,
     dilapidatedHouse: h.dilapidated_house,
     safeDrinkingWater: h.safe_drinking_water,
@@ -169,7 +178,7 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
         name: m.name,
         sex: m.sex,
         birthDate: m.birth_date,
-        idNumber: m.id_number,
+        idNumber: masked('id_number', m.id_number, whole),
         relation: m.relation,
         ethnicity: m.ethnicity,
         education: m.education,
@@ -180,17 +189,21 @@ export async function getHousehold({ db }: Ledger, id: number): Promise<Househol
         seriousIllnessInsurance: m.serious_illness_insurance,
         removedReason: m.removed_reason,
         removedDate: m.removed_date,
-        values: rosterValues(m),
+        values: rosterValues(m, whole),
       }),
     ),
-    values: rosterValues(h),
+    values: rosterValues(h, whole),
   }
 }
 
 /** A row's own columns for the edit forms (bookkeeping and search keys left out). */
-function rosterValues(row: object): Record<string, string | number | null> {
+function rosterValues(row: object, whole: boolean): Record<string, string | number | null> {
   const skip = new Set(['id', 'household_id', 'village_id', 'created_at', 'updated_at', 'extra_json', 'name_pinyin', 'import_batch_id', 'village_name', 'county', 'township', 'is_demo', 'group_name'])
-  return Object.fromEntries(Object.entries(row).filter(([k, v]) => !skip.has(k) && (v === null || typeof v === 'string' || typeof v === 'number')))
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([k, v]) => !skip.has(k) && (v === null || typeof v === 'string' || typeof v === 'number'))
+      .map(([k, v]) => [k, masked(k, v as string | number | null, whole)]),
+  )
 }
 
 export async function listVillages({ db }: Ledger): Promise<VillageSummary[]> {

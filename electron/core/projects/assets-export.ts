@@ -1,5 +1,6 @@
 /** The township's asset ledger (资产台账) to .xlsx, in the columns of the 移交表. */
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellTexts } from '../spreadsheets/cell-text'
 import { fenToYuanText } from '../../../shared/domain/money'
 import type { AssetView } from '../../../shared/domain/projects'
 
@@ -31,7 +32,7 @@ export async function exportAssets(assets: AssetView[], outputPath: string): Pro
   sheet.columns = COLUMNS.map(([header, width]) => ({ header, width }))
   sheet.getRow(1).font = { bold: true }
   for (const a of assets) {
-    const row = sheet.addRow(COLUMNS.map(([, , get]) => get(a)))
+    const row = sheet.addRow(cellTexts(COLUMNS.map(([, , get]) => get(a))))
     // Money as a number with two decimals so Excel can add it up.
     if (a.originalValueFen !== null) row.getCell(9).value = a.originalValueFen / 100
     row.getCell(9).numFmt = '#,##0.00'

@@ -8,6 +8,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
+import { cellText } from '../spreadsheets/cell-text'
 import { LedgerError } from '../../../shared/api/result'
 import { fenToYuanText } from '../../../shared/domain/money'
 import { FUND_SOURCES, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/projects'
@@ -68,7 +69,7 @@ export async function exportProjects(ledger: Ledger, outputPath: string, options
       const v = c.get(p, i)
       if (v === null || v === '') return
       const cell = row.getCell(j + 1)
-      cell.value = v
+      cell.value = cellText(v)
       if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd'
     })
   })

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd'
+import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'antd'
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { AccountsStatus, AccountView } from '../../../shared/api/accounts'
 import { call, onLedgerEvent } from '../common/api/client'
@@ -19,16 +19,18 @@ const PING_MS = 60_000
 
 /**
  * When the office uses accounts, nothing is shown until someone signs in. After
- * the idle time the core signs the person out and the login screen covers the
- * page; the page stays mounted underneath, so the same person signing back in
- * finds it as they left it. Anyone else signing in gets a fresh page.
+ * the idle time the core signs the person out and the page is unmounted: its data
+ * (names, phones, open dialogs and messages, which live in the page's own antd App)
+ * leaves the DOM and memory, and the lock screen shows nothing of the ledger.
+ * Signing back in reopens the same page (the route is in the address, the list's
+ * filters in sessionStorage) with fresh data; unsaved edits are lost.
  */
 export function LoginGate({ children }: { children: ReactNode }) {
   const status = useCall('accounts.status', {})
   const { reload } = status
   const s = status.data
   const current = s?.current ?? null
-  /** Whose page is kept under the lock screen; null after 退出. */
+  /** Who was signed in when the lock came; null after 退出. */
   const [lockedFor, setLockedFor] = useState<AccountView | null>(null)
 
   const logout = useCallback(() => {
@@ -67,13 +69,14 @@ export function LoginGate({ children }: { children: ReactNode }) {
 
   if (!s) return null
   const locked = s.enabled && !current
-  const pageKey = current?.id ?? lockedFor?.id ?? 'single'
+  const pageKey = current?.id ?? 'single'
   return (
     <SessionContext.Provider value={{ status: s, reload, logout }}>
-      {(!locked || lockedFor) && (
-        <div key={pageKey} style={locked ? { display: 'none' } : undefined} aria-hidden={locked || undefined}>
+      {!locked && (
+        // The page's dialogs and messages belong to this App, so they go with the page at the lock.
+        <AntApp key={pageKey} component={false}>
           {children}
-        </div>
+        </AntApp>
       )}
       {locked && <LoginForm lockedFor={lockedFor} onDone={reload} />}
     </SessionContext.Provider>

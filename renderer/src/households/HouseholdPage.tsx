@@ -12,6 +12,7 @@ import { formatYuan } from '../../../shared/domain/money'
 import { type HouseholdKey, fieldByKey } from '../../../shared/import/households-fields'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { MaskedId, RevealInput } from '../common/MaskedId'
 import { NextHouseholdButton } from './NextHouseholdButton'
 import { HouseholdAssistance } from '../assistance'
 import { navigate } from '../router'
@@ -35,6 +36,14 @@ const LAND: HouseholdKey[] = ['arable_land_area', 'housing_area', 'dilapidated_h
 function rosterField(h: HouseholdDetail, key: HouseholdKey): CardField {
   const def = fieldByKey(key)
   const v = h.values[key] ?? null
+  if (key === 'phone') {
+    // The core sends the phone masked: shown with 「显示」, editable once revealed (both logged).
+    const phone = typeof v === 'string' ? v : null
+    return {
+      key, label: def.label, view: phone ? <MaskedId householdId={h.id} idNumber={phone} /> : '—',
+      input: <RevealInput target={{ householdId: h.id }} label={def.label} placeholder="11 位手机号" />, initial: toFormValue(def, v),
+    }
+  }
   const view = def.kind === 'money' && typeof v === 'number' ? formatYuan(v) : dash(v)
   return { key, label: def.label, view, input: fieldInput(key), initial: toFormValue(def, v) }
 }

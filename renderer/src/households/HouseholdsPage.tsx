@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/api/app'
 import { EXIT_STATUSES, HOUSEHOLD_TYPES, MONITORING_CATEGORIES, POVERTY_CAUSES, type ExitStatus } from '../../../shared/domain/enums'
 import type { HouseholdListItem } from '../../../shared/domain/households'
-import { maskIdNumber } from '../../../shared/domain/id-number'
 import { call, type CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { DemoWelcome } from '../demo'
@@ -56,7 +55,7 @@ const columns: ColumnsType<HouseholdListItem> = [
   { title: '行政村', dataIndex: 'villageName', width: 100 },
   { title: '组', dataIndex: 'groupName', width: 70 },
   { title: '户主', dataIndex: 'headName', width: 100 },
-  { title: '户主证件号码', dataIndex: 'headIdNumber', width: 190, render: (v: string | null) => (v ? maskIdNumber(v) : '') },
+  { title: '户主证件号码', dataIndex: 'headIdNumber', width: 190, render: (v: string | null) => v ?? '' }, // masked by the core
   { title: '人数', dataIndex: 'memberCount', width: 60, align: 'right' },
   { title: '户类型', dataIndex: 'householdType', width: 90 },
   { title: '脱贫状态', dataIndex: 'exitStatus', width: 150, render: (v: string | null) => v && <Tag color={EXIT_COLORS[v]}>{v}</Tag> },

@@ -8,7 +8,7 @@ import type { HouseholdDetail, Member } from '../../../shared/domain/households'
 import { type EditIssue, MEMBER_EDIT_FIELDS, ageOn, birthDateOf } from '../../../shared/domain/households-rules'
 import { fieldByKey } from '../../../shared/import/households-fields'
 import { CallError, call } from '../common/api/client'
-import { MaskedId } from '../common/MaskedId'
+import { MaskedId, RevealInput } from '../common/MaskedId'
 import { type FormValues, changedFields, fieldInput, fromFormValue, toFormValue } from './fields'
 import { useEditGuard } from '../common/useEditGuard'
 
@@ -107,7 +107,12 @@ function MemberModal(props: { householdId: number; member: Member | null; open: 
       >
         {MEMBER_EDIT_FIELDS.map((k) => (
           <Form.Item key={k} name={k} label={fieldByKey(k).label} rules={k === 'name' ? [{ required: true, message: '请填写姓名' }] : undefined}>
-            {fieldInput(k)}
+            {k === 'id_number' ? (
+              // The core sends the number masked: typing over it needs the logged reveal first.
+              <RevealInput target={props.member ? { memberId: props.member.id } : null} label={fieldByKey(k).label} placeholder="18 位身份证号" />
+            ) : (
+              fieldInput(k)
+            )}
           </Form.Item>
         ))}
       </Form>

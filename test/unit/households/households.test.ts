@@ -7,6 +7,7 @@ import type { LedgerEvent } from '../../../shared/api/jobs'
 import { createCore } from '../../../electron/core/create-core'
 import { jobEnd, testCore } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
+import { maskIdNumber } from '../../../shared/domain/id-number'
 
 const open: CoreContext[] = []
 afterEach(async () => {
@@ -44,7 +45,7 @@ describe('household list and search', () => {
     expect(ids.size).toBe(70)
     const h = head(core)
     const item = [...page1.items, ...page3.items, ...(await call('households.list', { page: 2, pageSize: 50 })).items].find((i) => i.id === h.household_id)!
-    expect(item).toMatchObject({ headName: h.name, headIdNumber: h.id_number, householdNo: h.household_no })
+    expect(item).toMatchObject({ headName: h.name, headIdNumber: maskIdNumber(h.id_number), householdNo: h.household_no })
     const size = core.ledger.sqlite.prepare('SELECT count(*) AS n FROM members WHERE household_id = ?').get(h.household_id) as { n: number }
     expect(item.memberCount).toBe(size.n)
   })
@@ -138,7 +139,7 @@ describe('household list and search', () => {
     const detail = await call('households.get', { id: h.household_id })
     expect(detail.householdNo).toBe(h.household_no)
     expect(detail.isDemo).toBe(true)
-    expect(detail.members[0]).toMatchObject({ name: h.name, relation: '户主', idNumber: h.id_number })
+    expect(detail.members[0]).toMatchObject({ name: h.name, relation: '户主', idNumber: maskIdNumber(h.id_number) })
     const r = await dispatch(core, 'households.get', { id: 999_999 })
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })

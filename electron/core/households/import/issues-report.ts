@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../../spreadsheets/load-exceljs'
+import { cellText } from '../../spreadsheets/cell-text'
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import type { JobContext } from '../../jobs'
 import { openSheetRows } from '../../spreadsheets/read'
@@ -42,7 +43,7 @@ export async function writeIssuesReport(
     }
     const row = sheet.getRow(rowNumber)
     cells.forEach((v, i) => {
-      if (v !== null) row.getCell(i + 1).value = v
+      if (v !== null) row.getCell(i + 1).value = cellText(v)
     })
     if (rowNumber === roster.headerRow) {
       row.getCell(noteColumn).value = '问题说明'
