@@ -164,6 +164,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     sheet: chosen,
     sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
     headerRow: finalLayout.headerRowIndex + 1,
+    headerRowCount: finalLayout.headerRowCount,
     columns,
     rememberedMapping,
     signature,
