@@ -86,7 +86,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
         options.progress(i, todo.length, `正在写入第 ${i + 1} / ${todo.length} 户`)
       }
       const h = p.parsed
-      const vid = villageId(h.county, h.township, h.village)
+      const vid = p.villageId ?? villageId(h.county, h.township, h.village)
       if (p.existingId === null) {
         fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
         freshAt.push(i)
