@@ -49,13 +49,26 @@ export const HEALTH_STATUSES = ['健康', '长期慢性病', '患有大病', '�
 export const LABOUR_SKILLS = ['普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力', '无劳动力'] as const
 
 export const EDUCATION_LEVELS = [
-  '文盲或半文盲', '小学', '初中', '高中', '技师', '大专', '高职高专', '本科及以上', '本科及研究生及以上',
+  '文盲或半文盲', '小学', '初中', '高中', '中专', '技师', '大专', '高职高专', '本科及以上', '本科及研究生及以上',
 ] as const
 
-export const SCHOOL_STATUSES = [
-  '学龄前儿童', '学前教育', '小学', '七年级', '八年级', '九年级', '普通高中一至三年级', '中职一至三年级',
-  '高职高专一至三年级', '技师学院一至四年级', '本科一至五年级', '硕士研究生及以上',
-] as const
+const years = (school: string, n: number): string[] => ['一', '二', '三', '四', '五'].slice(0, n).map((y) => `${school}${y}年级`)
+
+/** 在校生状况: each grade its own value, as the national exports write it. */
+export const SCHOOL_STATUSES: readonly string[] = [
+  '学龄前儿童', '学前教育', '小学', '七年级', '八年级', '九年级',
+  ...years('普通高中', 3), ...years('中职', 3), ...years('高职高专', 3), ...years('技师学院', 4), ...years('本科', 5),
+  '硕士研究生及以上',
+]
+
+/**
+ * Spellings older exports use, kept as written without a warning: grades of 小学 and 初中 by year
+ * (2014–2020 exports), and the grade bands this ledger stored before it kept each grade.
+ */
+export const SCHOOL_STATUSES_OLDER: readonly string[] = [
+  ...years('小学', 5), '小学六年级', ...years('初中', 3),
+  '普通高中一至三年级', '中职一至三年级', '高职高专一至三年级', '技师学院一至四年级', '本科一至五年级',
+]
 
 export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '群众'] as const
 

@@ -9,6 +9,14 @@ export type CellValue = string | number | boolean | Date | null
 
 export type Grid = CellValue[][]
 
+/** A merged range of the sheet, 0-based and inclusive (row 0 is Excel row 1, column 0 is A). */
+export interface MergedRange {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
 /** True for null, empty strings and strings of whitespace only. */
 export function isBlankCell(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true

@@ -2,7 +2,7 @@
  * Spellings seen in county exports for the canonical enumeration values of
  * ../domain/enums.ts. Keys are compared after cleanCell(…, 'code') (no spaces, half-width).
  */
-import { EXIT_STATUS_CODES, POVERTY_ATTRIBUTES } from '../domain/enums'
+import { EXIT_STATUS_CODES, POVERTY_ATTRIBUTES, SCHOOL_STATUSES_OLDER } from '../domain/enums'
 import type { FieldKey } from './households-fields'
 
 type Variants = Readonly<Record<string, string>>
@@ -79,15 +79,14 @@ const EDUCATION: Variants = {
   博士: '本科及研究生及以上',
 }
 
+/** Short and older spellings of a grade → the national value; a band without its year stays as written. */
 const SCHOOL_STATUS: Variants = {
-  学龄前: '学龄前儿童', 幼儿园: '学前教育', 一年级: '小学', 二年级: '小学', 三年级: '小学', 四年级: '小学',
-  五年级: '小学', 六年级: '小学', 小学一年级: '小学', 小学二年级: '小学', 小学三年级: '小学', 小学四年级: '小学',
-  小学五年级: '小学', 小学六年级: '小学', 初一: '七年级', 初二: '八年级', 初三: '九年级', 初中一年级: '七年级',
-  初中二年级: '八年级', 初中三年级: '九年级', 高一: '普通高中一至三年级', 高二: '普通高中一至三年级',
-  高三: '普通高中一至三年级', 高中: '普通高中一至三年级', 普通高中: '普通高中一至三年级', 中职: '中职一至三年级',
-  中专: '中职一至三年级', 职高: '中职一至三年级', 高职: '高职高专一至三年级', 高专: '高职高专一至三年级',
-  大专: '高职高专一至三年级', 技师学院: '技师学院一至四年级', 本科: '本科一至五年级', 大学本科: '本科一至五年级',
-  研究生: '硕士研究生及以上', 硕士: '硕士研究生及以上', 博士: '硕士研究生及以上',
+  学龄前: '学龄前儿童', 幼儿园: '学前教育', 学前: '学前教育',
+  一年级: '小学', 二年级: '小学', 三年级: '小学', 四年级: '小学', 五年级: '小学', 六年级: '小学',
+  初一: '七年级', 初二: '八年级', 初三: '九年级', 高一: '普通高中一年级', 高二: '普通高中二年级', 高三: '普通高中三年级',
+  高中一年级: '普通高中一年级', 高中二年级: '普通高中二年级', 高中三年级: '普通高中三年级',
+  中职1年级: '中职一年级', 中职2年级: '中职二年级', 中职3年级: '中职三年级',
+  研究生: '硕士研究生及以上', 硕士: '硕士研究生及以上', 博士: '硕士研究生及以上', 硕士研究生: '硕士研究生及以上',
 }
 
 const POLITICAL_STATUS: Variants = {
@@ -105,7 +104,7 @@ export const ENUM_VARIANTS: Partial<Record<FieldKey, Variants>> = {
 
 /** Values kept as written without a warning though not canonical: a blank would say the same. */
 export const ENUM_ACCEPTED: Partial<Record<FieldKey, readonly string[]>> = {
-  school_status: ['非在校生'],
+  school_status: ['非在校生', ...SCHOOL_STATUSES_OLDER],
 }
 
 export const YES_WORDS: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
  * sheet can be streamed; grouping holds the rows of the current household only.
  */
 import type { IdNumberInfo } from '../domain/id-number'
-import { type CellValue, type Grid, cellToText, isBlankCell } from './cells'
+import { type CellValue, type Grid, type MergedRange, cellToText, isBlankCell } from './cells'
 import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './households-fields'
 import type { HeaderColumn, HeaderDetection } from './header-detect'
 import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
@@ -56,6 +56,41 @@ const FOOTER = /合计|小计|总计|填表|制表|审核|负责人|说明|注[:
 export interface RowReaderOptions {
   /** Excel row number of grid row 0; 1 unless the reader dropped leading rows. */
   firstExcelRow?: number
+  /**
+   * The sheet's merged ranges (grid rows and columns), when the format has them (xlsx). Then a
+   * blank cell is filled only where a merged range covers it (from the range's top-left cell), and
+   * a village column's blank stays blank. Without them (CSV) a blank county, township or village
+   * cell takes the value above unless a level above it changed on that row; a blank 组 stays blank
+   * (a household's rows share the 组 one of them gives).
+   */
+  merged?: readonly MergedRange[] | null
+}
+
+/** The levels carried down a sheet without merged ranges; 组 is not (many households have none). */
+const CARRIED_LEVELS: readonly VillageKey[] = ['county', 'township', 'village']
+
+/** Fills the cells a merged range covers below its top row with the range's top-left value. */
+function mergeFiller(merged: readonly MergedRange[]) {
+  const byTop = new Map<number, MergedRange[]>()
+  for (const m of merged) {
+    if (m.bottom <= m.top) continue
+    const list = byTop.get(m.top) ?? []
+    list.push(m)
+    byTop.set(m.top, list)
+  }
+  let active: { range: MergedRange; value: CellValue }[] = []
+  return (cells: readonly CellValue[], rowIndex: number): readonly CellValue[] => {
+    active = active.filter((a) => a.range.bottom >= rowIndex)
+    let out: CellValue[] | null = null
+    for (const a of active) {
+      if (a.range.top >= rowIndex || !isBlankCell(cells[a.range.left] ?? null)) continue
+      out ??= [...cells]
+      while (out.length <= a.range.left) out.push(null)
+      out[a.range.left] = a.value
+    }
+    for (const range of byTop.get(rowIndex) ?? []) active.push({ range, value: cells[range.left] ?? null })
+    return out ?? cells
+  }
 }
 
 export interface RowReader {
@@ -91,10 +126,26 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       unknown.push({ col, key: k })
     }
   }
-  // Village cells are merged down over many households: carry the last value down.
+  const fill = options.merged ? mergeFiller(options.merged) : null
+  // Without merged ranges, village cells written once over many households are carried down.
   const lastVillage: Partial<Record<VillageKey, string | null>> = {}
 
-  function read(cells: readonly CellValue[], rowIndex: number): ParsedRow | null {
+  // The header's own texts by column, to skip the header where it comes again (two downloads pasted together).
+  const headerTexts = layout.columns.map((c) => (c.group ? c.header.slice(c.group.length + 1) : c.header))
+  const repeatsHeader = (cells: readonly CellValue[]): boolean => {
+    let same = 0
+    for (const { col } of mapped) {
+      const v = cells[col.index] ?? null
+      if (isBlankCell(v)) continue
+      if (cellToText(v).replace(/\s+/g, '') !== headerTexts[col.index]) return false
+      same++
+    }
+    return same >= 2
+  }
+
+  function read(given: readonly CellValue[], rowIndex: number): ParsedRow | null {
+    if (repeatsHeader(given)) return null
+    const cells = fill ? fill(given, rowIndex) : given
     const row: ParsedRow = {
       excelRow: rowIndex + firstExcelRow,
       village: {}, household: {}, member: {}, extra: {}, sourceFormats: {}, problems: [], headers,
@@ -114,15 +165,14 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       if (r.id && def.key === 'id_number') row.id = r.id
       if (def.level === 'village') {
         const k = def.key as VillageKey
-        const s = r.value === null ? null : String(r.value)
-        if (s !== null) lastVillage[k] = s
-        row.village[k] = s ?? lastVillage[k] ?? null
+        row.village[k] = r.value === null ? null : String(r.value)
       } else {
         if (r.value !== null) filled++
         if (def.level === 'household') row.household[def.key as HouseholdKey] = r.value
         else row.member[def.key as MemberKey] = r.value
       }
     }
+    if (!fill) carryVillage(row.village)
     for (const { col, key } of unknown) {
       const v = cells[col.index] ?? null
       if (isBlankCell(v)) continue
@@ -139,6 +189,21 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
     }
     if (shape === 'per_household' && row.member.relation == null) row.member.relation = '户主'
     return row
+  }
+
+  /** A level given on this row that differs from the one above starts afresh below it. */
+  function carryVillage(village: Partial<Record<VillageKey, string | null>>): void {
+    let changed = false
+    for (const k of CARRIED_LEVELS) {
+      if (!(k in village)) continue
+      const s = village[k] ?? null
+      if (s !== null) {
+        if (s !== (lastVillage[k] ?? null)) changed = true
+        lastVillage[k] = s
+      } else if (changed) {
+        lastVillage[k] = null
+      } else village[k] = lastVillage[k] ?? null
+    }
   }
 
   return { shape, headers, read }
@@ -206,7 +271,13 @@ export function createHouseholdGrouper(layout: HeaderDetection): HouseholdGroupe
     }
     if (groupedBy === 'household_no') {
       const no = str(row.household.household_no)
-      if (current && (no === null || no === current.key)) {
+      if (current && no !== null && no === current.key) {
+        current.rows.push(row)
+        return []
+      }
+      // A blank 户编号 (not merged) continues the household above unless the row starts another:
+      // a second 户主, or another 户主姓名 / 户主证件号码.
+      if (current && no === null && belongsTo(current, row)) {
         current.rows.push(row)
         return []
       }
@@ -225,6 +296,16 @@ export function createHouseholdGrouper(layout: HeaderDetection): HouseholdGroupe
       }
     }
     return start(row, headKey ?? (isHead ? str(row.member.id_number) ?? str(row.member.name) : null))
+  }
+
+  function belongsTo(group: HouseholdGroup, row: ParsedRow): boolean {
+    if (row.member.relation === '户主' && group.rows.some((r) => r.member.relation === '户主')) return false
+    for (const k of ['head_id_number', 'head_name'] as const) {
+      const v = str(row.household[k])
+      const had = group.rows.map((r) => str(r.household[k])).find((x) => x !== null)
+      if (v !== null && had !== undefined && v !== had) return false
+    }
+    return true
   }
 
   function flush(): HouseholdGroup[] {

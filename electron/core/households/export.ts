@@ -30,6 +30,8 @@ export interface RosterExportOptions {
 
 interface Column {
   header: string
+  /** The group cell above this column in a two-level source header; `header` is then 'group/child'. */
+  group?: string
   /** A dictionary field, or an unknown column read from extra_json, or the running 序号. */
   field: FieldKey | null
   extra?: string
@@ -37,7 +39,9 @@ interface Column {
 
 interface SourceLayout {
   headerRow: number
-  columns: { index: number; header: string; field: FieldKey | null }[]
+  /** Absent in layouts recorded before it was kept: one row. */
+  headerRowCount?: 1 | 2
+  columns: { index: number; header: string; field: FieldKey | null; group?: string }[]
   dateFormats: Record<string, DateFormat>
 }
 
@@ -52,7 +56,12 @@ export async function exportRoster(
   const db = ledger.sqlite
   const source = options.layout === 'source' ? sourceLayout(ledger) : null
   const columns: Column[] = source
-    ? source.columns.map((c) => (c.field ? { header: c.header, field: c.field } : { header: c.header, field: null, extra: c.header }))
+    ? source.columns.map((c): Column => ({
+        header: c.header,
+        field: c.field,
+        ...(c.field ? {} : { extra: c.header }),
+        ...(c.group !== undefined && c.header.startsWith(`${c.group}/`) ? { group: c.group } : {}),
+      }))
     : [...STANDARD_FIELDS.map((f) => ({ header: f.label, field: f.key })), ...extraKeys(ledger).map((k) => ({ header: k, field: null, extra: k }))]
 
   const where = 'm.removed_reason IS NULL AND h.removed_reason IS NULL' + (options.householdIds ? ' AND h.id IN (SELECT value FROM json_each(?))' : '')
@@ -122,25 +131,57 @@ function cellValue(field: FieldKey, v: string | number | null, masked: boolean, 
   return typeof v === 'number' && kind !== 'int' ? String(v) : v
 }
 
-/** The header on the row the source had it, a two-level header ('资金来源/中央') over two rows. */
+/**
+ * The header rows, each written once and in order (the streaming writer cannot go back to a
+ * committed row). The standard layout has one header row with the names as stored. The source
+ * layout puts the header on the rows the source had it, with a title above: two rows only when
+ * the source had two (a group merged across its children, single cells merged down); a 「/」
+ * inside a one-row header is part of the name ('致贫/返贫风险1').
+ */
 function writeHeader(sheet: ExcelJS.Worksheet, columns: Column[], source: SourceLayout | null): number {
-  const headerRow = source ? Math.max(source.headerRow, 2) : 1
-  const twoLevel = columns.some((c) => c.header.includes('/'))
+  const rowCount = source?.headerRowCount === 2 && columns.some((c) => c.group) ? 2 : 1
+  const headerRow = source ? Math.max(source.headerRow, rowCount + 1) : 1
+  const bold = { bold: true }
   if (source) {
     const title = sheet.getRow(1)
     title.getCell(1).value = `花名册（由乡镇帮扶台账导出，${new Date().toISOString().slice(0, 10)}）`
     title.commit()
   }
-  const top = twoLevel ? sheet.getRow(headerRow - 1) : null
+  if (rowCount === 1) {
+    const row = sheet.getRow(headerRow)
+    columns.forEach((c, i) => {
+      row.getCell(i + 1).value = cellText(c.header)
+      row.getCell(i + 1).font = bold
+    })
+    row.commit()
+    return headerRow
+  }
+  const top = sheet.getRow(headerRow - 1)
   const bottom = sheet.getRow(headerRow)
+  let runStart = -1
+  const closeRun = (end: number) => {
+    if (runStart >= 0 && end > runStart) sheet.mergeCells(headerRow - 1, runStart + 1, headerRow - 1, end + 1)
+    runStart = -1
+  }
   columns.forEach((c, i) => {
-    const [group, child] = c.header.includes('/') ? (c.header.split('/', 2) as [string, string]) : [null, c.header]
-    if (top && group) top.getCell(i + 1).value = cellText(group)
-    else if (top) top.getCell(i + 1).value = cellText(child)
-    bottom.getCell(i + 1).value = cellText(child)
-    bottom.getCell(i + 1).font = { bold: true }
+    if (c.group) {
+      if (runStart < 0 || columns[runStart]!.group !== c.group) {
+        closeRun(i - 1)
+        runStart = i
+        top.getCell(i + 1).value = cellText(c.group)
+        top.getCell(i + 1).font = bold
+      }
+      bottom.getCell(i + 1).value = cellText(c.header.slice(c.group.length + 1))
+      bottom.getCell(i + 1).font = bold
+    } else {
+      closeRun(i - 1)
+      top.getCell(i + 1).value = cellText(c.header)
+      top.getCell(i + 1).font = bold
+      sheet.mergeCells(headerRow - 1, i + 1, headerRow, i + 1)
+    }
   })
-  top?.commit()
+  closeRun(columns.length - 1)
+  top.commit()
   bottom.commit()
   return headerRow
 }

@@ -145,6 +145,15 @@ describe('enumerations', () => {
     ['labour_skill', '弱劳动力/半劳动力', '弱劳动力或半劳动力'],
     ['education', '文盲', '文盲或半文盲'],
     ['school_status', '初二', '八年级'],
+    // Each grade as the national exports write it; older spellings kept as written.
+    ['school_status', '普通高中一年级', '普通高中一年级'],
+    ['school_status', '中职三年级', '中职三年级'],
+    ['school_status', '技师学院四年级', '技师学院四年级'],
+    ['school_status', '本科五年级', '本科五年级'],
+    ['school_status', '高二', '普通高中二年级'],
+    ['school_status', '小学三年级', '小学三年级'],
+    ['school_status', '初中一年级', '初中一年级'],
+    ['education', '中专', '中专'],
     ['school_status', '非在校生', '非在校生'],
     ['political_status', '党员', '中共党员'],
     ['identification_standard', '国家标准', '国家标准'],
@@ -155,7 +164,8 @@ describe('enumerations', () => {
   })
 
   it('keeps unknown values as written and flags them', () => {
-    expect(normaliseEnum('education', ' 中专 ')).toEqual({ value: '中专', problem: 'unknown_enum' })
+    expect(normaliseEnum('education', ' 扫盲班 ')).toEqual({ value: '扫盲班', problem: 'unknown_enum' })
+    expect(normaliseEnum('school_status', '高中')).toEqual({ value: '高中', problem: 'unknown_enum' })
     expect(normaliseEnum('exit_status', '2')).toEqual({ value: '2', problem: 'unknown_enum' })
     expect(normaliseEnum('health', '长期慢性病,腿脚不便')).toEqual({ value: '长期慢性病,腿脚不便', problem: 'unknown_enum' })
     expect(normaliseEnum('relation', '邻居')).toEqual({ value: '邻居', problem: 'unknown_enum' })

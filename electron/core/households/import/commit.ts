@@ -47,7 +47,12 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       sha256: roster.sha256,
       sheet: roster.sheet,
       mapping_json: JSON.stringify(roster.columns.map((c) => ({ index: c.index, header: c.header, field: c.field }))),
-      layout_json: JSON.stringify({ headerRow: roster.headerRow, columns: roster.columns.map((c) => ({ index: c.index, header: c.header, field: c.field })), dateFormats: roster.dateFormats }),
+      layout_json: JSON.stringify({
+        headerRow: roster.headerRow,
+        headerRowCount: roster.headerRowCount,
+        columns: roster.columns.map((c) => ({ index: c.index, header: c.header, field: c.field, ...(c.group !== undefined ? { group: c.group } : {}) })),
+        dateFormats: roster.dateFormats,
+      }),
       counts_json: '{}',
       actor: options.actor,
     })
@@ -81,7 +86,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
         options.progress(i, todo.length, `正在写入第 ${i + 1} / ${todo.length} 户`)
       }
       const h = p.parsed
-      const vid = villageId(h.county, h.township, h.village)
+      const vid = p.villageId ?? villageId(h.county, h.township, h.village)
       if (p.existingId === null) {
         fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
         freshAt.push(i)

@@ -8,7 +8,8 @@ import { loadExcelJS } from '../../spreadsheets/load-exceljs'
 import { cellText } from '../../spreadsheets/cell-text'
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import type { JobContext } from '../../jobs'
-import { openSheetRows } from '../../spreadsheets/read'
+import { openSheetRows, readMergedRanges } from '../../spreadsheets/read'
+import { fieldByKey } from '../../../../shared/import/households-fields'
 import type { ParsedRoster } from './types'
 
 const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
@@ -34,8 +35,19 @@ export async function writeIssuesReport(
   const excel = await loadExcelJS()
 
   const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: outputPath, useStyles: true, useSharedStrings: false })
-  const sheet = workbook.addWorksheet(roster.sheet.slice(0, 31) || 'Sheet1')
+  // The header stays in view, as in the county's sheet.
+  const sheet = workbook.addWorksheet(roster.sheet.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: roster.headerRow }] })
   sheet.getColumn(noteColumn).width = 60
+  // ID, phone and code columns stay text, so a number typed in to correct it keeps every digit.
+  const textColumns = new Set(
+    roster.columns.filter((c) => c.field && ['id', 'phone', 'code'].includes(fieldByKey(c.field).kind)).map((c) => c.index),
+  )
+  for (const i of textColumns) {
+    sheet.getColumn(i + 1).numFmt = '@'
+    sheet.getColumn(i + 1).width = 22
+  }
+  // The original's merged cells (title, two-level header, cells merged down).
+  for (const m of (await readMergedRanges(sourcePath, roster.sheet)) ?? []) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1)
   for await (const { rowNumber, cells } of openSheetRows(sourcePath, { sheet: roster.sheet })) {
     if (rowNumber % 2000 === 0) {
       ctx.checkCancelled()
@@ -43,7 +55,11 @@ export async function writeIssuesReport(
     }
     const row = sheet.getRow(rowNumber)
     cells.forEach((v, i) => {
-      if (v !== null) row.getCell(i + 1).value = cellText(v)
+      if (v === null) return
+      const cell = row.getCell(i + 1)
+      const text = textColumns.has(i) && rowNumber > roster.headerRow
+      cell.value = text && typeof v === 'number' ? String(v) : cellText(v)
+      if (text) cell.numFmt = '@'
     })
     if (rowNumber === roster.headerRow) {
       row.getCell(noteColumn).value = '问题说明'

@@ -15,7 +15,7 @@ import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow,
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs'
 import { sha256File } from '../../spreadsheets/hash'
-import { listSheets } from '../../spreadsheets/read'
+import { listSheets, readMergedRanges } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
 import type { ParsedHousehold, ParsedRoster, Value } from './types'
@@ -59,6 +59,8 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
   }
   const totalBytes = fs.statSync(input.path).size
+  // Merged cells are filled from their top-left cell; nothing else is filled down (xlsx knows them, CSV does not).
+  const merged = await readMergedRanges(input.path, chosen)
 
   const head: CellValue[][] = []
   let layout: HeaderDetection | null = null
@@ -125,7 +127,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     householdFields = levelFields('household')
     memberFields = memberFieldsOf(found, levelFields('member'))
     snapshot = new LedgerSnapshot(ledger.sqlite, householdFields, memberFields)
-    reader = createRowReader(layout)
+    reader = createRowReader(layout, { merged })
     grouper = createHouseholdGrouper(layout)
     for (let r = layout.firstDataRowIndex; r < head.length; r++) consume(head[r] ?? [], r)
   }
@@ -164,6 +166,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     sheet: chosen,
     sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
     headerRow: finalLayout.headerRowIndex + 1,
+    headerRowCount: finalLayout.headerRowCount,
     columns,
     rememberedMapping,
     signature,
@@ -190,15 +193,17 @@ function memberFieldsOf(layout: HeaderDetection, fields: string[]): string[] {
 
 function toHousehold(g: HouseholdGroup): ParsedHousehold {
   const first = g.rows[0]!
+  // The household's village is the first one its rows give (a blank on its other rows is the same household's).
+  const level = (k: 'county' | 'township' | 'village' | 'group') => g.rows.map((r) => r.village[k]).find((v) => v != null) ?? null
   const { values } = householdValues(g)
   const household: Record<string, Value> = {}
   for (const [k, v] of Object.entries(values)) if (!fieldByKey(k as FieldKey).virtual) household[k] = v ?? null
   return {
     firstRow: first.excelRow,
-    county: first.village.county ?? '',
-    township: first.village.township ?? '',
-    village: first.village.village ?? '',
-    group: first.village.group ?? null,
+    county: level('county') ?? '',
+    township: level('township') ?? '',
+    village: level('village') ?? '',
+    group: level('group'),
     values: household,
     members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
     blocked: false,

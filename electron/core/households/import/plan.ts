@@ -21,6 +21,8 @@ export interface PlannedHousehold {
   existingId: number | null
   /** Village/group resolution happens at commit; these say whether they differ. */
   villageKey: string
+  /** The ledger's village this household's row names, when it exists (the household's own first). */
+  villageId: number | null
   changes: Record<string, Value>
   members: PlannedMember[]
   /** Existing members of this household absent from the file. */
@@ -55,9 +57,9 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
 
   for (const parsed of roster.households) {
     const key = villageKey(parsed.county, parsed.township, parsed.village)
-    const village = villages.find(parsed.county, parsed.township, parsed.village)
-    if (village) touchedVillages.add(village.id)
     const existing = matchHousehold(parsed, byHouseholdNo, byIdNumber, byHouseholdId)
+    const village = villages.find(parsed.county, parsed.township, parsed.village, existing?.village_id)
+    if (village) touchedVillages.add(village.id)
     if (existing && matchedHouseholds.has(existing.id)) {
       issues.push({
         sheet: roster.sheet,
@@ -115,7 +117,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
     const reinstated = Boolean(existing?.removed_reason)
     if (reinstated) Object.assign(changes, { removed_reason: null, removed_date: null })
 
-    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, changes, members, missingMembers, reinstated })
+    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, villageId: village?.id ?? null, changes, members, missingMembers, reinstated })
   }
 
   // Households of the villages this file covers that it no longer lists.

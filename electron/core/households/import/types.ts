@@ -32,6 +32,8 @@ export interface ParsedRoster {
   sheet: string
   sheets: { name: string; hidden?: boolean }[]
   headerRow: number
+  /** 2 when the file's header spans two rows (a merged group over its child cells). */
+  headerRowCount: 1 | 2
   columns: (HeaderColumn & { samples: string[] })[]
   rememberedMapping: boolean
   /** Identifies the header layout, to remember a corrected mapping for files like this one. */

@@ -26,7 +26,21 @@ export class VillageIndex {
     this.byName.set(v.name, list)
   }
 
-  find(county: string, township: string, name: string): VillageRow | undefined {
-    return this.byName.get(name)?.find((v) => (!county || v.county === county) && (!township || v.township === township))
+  /**
+   * The village named so: the one with the same county and township first; a file without county
+   * or township columns (or blank cells there) matches any. `prefer` (the household's own village)
+   * wins among several that match, so a household is never moved to a namesake in another township.
+   */
+  find(county: string, township: string, name: string, prefer?: number): VillageRow | undefined {
+    const list = this.byName.get(name)
+    if (!list) return undefined
+    const exact = list.find((v) => v.county === county && v.township === township)
+    if (exact) return exact
+    const fits = list.filter((v) => VillageIndex.fits(v, county, township))
+    return fits.find((v) => v.id === prefer) ?? fits[0]
+  }
+
+  static fits(v: VillageRow, county: string, township: string): boolean {
+    return (!county || v.county === county) && (!township || v.township === township)
   }
 }

@@ -7,11 +7,12 @@ import { readCsvRows } from './csv'
 import { sniffFile } from './sniff'
 import type { ReadOptions, SheetInfo, SheetRow } from './types'
 import { listXlsSheets, readXlsRows } from './xls'
-import { listXlsxSheets, readXlsxRows } from './xlsx'
+import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, type MergedRange } from './xlsx'
 
 export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
 export { MAX_CELL_CHARS, MAX_COLUMNS } from './types'
 export { sniffFile, type FileFormat } from './sniff'
+export type { MergedRange } from './xlsx'
 
 /** Rows of the chosen sheet (CSV has one sheet, so `sheet` is ignored there). Throws LedgerError for unreadable files. */
 export async function* openSheetRows(path: string, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
@@ -27,4 +28,10 @@ export async function listSheets(path: string): Promise<SheetInfo[]> {
   if (format === 'xlsx') return listXlsxSheets(path)
   if (format === 'xls') return listXlsSheets(path)
   return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
+}
+
+/** The sheet's merged ranges; null where the format has none to tell (CSV). */
+export async function readMergedRanges(path: string, sheet?: string | number): Promise<MergedRange[] | null> {
+  const { format } = await sniffFile(path)
+  return format === 'xlsx' ? readXlsxMergedRanges(path, sheet) : null
 }

@@ -165,3 +165,55 @@ export async function* readXlsxRows(path: string, opts: XlsxReadOptions = {}): A
     throw e instanceof LedgerError ? e : corruptFileError(e)
   }
 }
+
+/** A merged range, 0-based and inclusive (row 0 is Excel row 1, column 0 is A). */
+export interface MergedRange {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+const MAX_MERGE_XML = 8 * 1024 * 1024
+
+function cellRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref)
+  if (!m) return null
+  let col = 0
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64)
+  return { row: Number(m[2]) - 1, col: col - 1 }
+}
+
+/**
+ * The sheet's merged ranges (<mergeCells>, which Excel writes after the rows). One extra pass
+ * that only inflates the part and looks past </sheetData>; memory stays flat.
+ */
+export async function readXlsxMergedRanges(path: string, wanted?: string | number): Promise<MergedRange[]> {
+  const { pkg, sheet } = await prepareSheet(path, wanted).catch((e: unknown) => {
+    throw fileAccessError(e)
+  })
+  const decoder = new TextDecoder('utf-8')
+  let carry = ''
+  let tail: string | null = null
+  for await (const chunk of inflateEntry(pkg.zip, sheet)) {
+    const text = decoder.decode(chunk, { stream: true })
+    if (tail !== null) {
+      tail += text
+      if (tail.length > MAX_MERGE_XML) break
+      continue
+    }
+    const joined = carry + text
+    const at = joined.search(/<\/(?:[\w.-]+:)?sheetData>/)
+    if (at >= 0) tail = joined.slice(at)
+    else carry = joined.slice(-32)
+  }
+  const ranges: MergedRange[] = []
+  for (const m of (tail ?? '').matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref\s*=\s*"([^"]+)"/g)) {
+    const [a, b] = m[1]!.split(':')
+    const from = cellRef(a ?? '')
+    const to = cellRef(b ?? a ?? '')
+    if (!from || !to) continue
+    ranges.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) })
+  }
+  return ranges
+}
