@@ -1,3 +1,3 @@
 /** The households area's public module: what other areas may use of it. */
 export { getHousehold, householdIds, type HouseholdFilter } from './queries'
-export { statusEvents } from './status'
+export { localToday, recordStatusEvent, statusEvents } from './status'
