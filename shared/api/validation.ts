@@ -133,6 +133,10 @@ const FIELD_LABELS: Record<string, string> = {
   to: '截止日期',
   // monitoring
   foundBy: '识别方式',
+  monitoringRisk: '致贫返贫风险',
+  identifiedMonth: '纳入监测月份',
+  monitoringState: '监测状态',
+  measureKind: '帮扶措施类别',
   reportDate: '申报或排查日期',
   reportBy: '申报或排查经办人',
   sizeAtIdentification: '识别时家庭人口数',

@@ -280,6 +280,42 @@ describe('monitoring case: measures and elimination', () => {
   })
 })
 
+describe('household list filters by monitoring case', () => {
+  it('filters by risk, 纳入 month, open / eliminated and measure kind', async () => {
+    const t = setup()
+    await t.settings(2023)
+    const a = await t.addHousehold({ household_type: '一般农户' })
+    const b = await t.addHousehold({ household_type: '脱贫户' })
+    const c = await t.addHousehold({ household_type: '一般农户' })
+    await t.addHousehold({ household_type: '一般农户' })
+    const ca = await t.open(a, { risks: ['因病', '因学'] })
+    await t.identify(ca.id)
+    await t.call('monitoring.addMeasure', { caseId: ca.id, kind: '健康帮扶', items: ['医疗救助'], date: '2023-04-01', responsible: '卫生院' })
+    await t.indicators(ca.id)
+    await t.mustStep(ca.id, 'elim_review', '2023-10-01', { eliminationMethod: '帮扶消除' })
+    await t.mustStep(ca.id, 'elim_publicity', '2023-10-02', { endDate: '2023-10-06' })
+    await t.mustStep(ca.id, 'elim_township', '2023-10-08', { opinion: '同意' })
+    await t.mustStep(ca.id, 'elim_county', '2023-10-10', { opinion: '同意' })
+    const cb = await t.open(b, { category: '脱贫不稳定户', risks: ['因务工就业不稳'], reportDate: '2023-04-02' })
+    await t.mustStep(cb.id, 'review', '2023-04-05')
+    await t.mustStep(cb.id, 'publicity', '2023-04-06', { endDate: '2023-04-10' })
+    await t.mustStep(cb.id, 'township', '2023-04-11', { opinion: '同意' })
+    await t.mustStep(cb.id, 'county', '2023-04-20', { opinion: '同意' })
+    await t.call('monitoring.addMeasure', { caseId: cb.id, kind: '就业帮扶', items: ['劳务输出'], date: '2023-05-01', responsible: '人社站' })
+    await t.open(c, { risks: ['因病'] }) // still 识别中: neither open nor eliminated
+    const ids = async (filter: Partial<OpInput<'households.list'>>) => (await t.call('households.list', filter)).items.map((i) => i.id).sort()
+    expect(await ids({ monitoringRisk: '因病' })).toEqual([a, c].sort())
+    expect(await ids({ monitoringRisk: '因务工就业不稳' })).toEqual([b])
+    expect(await ids({ identifiedMonth: '2023-03' })).toEqual([a])
+    expect(await ids({ identifiedMonth: '2023-04' })).toEqual([b])
+    expect(await ids({ monitoringState: 'open' })).toEqual([b])
+    expect(await ids({ monitoringState: 'eliminated' })).toEqual([a])
+    expect(await ids({ measureKind: '健康帮扶' })).toEqual([a])
+    expect(await ids({ measureKind: '就业帮扶', monitoringCategory: '脱贫不稳定户' })).toEqual([b])
+    expect(await ids({ measureKind: '综合保障' })).toEqual([])
+  })
+})
+
 describe('monitoring settings and permissions', () => {
   it('keeps one row per year and updates it', async () => {
     const t = setup()
