@@ -15,12 +15,13 @@ export function writeDemoMonitoring(ledger: Ledger, actor: string, householdIds:
     if (!settingsFor(ledger, year)) saveSettings(ledger, actor, { year, line, publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 })
   }
   const safe = `dilapidated_house IS NOT '是' AND safe_drinking_water IS NOT '否' AND guarantee_housing IS NOT '有短板' AND guarantee_water IS NOT '有短板'`
+  // From the end of the township: the first households stay as the roster gave them.
   const pickOf = (where: string, limit: number) =>
     ledger.sqlite
       .prepare(`SELECT h.id, h.household_type, h.monitoring_category, (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id) AS members
-                FROM households h WHERE h.id IN (SELECT value FROM json_each(?)) AND ${safe} AND ${where} ORDER BY h.id LIMIT ?`)
+                FROM households h WHERE h.id IN (SELECT value FROM json_each(?)) AND ${safe} AND ${where} ORDER BY h.id DESC LIMIT ?`)
       .all(JSON.stringify(householdIds), limit) as Candidate[]
-  const poor = pickOf(`household_type = '脱贫户' AND monitoring_category IS NULL`, 2)
+  const poor = pickOf(`household_type = '脱贫户' AND monitoring_category IS NULL AND exit_status LIKE '已脱贫%'`, 2)
   const edge = pickOf(`household_type = '监测户' AND monitoring_category IN ('边缘易致贫户', '突发严重困难户')`, 2)
   let written = 0
   const identify = (c: Candidate, category: string, risks: string[], report: string, review: string, pubStart: string, pubEnd: string, township: string, county: string) => {
