@@ -130,6 +130,19 @@ describe('monitoring case: identification', () => {
     expect(await t.call('households.statusEvents', { id: h })).toEqual([])
   })
 
+  it('refuses 县级审定 when the status history already has the household under monitoring, nothing half-written', async () => {
+    const t = setup()
+    const h = await t.addHousehold({ household_type: '一般农户' })
+    await t.call('households.recordStatus', { householdId: h, kind: '纳入监测', date: '2023-02-01', monitoringCategory: '边缘易致贫户', risks: ['因学'] })
+    const { id } = await t.open(h)
+    await t.mustStep(id, 'review', '2023-03-05')
+    await t.mustStep(id, 'publicity', '2023-03-06', { endDate: '2023-03-10' })
+    await t.mustStep(id, 'township', '2023-03-11', { opinion: '同意' })
+    expect(await t.step(id, 'county', '2023-03-15', { opinion: '同意' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('已在监测中') } })
+    expect((await t.theCase(h)).steps.county.date).toBeNull()
+    expect((await t.call('households.statusEvents', { id: h })).length).toBe(1)
+  })
+
   it('deletes a case only before 县级审定', async () => {
     const t = setup()
     const h = await t.addHousehold({ household_type: '一般农户' })
