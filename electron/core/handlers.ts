@@ -10,6 +10,7 @@ import type { HandlerMap } from './handler-types'
 import { householdsHandlers } from './households/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
+import { monitoringHandlers } from './monitoring/handlers'
 import { projectsHandlers } from './projects/handlers'
 
 export const handlers: HandlerMap<OpName> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<OpName> = {
   ...assistanceHandlers,
   ...accountsHandlers,
   ...projectsHandlers,
+  ...monitoringHandlers,
 }

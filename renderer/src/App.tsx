@@ -16,6 +16,7 @@ import { ImportPage } from './households/ImportPage'
 import { HouseholdCardsPage } from './forms/HouseholdCardsPage'
 import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
+import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -60,6 +61,8 @@ function Shell() {
             { key: 'assets', label: '资产台账' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
+            // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
+            ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
             { key: 'data', label: '数据与备份' },
             // Administrators manage accounts and read the log; without accounts anyone may set them up.
             ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
@@ -100,6 +103,8 @@ function Shell() {
           <ProjectPage id={route.id} />
         ) : route.page === 'assets' ? (
           <AssetsPage />
+        ) : route.page === 'monitoring-settings' ? (
+          <MonitoringSettingsPage />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

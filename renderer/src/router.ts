@@ -22,6 +22,8 @@ export type Route =
   | { page: 'project-import' }
   | { page: 'project'; id: number }
   | { page: 'assets' }
+  /** 监测设置: the per-year monitoring line and deadlines. */
+  | { page: 'monitoring-settings' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
   const project = /^#\/projects\/(\d+)$/.exec(hash)
   if (project) return { page: 'project', id: Number(project[1]) }
   if (hash === '#/assets') return { page: 'assets' }
+  if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

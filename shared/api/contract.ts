@@ -15,6 +15,7 @@ import { formsOps } from './forms'
 import { householdsOps } from './households'
 import { importsOps } from './imports'
 import { jobsOps } from './jobs'
+import { monitoringOps } from './monitoring'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
 
@@ -29,6 +30,7 @@ export const contract = {
   ...assistanceOps,
   ...accountsOps,
   ...projectsOps,
+  ...monitoringOps,
 } as const
 
 export type Contract = typeof contract

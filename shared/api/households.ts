@@ -6,7 +6,8 @@ import { z } from 'zod'
 import { EXIT_STATUSES } from '../domain/enums'
 import type { HouseholdDetail, HouseholdListItem, VillageSummary } from '../domain/households'
 import type { EditResult, HouseholdChange } from '../domain/households-rules'
-import { ELIMINATION_METHODS, type HouseholdStatusAt, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/households-status'
+import { ELIMINATION_METHODS, type HouseholdStatusAt, MONITORING_RISKS, STATUS_EVENT_KINDS, type StatusEvent } from '../domain/households-status'
+import { MEASURE_KINDS } from '../domain/monitoring-measures'
 import { REMOVAL_REASONS } from './households-import'
 import type { JobStarted } from './jobs'
 import { fileId, id, isoDate, none, op } from './op'
@@ -25,6 +26,11 @@ export const HouseholdListInput = z.object({
   guaranteeGap: z.boolean().optional(),
   /** Households under monitoring on any day of this year, from their status history (who was monitored in 2023). */
   monitoredIn: z.string().regex(/^\d{4}$/).optional(),
+  /** Monitoring cases (monitoring area): a case with this risk, 纳入 (县级审定) in this month, open or eliminated, with a measure of this kind. */
+  monitoringRisk: z.enum(MONITORING_RISKS).optional(),
+  identifiedMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  monitoringState: z.enum(['open', 'eliminated']).optional(),
+  measureKind: z.enum(MEASURE_KINDS).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })

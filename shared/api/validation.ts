@@ -1,5 +1,6 @@
 /** Turns zod issues into one Chinese message naming the field. */
 import type { z } from 'zod'
+import { INDICATORS } from '../domain/monitoring'
 
 const FIELD_LABELS: Record<string, string> = {
   search: '搜索内容',
@@ -130,6 +131,31 @@ const FIELD_LABELS: Record<string, string> = {
   today: '当前日期',
   from: '起始日期',
   to: '截止日期',
+  // monitoring
+  foundBy: '识别方式',
+  monitoringRisk: '致贫返贫风险',
+  identifiedMonth: '纳入监测月份',
+  monitoringState: '监测状态',
+  measureKind: '帮扶措施类别',
+  reportDate: '申报或排查日期',
+  reportBy: '申报或排查经办人',
+  sizeAtIdentification: '识别时家庭人口数',
+  incomeAtIdentification: '识别时家庭纯收入',
+  returnedToPoverty: '是否返贫',
+  fellIntoPoverty: '是否致贫',
+  caseId: '监测记录',
+  step: '程序步骤',
+  by: '经办人',
+  opinion: '意见',
+  items: '帮扶措施内容',
+  otherNote: '其他措施说明',
+  responsible: '责任人',
+  measureId: '帮扶措施',
+  line: '监测线',
+  publicityDays: '公示天数',
+  minMonthsBeforeElimination: '纳入后最短消除月数',
+  reminderDaysWithoutMeasure: '无措施提醒天数',
+  ...Object.fromEntries(INDICATORS.map((i) => [i.key, i.label])),
 }
 
 /** Where one field name means different things in different operations. */

@@ -166,6 +166,87 @@ export interface HouseholdStatusEventsTable {
   updated_at: string
 }
 
+/** 013: a monitoring case with its procedure steps (<step>_date, _by, _end, _opinion) and indicators. */
+export interface MonitoringCasesTable {
+  id: Generated<number>
+  household_id: number
+  category: string
+  /** JSON array of 致贫返贫风险. */
+  risks: string
+  risk_note: string | null
+  found_by: string
+  size_at_identification: number
+  income_at_identification_fen: number
+  returned_to_poverty: string | null
+  fell_into_poverty: string | null
+  report_date: string
+  report_by: string
+  review_date: string | null
+  review_by: string | null
+  publicity_date: string | null
+  publicity_end: string | null
+  publicity_by: string | null
+  township_date: string | null
+  township_by: string | null
+  township_opinion: string | null
+  county_date: string | null
+  county_by: string | null
+  county_opinion: string | null
+  elimination_method: string | null
+  elim_review_date: string | null
+  elim_review_by: string | null
+  elim_publicity_date: string | null
+  elim_publicity_end: string | null
+  elim_publicity_by: string | null
+  elim_township_date: string | null
+  elim_township_by: string | null
+  elim_township_opinion: string | null
+  elim_county_date: string | null
+  elim_county_by: string | null
+  elim_county_opinion: string | null
+  after_dropout: string | null
+  after_house_damaged: string | null
+  after_uninsured: string | null
+  after_water_damaged: string | null
+  after_wage_fen: number | null
+  after_property_fen: number | null
+  after_transfer_fen: number | null
+  after_business_fen: number | null
+  after_business_expense_fen: number | null
+  after_net_fen: number | null
+  after_per_capita_fen: number | null
+  after_claims_fen: number | null
+  after_self_paid_fen: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MonitoringMeasuresTable {
+  id: Generated<number>
+  case_id: number
+  kind: string
+  /** JSON array of the kind's items. */
+  items: string
+  other_note: string | null
+  measure_date: string
+  amount_fen: number | null
+  responsible: string
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MonitoringSettingsTable {
+  id: Generated<number>
+  year: number
+  line_fen: number
+  publicity_days: number
+  min_months_before_elimination: number
+  reminder_days_without_measure: number
+  created_at: string
+  updated_at: string
+}
+
 export interface SchemaMigrationsTable {
   version: number
   name: string
@@ -184,6 +265,9 @@ export interface LedgerSchema {
   import_mappings: ImportMappingsTable
   schema_migrations: SchemaMigrationsTable
   household_status_events: HouseholdStatusEventsTable
+  monitoring_cases: MonitoringCasesTable
+  monitoring_measures: MonitoringMeasuresTable
+  monitoring_settings: MonitoringSettingsTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -211,3 +295,6 @@ export type WritableTable =
   | 'project_progress'
   | 'project_beneficiaries'
   | 'project_assets'
+  | 'monitoring_cases'
+  | 'monitoring_measures'
+  | 'monitoring_settings'

@@ -3,6 +3,7 @@ import type { DemoLoadResult } from '../../../shared/api/demo'
 import type { Ledger } from '../db/open'
 import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
+import { writeDemoMonitoring } from './monitoring'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_VILLAGE } from './projects'
 
 type Writer = Parameters<Parameters<Ledger['write']['run']>[1]>[0]
@@ -42,6 +43,7 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
     }
     ctx.progress(total, total, '正在生成示例项目…')
     writeDemoProjects(w, villageHouseholds)
+    writeDemoMonitoring(ledger, ctx.actor, villageHouseholds.flatMap((v) => v.households))
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
@@ -165,6 +167,8 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   // The assistance records of demo households (aid, visits, wishes, pairings) go with them, audited.
   const demoHouseholds = `household_id IN (SELECT id FROM households WHERE ${demoVillages})`
   for (const table of ['wishes', 'visits', 'aid', 'pairings', 'project_beneficiaries'] as const) w.deleteWhere(table, demoHouseholds, [])
+  w.deleteWhere('monitoring_measures', `case_id IN (SELECT id FROM monitoring_cases WHERE ${demoHouseholds})`, [])
+  w.deleteWhere('monitoring_cases', demoHouseholds, [])
   w.deleteWhere('members', `household_id IN (SELECT id FROM households WHERE ${demoVillages})`, [])
   w.deleteWhere('households', demoVillages, [])
   w.deleteWhere('village_groups', demoVillages, [])

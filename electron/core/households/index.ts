@@ -1,4 +1,4 @@
 /** The households area's public module: what other areas may use of it. */
 export { getHousehold, householdIds, type HouseholdFilter } from './queries'
-export { statusEvents } from './status'
+export { localToday, recordStatusEvent, statusEvents } from './status'
 export { maskAuditValue } from './privacy'

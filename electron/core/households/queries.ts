@@ -42,6 +42,22 @@ function filtered(ledger: Ledger, input: HouseholdFilter) {
       .map((s) => s.householdId)
     q = q.where(sql<boolean>`h.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
   }
+  // Monitoring cases (the monitoring area's tables): any case of the household that matches.
+  if (input.monitoringRisk) {
+    q = q.where(sql<boolean>`h.id IN (SELECT c.household_id FROM monitoring_cases c, json_each(c.risks) r WHERE r.value = ${input.monitoringRisk})`)
+  }
+  if (input.identifiedMonth) {
+    q = q.where(sql<boolean>`h.id IN (SELECT household_id FROM monitoring_cases WHERE substr(county_date, 1, 7) = ${input.identifiedMonth})`)
+  }
+  if (input.monitoringState === 'open') {
+    q = q.where(sql<boolean>`h.id IN (SELECT household_id FROM monitoring_cases WHERE county_date IS NOT NULL AND elim_county_date IS NULL)`)
+  } else if (input.monitoringState === 'eliminated') {
+    q = q.where(sql<boolean>`h.id IN (SELECT household_id FROM monitoring_cases WHERE elim_county_date IS NOT NULL)`)
+    q = q.where(sql<boolean>`h.id NOT IN (SELECT household_id FROM monitoring_cases WHERE county_date IS NOT NULL AND elim_county_date IS NULL)`)
+  }
+  if (input.measureKind) {
+    q = q.where(sql<boolean>`h.id IN (SELECT c.household_id FROM monitoring_cases c JOIN monitoring_measures m ON m.case_id = c.id WHERE m.kind = ${input.measureKind})`)
+  }
   // Households marked 移出 stay in the ledger but leave the working list.
   q = q.where('h.removed_reason', 'is', null)
   const s = input.search?.replace(/\s+/g, '').toUpperCase()

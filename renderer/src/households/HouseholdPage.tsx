@@ -15,6 +15,7 @@ import { useCall } from '../common/api/use-call'
 import { MaskedId, RevealInput } from '../common/MaskedId'
 import { NextHouseholdButton } from './NextHouseholdButton'
 import { HouseholdAssistance } from '../assistance'
+import { HouseholdMonitoring } from '../monitoring'
 import { navigate } from '../router'
 import { ChangesCard } from './ChangesCard'
 import { type CardField, EditableCard } from './EditableCard'
@@ -164,7 +165,8 @@ export function HouseholdPage({ id }: { id: number }) {
         {...cardProps('guarantees')}
       />
       <MembersCard household={h} onChanged={changed} />
-      <StatusCard householdId={h.id} onChanged={changed} />
+      <StatusCard key={`status-${version}`} householdId={h.id} onChanged={changed} />
+      <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} />
       <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
       <ChangesCard key={version} householdId={h.id} />
     </div>

@@ -1,9 +1,12 @@
-import { Alert, App, Button, Checkbox, Input, Popconfirm, Result, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Checkbox, DatePicker, Input, Popconfirm, Result, Space, Table, Tag } from 'antd'
+import dayjs from 'dayjs'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/api/app'
 import { EXIT_STATUSES, HOUSEHOLD_TYPES, MONITORING_CATEGORIES, POVERTY_CAUSES, type ExitStatus } from '../../../shared/domain/enums'
 import type { HouseholdListItem } from '../../../shared/domain/households'
+import { MONITORING_RISKS } from '../../../shared/domain/households-status'
+import { MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
 import { call, type CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { DemoWelcome } from '../demo'
@@ -23,6 +26,10 @@ interface Filters {
   helperId?: number
   guaranteeGap?: boolean
   monitoredIn?: string
+  monitoringRisk?: (typeof MONITORING_RISKS)[number]
+  identifiedMonth?: string
+  monitoringState?: 'open' | 'eliminated'
+  measureKind?: MeasureKind
   page: number
   pageSize: number
 }
@@ -187,6 +194,38 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           value={filters.monitoredIn}
           onChange={(v) => update({ monitoredIn: v })}
           options={MONITORING_YEARS.map((y) => ({ value: y, label: `${y} 年曾被监测` }))}
+        />
+        <FilterSelect
+          label="监测状态"
+          placeholder="全部监测状态"
+          width={130}
+          value={filters.monitoringState}
+          onChange={(v) => update({ monitoringState: v })}
+          options={[{ value: 'open', label: '监测中' }, { value: 'eliminated', label: '已消除风险' }]}
+        />
+        <FilterSelect
+          label="监测风险"
+          placeholder="全部监测风险"
+          width={140}
+          value={filters.monitoringRisk}
+          onChange={(v) => update({ monitoringRisk: v })}
+          options={MONITORING_RISKS.map((r) => ({ value: r, label: r }))}
+        />
+        <DatePicker
+          picker="month"
+          aria-label="纳入监测月份"
+          placeholder="纳入监测月份"
+          style={{ width: 140 }}
+          value={filters.identifiedMonth ? dayjs(`${filters.identifiedMonth}-01`) : null}
+          onChange={(d) => update({ identifiedMonth: d ? d.format('YYYY-MM') : undefined })}
+        />
+        <FilterSelect
+          label="帮扶措施类别"
+          placeholder="全部帮扶措施"
+          width={150}
+          value={filters.measureKind}
+          onChange={(v) => update({ measureKind: v })}
+          options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))}
         />
         <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
           三保障有短板
