@@ -231,10 +231,10 @@ describe('status history through the core', () => {
     expect(s.household().monitoring_category).toBe('脱贫不稳定户')
     await s.call('households.recordStatus', { householdId: s.id, kind: '风险消除', date: '2024-01-15', eliminationMethod: '帮扶消除' })
     expect(s.household().monitoring_category).toBeNull()
-    const in2023 = await s.call('households.statusAt', { asOf: '2023-12-31', periodStart: '2023-01-01' })
+    const in2023 = await s.call('households.statusAt', { asOf: '2023-12-31', periodStart: '2023-01-01', householdIds: [s.id] })
     expect(in2023).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: true, monitoringCategory: '脱贫不稳定户' }])
-    expect(await s.call('households.statusAt', { asOf: '2024-06-30' })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
-    expect(await s.call('households.statusAt', { asOf: '2022-12-31', periodStart: '2022-01-01' })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
+    expect(await s.call('households.statusAt', { asOf: '2024-06-30', householdIds: [s.id] })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
+    expect(await s.call('households.statusAt', { asOf: '2022-12-31', periodStart: '2022-01-01', householdIds: [s.id] })).toEqual([{ householdId: s.id, exitStatus: '已脱贫(享受政策)', monitored: false, monitoringCategory: null }])
     // The household list answers the same question: monitored at any time of 2023, though no longer now.
     expect((await s.call('households.list', { monitoredIn: '2023' })).items.map((h) => h.id)).toEqual([s.id])
     expect((await s.call('households.list', { monitoredIn: '2022' })).total).toBe(0)
