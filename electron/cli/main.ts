@@ -103,10 +103,33 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof LedgerError ? err.message : `出错：${err instanceof Error ? err.message : String(err)}`)
-    process.exit(2)
-  },
-)
+/**
+ * Sets the exit code and lets stdout and stderr drain before the process ends:
+ * process.exit() right after a large write cuts a piped report (`… --json | jq`)
+ * at the pipe's buffer. Exits once both streams have handed everything over,
+ * in case something else still holds the event loop open.
+ */
+function finish(code: number): void {
+  process.exitCode = code
+  let open = 2
+  const flushed = () => {
+    if (--open === 0) setTimeout(() => process.exit(code), 0).unref()
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.destroyed || !stream.writable) flushed()
+    else stream.write('', () => flushed())
+  }
+}
+
+// A reader that stops early (`… | head`) is not an error of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+    throw err
+  })
+}
+
+main().then(finish, (err: unknown) => {
+  console.error(err instanceof LedgerError ? err.message : `出错：${err instanceof Error ? err.message : String(err)}`)
+  finish(2)
+})

@@ -3,7 +3,7 @@ import type { LedgerEvent } from '../../shared/api/jobs'
 import type { CoreContext } from './context'
 import path from 'node:path'
 import { openLedger } from './db/open'
-import { dailyBackupIfDue, getBackupDir } from './backups'
+import { checkLedgerFile, dailyBackupIfDue, getBackupDir } from './backups'
 import { FileStore } from './files'
 import { acquireWriterLock } from './writer-lock'
 import { JobRunner, type JobRunnerOptions } from './jobs/runner'
@@ -25,8 +25,13 @@ export const SINGLE_USER = '本机用户'
 export function createCore(options: CoreOptions): CoreContext {
   const releaseLock = acquireWriterLock(options.dbPath, options.lockOwner ?? '乡镇帮扶台账')
   let ledger
+  // A ledger gone, emptied or unreadable with backups beside it is not replaced by an empty one:
+  // the core runs on an empty stand-in in memory (the file is left as it is) and offers the newest verified backup.
+  const check = checkLedgerFile(options.dbPath)
   try {
-    ledger = openLedger(options.dbPath)
+    if (check.problem === 'corrupt') ledger = openLedger(options.dbPath, { readOnly: true })
+    else if (check.problem) ledger = { ...openLedger(':memory:'), path: options.dbPath }
+    else ledger = openLedger(options.dbPath)
   } catch (err) {
     releaseLock()
     throw err
@@ -45,6 +50,7 @@ export function createCore(options: CoreOptions): CoreContext {
     actor,
     account: null,
     backupWarning: null,
+    ledgerCheck: check.problem ? check : null,
     startupBackup: Promise.resolve(),
     jobs,
     files,
@@ -57,6 +63,8 @@ export function createCore(options: CoreOptions): CoreContext {
       releaseLock()
     },
   }
+  // No daily copy of a stand-in or a damaged file: it would only push good copies out.
+  if (check.problem) return core
   // The first start of each day leaves a verified copy; a missing USB drive is a warning, not a stop.
   core.startupBackup = dailyBackupIfDue(ledger, getBackupDir(ledger)).then(
     () => undefined,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   console.log(`数据库：${dbPath}`)
   console.log(`请在浏览器中打开：${link}`)
   console.log('（关闭此窗口或按 Ctrl+C 即停止服务）')
+  if (core.ledgerCheck?.message) console.log(`\n注意：${core.ledgerCheck.message}`)
   if (args.open && !process.env.CI) openBrowser(link)
 
   const shutdown = async () => {

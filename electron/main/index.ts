@@ -11,6 +11,7 @@ import type { Result } from '../../shared/api/result'
 import { defaultDbPath, userDataDir } from '../core/paths'
 import type { FromCore, ToCore } from '../core/process/protocol'
 import { CONTENT_SECURITY_POLICY } from '../host/security'
+import { isTrustedUrl as isTrustedPage } from '../host/trusted-page'
 
 app.setPath('userData', userDataDir())
 app.enableSandbox()
@@ -116,9 +117,11 @@ ipcMain.handle('ledger:save-pdf', async (event, suggestedName: unknown) => {
   }
 })
 
+const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html')
+
+/** Only the app's own page (not any file:// page) may call the core. */
 function isTrustedUrl(url: string): boolean {
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
+  return isTrustedPage(url, { indexFile: RENDERER_INDEX, devServer: process.env.ELECTRON_RENDERER_URL })
 }
 
 let quitting = false
@@ -166,7 +169,7 @@ void app.whenReady().then(() => {
   })
   win.once('ready-to-show', () => win?.show())
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
+  else void win.loadFile(RENDERER_INDEX)
 })
 
 app.on('window-all-closed', () => app.quit())

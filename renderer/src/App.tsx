@@ -10,6 +10,7 @@ import { HelpersPage } from './assistance/HelpersPage'
 import { HelperPage } from './assistance/HelperPage'
 import { HouseholdAssistancePage } from './assistance/HouseholdAssistancePage'
 import { DataPage } from './backups/DataPage'
+import { LedgerFileAlert } from './backups/LedgerFileAlert'
 import { HouseholdPage } from './households/HouseholdPage'
 import { HouseholdsPage } from './households/HouseholdsPage'
 import { ImportPage } from './households/ImportPage'
@@ -84,6 +85,7 @@ function Shell() {
         )}
       </Layout.Header>
       <Layout.Content>
+        <LedgerFileAlert onDataChanged={reload} />
         {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (
           <HouseholdPage id={route.id} />

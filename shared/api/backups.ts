@@ -28,7 +28,15 @@ export interface BackupsState {
   backups: BackupView[]
 }
 
+/** The ledger file at start: gone, empty, unreadable or damaged, and the newest verified backup to restore. */
+export interface LedgerCheckView {
+  problem: 'missing' | 'empty' | 'unreadable' | 'corrupt' | null
+  message: string | null
+  newest: BackupView | null
+}
+
 export const backupsOps = {
+  'backups.ledgerCheck': op<LedgerCheckView>()(none, 'read'),
   'backups.list': op<BackupsState>()(none, 'read'),
   /** 立即备份. */
   'backups.create': op<BackupView>()(none),

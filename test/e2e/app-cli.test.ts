@@ -130,3 +130,31 @@ describe('crash safety of an import', () => {
     expect(outcomes.length).toBeGreaterThan(6)
   })
 })
+
+describe('a report through a pipe', () => {
+  it('`import --dry-run --json` of more than 1 MB arrives whole through a pipe, with its exit code', async () => {
+    const file = path.join(dir, 'many-errors.xlsx')
+    const rows = legacyRosterRows(1500)
+    // Every ID shortened to 15 digits and typed as a number: an error for each person, so the report is long.
+    for (const r of rows) r[8] = Number(String(r[8]).slice(0, 15))
+    await writeRosterWorkbook(file, rows)
+    const db = path.join(dir, 'pipe.sqlite')
+    const child = spawn(process.execPath, [cli, 'import', file, '--db', db, '--dry-run', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (c: Buffer) => chunks.push(c))
+    const code = await new Promise<number | null>((r) => child.on('close', r))
+    const out = Buffer.concat(chunks)
+    expect(out.length).toBeGreaterThan(1024 * 1024)
+    const report = JSON.parse(out.toString('utf8')) as { members: { new: number }; issues: { severity: string; row: number }[] }
+    expect(code).toBe(1)
+    expect(report.members.new).toBe(rows.length)
+    expect(new Set(report.issues.filter((i) => i.severity === 'error').map((i) => i.row)).size).toBeGreaterThan(rows.length * 0.8)
+    // The same report written straight to a file (no pipe buffer in between) is byte for byte what came through the pipe.
+    const reference = path.join(dir, 'report.json')
+    const fd = fs.openSync(reference, 'w')
+    const direct = spawnSync(process.execPath, [cli, 'import', file, '--db', db, '--dry-run', '--json'], { stdio: ['ignore', fd, 'pipe'] })
+    fs.closeSync(fd)
+    expect(direct.status).toBe(1)
+    expect(out.equals(fs.readFileSync(reference))).toBe(true)
+  }, 120_000)
+})

@@ -1,6 +1,7 @@
+import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, screenshot, type App } from './harness'
+import { newPage, openApp, screenshot, startHost, type App } from './harness'
 
 let app: App
 let page: Page
@@ -46,4 +47,35 @@ describe('数据与备份', () => {
     await page.getByRole('menuitem', { name: '户台账' }).click()
     await page.getByText('共 360 户').waitFor()
   })
+
+  for (const problem of ['deleted', 'zeroed'] as const) {
+    it(`a ${problem} ledger file with backups beside it: the host offers the newest verified backup, and restoring it brings the data back`, async () => {
+      // The first test left 360 households and verified backups of them.
+      await app.host.stop()
+      for (const f of [`${app.host.dbPath}-wal`, `${app.host.dbPath}-shm`]) fs.rmSync(f, { force: true })
+      if (problem === 'deleted') fs.rmSync(app.host.dbPath)
+      else fs.truncateSync(app.host.dbPath, 0)
+      app.host = await startHost(app.host.dbPath)
+      await page.context().close()
+      page = await newPage(app.browser)
+      await page.setViewportSize({ width: 1366, height: 768 })
+      app.page = page
+      await page.goto(app.host.url)
+      const alert = page.locator('.ledger-file-alert')
+      await alert.getByText(problem === 'deleted' ? /台账文件「ledger\.sqlite」不见了/ : /台账文件「ledger\.sqlite」是空的/).waitFor({ timeout: 30_000 })
+      await alert.getByText(/最新的可用备份是「ledger-.*\.sqlite」（360 户/).waitFor()
+      // Nothing was put in its place.
+      if (problem === 'deleted') expect(fs.existsSync(app.host.dbPath)).toBe(false)
+      else expect(fs.statSync(app.host.dbPath).size).toBe(0)
+      await screenshot(page, `backups-03-${problem}-offer`)
+      await alert.getByRole('button', { name: /恢复这个备份/ }).click()
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /恢\s*复/ }).click()
+      await page.getByText(/已恢复到 .* 的备份（360 户/).waitFor({ timeout: 30_000 })
+      expect(households()).toBe(360)
+      await expect.poll(() => alert.count()).toBe(0)
+      await page.getByRole('menuitem', { name: '户台账' }).click()
+      await page.getByText('共 360 户').waitFor()
+      await screenshot(page, `backups-04-${problem}-restored`)
+    })
+  }
 })

@@ -118,25 +118,34 @@ export function listBackups(dir: string): BackupInfo[] {
 }
 
 /** Takes a verified copy of the open ledger with SQLite's online backup API. */
-export async function createBackup(ledger: Pick<Ledger, 'sqlite'>, options: CreateBackupOptions): Promise<BackupInfo> {
-  const { final, at } = reserveName(options)
-  const partial = final + PARTIAL_SUFFIX
-  try {
-    await ledger.sqlite.backup(partial)
-  } catch (err) {
-    removeQuietly(partial)
-    throw writeFailed(options.dir, err)
-  }
-  return finish(partial, final, options.reason, at)
+export function createBackup(ledger: Pick<Ledger, 'sqlite'>, options: CreateBackupOptions): Promise<BackupInfo> {
+  // One copy at a time in this process: five clicks on 立即备份 queue up instead of colliding.
+  const run = queue.then(async () => {
+    const { final, partial, at } = reserveName(options)
+    try {
+      await ledger.sqlite.backup(partial)
+    } catch (err) {
+      removeQuietly(partial)
+      throw writeFailed(options.dir, err)
+    }
+    return finish(partial, final, options.reason, at)
+  })
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  return run
 }
+
+/** The tail of this process's backups, each started when the one before has finished. */
+let queue: Promise<void> = Promise.resolve()
 
 /**
  * The same copy, synchronously, via `VACUUM INTO` (also a consistent online
  * copy). For callers that cannot await, e.g. openLedger before migrating.
  */
 export function createBackupSync(sqlite: Database.Database, options: CreateBackupOptions): BackupInfo {
-  const { final, at } = reserveName(options)
-  const partial = final + PARTIAL_SUFFIX
+  const { final, partial, at } = reserveName(options)
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial)
   } catch (err) {
@@ -206,13 +215,26 @@ export function inspectCopy(file: string, checkIntegrity: boolean): CopyInspecti
   }
 }
 
-/** A free name; two copies in the same millisecond are a millisecond apart. */
-function reserveName(options: CreateBackupOptions): { final: string; at: Date } {
+/**
+ * A free name, reserved by creating its temporary file exclusively (an empty
+ * file, which SQLite's backup and VACUUM INTO both accept as the target): two
+ * copies in the same millisecond — also from a job's process, which has its
+ * own queue — get names a millisecond apart and never share a temporary file.
+ */
+function reserveName(options: CreateBackupOptions): { final: string; partial: string; at: Date } {
   ensureDir(options.dir)
   let at = new Date((options.now ?? new Date()).getTime())
   for (;;) {
     const final = path.join(options.dir, backupName(at, options.reason))
-    if (!fs.existsSync(final) && !fs.existsSync(final + PARTIAL_SUFFIX)) return { final, at }
+    const partial = final + PARTIAL_SUFFIX
+    if (!fs.existsSync(final)) {
+      try {
+        fs.closeSync(fs.openSync(partial, 'wx'))
+        return { final, partial, at }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw folderUnwritable(options.dir, err)
+      }
+    }
     at = new Date(at.getTime() + 1)
   }
 }
@@ -256,9 +278,22 @@ function finish(partial: string, final: string, reason: BackupReason, at: Date):
   }
 }
 
+/** Names the real cause: only a folder that cannot be written is blamed on the folder (or the USB drive). */
 function writeFailed(dir: string, err: unknown): LedgerError {
   if (err instanceof LedgerError) return err
-  return folderUnwritable(dir, err)
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : ''
+  const detail = err instanceof Error ? `（${err.message}）` : ''
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
+    return new LedgerError('backup_busy', `备份没有完成：台账正被另一项操作占用${detail}。台账和已有的备份都没有改动。请等当前的导入或备份结束后再备份一次。`)
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new LedgerError('backup_dir_full', `备份文件夹「${dir}」所在的磁盘已满${detail}，备份没有完成，台账没有改动。请删除不需要的文件腾出空间，或在「设置」中改用其他备份文件夹。`)
+  }
+  if (/^SQLITE_(CANTOPEN|READONLY|PERM|AUTH)/.test(code) || ['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR'].includes(code)) return folderUnwritable(dir, err)
+  return new LedgerError(
+    'backup_failed',
+    `备份没有完成${detail}，台账没有改动。请再备份一次；如果仍然失败，读写磁盘可能出了问题（台账所在的磁盘或备份文件夹所在的磁盘），请换一个备份文件夹试试，或联系技术支持。`,
+  )
 }
 
 function corruptBackup(file: string, cause?: unknown): LedgerError {

@@ -17,6 +17,11 @@ const view = (b: BackupInfo): BackupView => ({
 })
 
 export const backupsHandlers: AreaHandlers<'backups'> = {
+  'backups.ledgerCheck': (_input, ctx) => {
+    const check = ctx.ledgerCheck
+    if (!check) return { problem: null, message: null, newest: null }
+    return { problem: check.problem, message: check.message, newest: check.newest ? view(check.newest) : null }
+  },
   'backups.list': (_input, { ledger }) => {
     const dir = getBackupDir(ledger)
     return { dir, defaultDir: defaultBackupDir(ledger), backups: listBackups(dir).map(view) }
@@ -35,6 +40,7 @@ export const backupsHandlers: AreaHandlers<'backups'> = {
     await ctx.ledger.close()
     try {
       const result = await restoreBackupFile(dbPath, path.join(dir, name), dir)
+      ctx.ledgerCheck = null
       return { safetyCopy: result.safetyCopy?.name ?? null }
     } finally {
       ctx.ledger = openLedger(dbPath)

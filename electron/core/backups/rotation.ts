@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Ledger } from '../db/ledger'
-import { createBackup, localDayKey, newestFirst, PRE_OPERATION_REASONS, scanBackups, type BackupInfo } from './backup'
+import { createBackup, inspectCopy, localDayKey, newestFirst, PRE_OPERATION_REASONS, scanBackups, type BackupEntry, type BackupInfo } from './backup'
 
 export interface RotationPolicy {
   /** Newest copy of each of this many most recent days that have a copy. */
@@ -76,6 +76,9 @@ export interface RotationResult {
 export function rotate(dir: string, policy: RotationPolicy = DEFAULT_ROTATION): RotationResult {
   const entries = scanBackups(dir)
   const keep = selectToKeep(entries, policy)
+  // Copies of an emptied ledger must not push the last copy with data out of the folder.
+  const lastWithData = newestWithData(entries)
+  if (lastWithData) keep.add(lastWithData.name)
   const result: RotationResult = { kept: [], deleted: [] }
   for (const e of entries) {
     if (keep.has(e.name)) {
@@ -91,6 +94,22 @@ export function rotate(dir: string, policy: RotationPolicy = DEFAULT_ROTATION): 
   }
   removeStalePartials(dir)
   return result
+}
+
+/**
+ * The newest copy that holds households or members. Opens copies newest
+ * first until one has data: normally just the first.
+ */
+function newestWithData(entries: readonly BackupEntry[]): BackupEntry | null {
+  for (const e of entries) {
+    try {
+      const copy = inspectCopy(e.file, false)
+      if (copy.isLedger && (copy.counts.households > 0 || copy.counts.members > 0)) return e
+    } catch {
+      // unreadable: not the one to protect
+    }
+  }
+  return null
 }
 
 function removeStalePartials(dir: string): void {

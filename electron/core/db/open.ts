@@ -23,6 +23,8 @@ export interface OpenOptions {
   /** The list to apply; tests pass their own to simulate upgrades. */
   migrations?: readonly Migration[]
   now?: () => Date
+  /** Opens without changing the file (no WAL switch, no migration): for a damaged ledger the clerk must restore. */
+  readOnly?: boolean
 }
 
 export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
@@ -30,6 +32,7 @@ export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
   const latest = list.length ? list[list.length - 1]!.version : 0
   const now = options.now ?? (() => new Date())
 
+  if (options.readOnly) return openReadOnly(dbPath)
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
   let sqlite: Database.Database
   try {
@@ -37,9 +40,18 @@ export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('journal_mode = WAL')
   } catch (err) {
-    throw notALedger(dbPath, err)
+    throw isCorrupt(err) ? corrupted(dbPath, (err as Error).message) : notALedger(dbPath, err)
   }
   try {
+    // A damaged file is not written to (not even migrated): the clerk restores a backup instead.
+    let check: string
+    try {
+      check = String(sqlite.pragma('quick_check', { simple: true }))
+    } catch (err) {
+      if (!isCorrupt(err)) throw err
+      check = (err as Error).message
+    }
+    if (check !== 'ok') throw corrupted(dbPath, check)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('synchronous = FULL')
     // 64 MB of page cache (the default is 2 MB): a county import touches every index page many times.
@@ -80,8 +92,41 @@ export function openLedger(dbPath: string, options: OpenOptions = {}): Ledger {
   } catch (err) {
     sqlite.close()
     if (err instanceof LedgerError) throw err
+    throw isCorrupt(err) ? corrupted(dbPath, (err as Error).message) : notALedger(dbPath, err)
+  }
+}
+
+/** The file as it is, for reading only: writes fail with SQLITE_READONLY. */
+function openReadOnly(dbPath: string): Ledger {
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(dbPath, { readonly: true, fileMustExist: true })
+  } catch (err) {
     throw notALedger(dbPath, err)
   }
+  const db = new Kysely<LedgerSchema>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    path: dbPath,
+    sqlite,
+    db,
+    write: new LedgerWriter(sqlite, () => new Date()),
+    schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    preMigrationCopy: null,
+    async close() {
+      await db.destroy()
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
+const isCorrupt = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_CORRUPT')
+
+function corrupted(dbPath: string, check: string): LedgerError {
+  return new LedgerError(
+    'db_corrupt',
+    `台账文件「${dbPath}」未通过完整性检查（${check.replace(/\s+/g, ' ').slice(0, 200)}），文件已损坏。为免损坏扩大，没有打开它写入。` +
+      '请从备份恢复（npm run cli -- restore --list 列出可用备份，或在程序中按提示恢复），并把损坏的文件交给技术支持。',
+  )
 }
 
 function notALedger(dbPath: string, cause?: unknown): LedgerError {

@@ -38,4 +38,25 @@ describe('one writer per ledger file', () => {
     release()
     expect(fs.existsSync(`${dbPath}.lock`)).toBe(false)
   })
+
+  it('locks the real file: a symlink to a locked ledger, or to its folder, is refused as a second writer', () => {
+    const dir = tempDir()
+    const dbPath = path.join(dir, 'ledger.sqlite')
+    const release = acquireWriterLock(dbPath, '浏览器版台账')
+    try {
+      const fileLink = path.join(tempDir(), 'link.sqlite')
+      fs.symlinkSync(dbPath, fileLink)
+      // The ledger does not exist yet either: the lock is on the folder's real path plus the name.
+      expect(() => acquireWriterLock(fileLink, '命令行')).toThrow(/已被另一个程序打开（浏览器版台账/)
+      const folderLink = path.join(tempDir(), 'data')
+      fs.symlinkSync(dir, folderLink)
+      expect(() => acquireWriterLock(path.join(folderLink, 'ledger.sqlite'), '命令行')).toThrow(/已被另一个程序打开/)
+      fs.writeFileSync(dbPath, '')
+      expect(() => acquireWriterLock(fileLink, '命令行')).toThrow(/已被另一个程序打开/)
+      expect(fs.existsSync(`${fileLink}.lock`)).toBe(false)
+    } finally {
+      release()
+    }
+    expect(fs.existsSync(`${dbPath}.lock`)).toBe(false)
+  })
 })
