@@ -5,6 +5,7 @@ import { backupBefore } from '../core/backups'
 import type { Ledger } from '../core/db/open'
 import { exportProjects } from '../core/projects/export'
 import { commitProjectImport } from '../core/projects/import/commit'
+import { recallReading } from '../core/projects/import/job'
 import { parseProjectFile } from '../core/projects/import/parse'
 import { isChanged, planProjectImport } from '../core/projects/import/plan'
 import { EXIT_BLOCKED, EXIT_OK, EXIT_UNREADABLE } from './import-command'
@@ -30,7 +31,7 @@ export async function importProjectsCommand(ledger: Ledger, file: string, option
   const ctx = { actor: '命令行', progress, checkCancelled: () => undefined }
   let list
   try {
-    list = await parseProjectFile({ path: file, fileName: path.basename(file), sheet: options.sheet }, ctx)
+    list = await parseProjectFile({ path: file, fileName: path.basename(file), sheet: options.sheet }, ctx, recallReading(ledger))
   } catch (err) {
     if (!(err instanceof LedgerError)) throw err
     if (options.json) io.out(JSON.stringify({ error: { code: err.code, message: err.message } }))

@@ -9,9 +9,17 @@ export interface ProjectColumnView {
   field: string | null
   /** Chinese name of the field, or null. */
   label: string | null
-  /** Money columns: read in 万元 or 元. */
+  /** Money columns: read in 万元 or 元 … */
   unit: 'wan' | 'yuan' | null
+  /** … as the column's header, its group or the title states it, or assumed where the file states none. */
+  unitFrom: 'header' | 'group' | 'title' | 'assumed' | null
   samples: string[]
+}
+
+/** A field a column can be mapped to in the preview. */
+export interface ProjectFieldOption {
+  value: string
+  label: string
 }
 
 export interface ProjectChangeView {
@@ -23,6 +31,8 @@ export interface ProjectChangeView {
   village: string | null
   /** Field-by-field differences (funds in 万元); empty for a new project. */
   diffs: FieldDiff[]
+  /** The project's total in the file's own unit, as read (「58.4 万元」), so a unit mistake shows. */
+  totalText: string | null
 }
 
 export interface MissingProjectView {
@@ -48,6 +58,12 @@ export interface ProjectImportPreview {
   newProjects: ProjectChangeView[]
   changedProjects: ProjectChangeView[]
   missing: MissingProjectView[]
+  /** The unit taken for money columns that state none; null when every one states its unit. */
+  assumedUnit: 'wan' | 'yuan' | null
+  /** The mapping and unit came from an earlier import of a file with this header. */
+  rememberedReading: boolean
+  /** What a column can be mapped to: the project fields and every 资金来源 known to the ledger or the file. */
+  fieldOptions: ProjectFieldOption[]
 }
 
 export interface ProjectImportResult {

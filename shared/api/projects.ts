@@ -7,7 +7,6 @@ import { fileId, id, none, op } from './op'
 import {
   ACCEPTANCE_RESULTS,
   ASSET_CATEGORIES,
-  FUND_SOURCES,
   INDICATOR_LEVEL1,
   MILESTONE_KINDS,
   PROJECT_STATUSES,
@@ -56,7 +55,7 @@ export const ProjectListInput = z.object({
   category: z.string().max(40).optional(),
   villageId: id.optional(),
   status: z.enum(PROJECT_STATUSES as [string, ...string[]]).optional(),
-  source: z.enum(FUND_SOURCES).optional(),
+  source: z.string().trim().min(1).max(40).optional(),
   lagging: z.boolean().optional(),
   /** 'today' for the 滞后 check; the UI passes its own date so tests can pin it. */
   today: isoDate.optional(),
@@ -66,12 +65,12 @@ export const ProjectListInput = z.object({
 
 /** One record of a project's tabs, told apart by `kind`. */
 export const ProjectRecordInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('budget'), source: z.enum(FUND_SOURCES), unitName: text(100), amount: yuanText, note: text(200) }),
+  z.object({ kind: z.literal('budget'), source: z.string().trim().min(1, '请选择资金来源').max(40), unitName: text(100), amount: yuanText, note: text(200) }),
   z.object({
     kind: z.literal('disbursement'),
     date: isoDate,
     amount: yuanText,
-    source: z.enum(FUND_SOURCES).nullable().default(null),
+    source: z.string().trim().min(1).max(40).nullable().default(null),
     batch: text(40),
     docNo: text(100),
     payee: text(100),
@@ -158,8 +157,17 @@ export interface UnitContribution {
   totalFen: number
 }
 
-/** Which project list file and sheet to read. */
-export const ProjectImportSourceInput = z.object({ fileId, sheet: z.string().max(200).optional() })
+/**
+ * Which project list file and sheet to read, and the clerk's corrections: the column mapping
+ * (0-based column index → project field or `fund:<来源>`, null to keep as written) and the unit of
+ * money columns where the file states none.
+ */
+export const ProjectImportSourceInput = z.object({
+  fileId,
+  sheet: z.string().max(200).optional(),
+  mapping: z.record(z.string().regex(/^\d+$/), z.string().max(64).nullable()).optional(),
+  assumedUnit: z.enum(['wan', 'yuan']).optional(),
+})
 
 export const projectsOps = {
   /** The project ledger with a totals row over every project matching the filter. */
@@ -183,6 +191,8 @@ export const projectsOps = {
   /** What an assisting unit brought a village: the data of the 帮扶单位交接表. */
   'projects.unitContribution': op<UnitContribution>()(UnitContributionInput, 'read'),
   'projects.units': op<string[]>()(none, 'read'),
+  /** 资金来源 in use: the standard ones and every other a budget line names, in the county's order. */
+  'projects.sources': op<string[]>()(none, 'read'),
   /** Reads and checks a county project list against the ledger without writing: a ProjectImportPreview job. */
   'projects.importPreview': op<JobStarted>()(ProjectImportSourceInput, 'read'),
   /** Imports the project list in one transaction as an import batch (撤销本次导入 takes it back): a ProjectImportResult job. */

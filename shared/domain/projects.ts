@@ -3,15 +3,31 @@
  * lifecycle rules and what is derived from a project's records (status,
  * 滞后, fund totals). Pure: both the core and the UI use it.
  */
+import { fenToYuanText } from './money'
 
 export const PROJECT_CATEGORIES = ['产业发展', '就业项目', '乡村建设行动', '基础设施', '生活条件改善', '教育', '易地搬迁后扶', '项目管理费', '其他'] as const
 export const PROJECT_NATURES = ['新建', '改建', '扩建', '其他'] as const
 
-/** 资金来源, in the order the county's tables list them. */
+/** The standard 资金来源, in the order the county's tables list them. */
 export const FUND_SOURCES = ['中央衔接资金', '省级衔接资金', '市级', '县级', '帮扶单位资金', '群众自筹', '投工投劳', '其他'] as const
-export type FundSource = (typeof FUND_SOURCES)[number]
+export type StandardFundSource = (typeof FUND_SOURCES)[number]
+/**
+ * A source of a budget line: one of the standard ones or any other a county's file brings
+ * (「省级财政资金」, 「涉农整合资金」, 「东西部协作资金」…): the list grows as files bring sources.
+ */
+export type FundSource = string
 /** Budget sources that are public (财政) money: what an assisting unit 争取 for a village. */
 export const FISCAL_SOURCES: readonly FundSource[] = ['中央衔接资金', '省级衔接资金', '市级', '县级']
+
+/** Sources in the county's order: the standard ones first, then any other in the order first seen. */
+export function orderSources(names: Iterable<FundSource>): FundSource[] {
+  const seen = [...new Set(names)]
+  const standard = (FUND_SOURCES as readonly string[]).filter((s) => seen.includes(s))
+  return [...standard, ...seen.filter((s) => !(FUND_SOURCES as readonly string[]).includes(s))]
+}
+
+/** The sources a total has money in, in order. */
+export const sourcesWithMoney = (totals: FundTotals): FundSource[] => orderSources(Object.keys(totals.bySource)).filter((s) => totals.bySource[s] !== 0)
 
 export const MILESTONE_KINDS = ['申报', '乡镇审核', '入库', '批复', '招标', '开工', '竣工', '验收', '资产移交'] as const
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number]
@@ -105,7 +121,7 @@ export function isLagging(plannedEnd: string | null, status: ProjectStatus, toda
 }
 
 export interface FundTotals {
-  /** Budget per source, every source present (0 when none). */
+  /** Budget per source: every standard source (0 when none) and any other the budget lines name. */
   bySource: Record<FundSource, number>
   budgetFen: number
   disbursedFen: number
@@ -116,7 +132,7 @@ export interface FundTotals {
 }
 
 function totalsOf(bySource: Record<FundSource, number>, disbursedFen: number): FundTotals {
-  const budgetFen = FUND_SOURCES.reduce((n, s) => n + bySource[s], 0)
+  const budgetFen = Object.values(bySource).reduce((n, fen) => n + fen, 0)
   return {
     bySource,
     budgetFen,
@@ -128,16 +144,14 @@ function totalsOf(bySource: Record<FundSource, number>, disbursedFen: number): F
 }
 
 export function fundTotals(budget: readonly { source: string; amountFen: number }[], disbursed: readonly { amountFen: number }[]): FundTotals {
-  const bySource = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Record<FundSource, number>
-  for (const line of budget) {
-    const key = (FUND_SOURCES as readonly string[]).includes(line.source) ? (line.source as FundSource) : '其他'
-    bySource[key] += line.amountFen
-  }
+  const bySource: Record<FundSource, number> = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0]))
+  for (const line of budget) bySource[line.source] = (bySource[line.source] ?? 0) + line.amountFen
   return totalsOf(bySource, disbursed.reduce((n, d) => n + d.amountFen, 0))
 }
 
 export function sumTotals(list: readonly FundTotals[]): FundTotals {
-  const bySource = Object.fromEntries(FUND_SOURCES.map((s) => [s, list.reduce((n, t) => n + t.bySource[s], 0)])) as Record<FundSource, number>
+  const bySource: Record<FundSource, number> = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0]))
+  for (const t of list) for (const [s, fen] of Object.entries(t.bySource)) bySource[s] = (bySource[s] ?? 0) + fen
   return totalsOf(bySource, list.reduce((n, t) => n + t.disbursedFen, 0))
 }
 
@@ -297,3 +311,6 @@ export interface ProjectDetail extends ProjectFields {
   /** Clerk-facing warnings: over-disbursed, no 绩效目标, lagging. */
   warnings: string[]
 }
+
+/** An amount in 万元 or 元, as a county file writes it: 「58.4 万元」, 「584000 元」. */
+export const amountText = (fen: number, unit: 'wan' | 'yuan'): string => (unit === 'wan' ? `${fenToWanText(fen)} 万元` : `${fenToYuanText(fen)} 元`)

@@ -5,7 +5,7 @@
  * source; children of a group are read in the group's context (a plain 县 under the funds group is
  * 县级 funds, 户数 under 受益对象 is the number of households).
  */
-import { FUND_SOURCES, type FundSource } from '../domain/projects'
+import { FUND_SOURCES, type FundSource, type StandardFundSource } from '../domain/projects'
 import { aliasForm } from './households-fields'
 import type { HeaderMatcher } from './header-detect'
 
@@ -36,11 +36,15 @@ export interface ProjectFieldDef {
   aliases: readonly string[]
 }
 
-const FUND_ALIASES: Record<FundSource, readonly string[]> = {
-  中央衔接资金: ['中央衔接资金', '中央财政衔接资金', '中央财政衔接推进乡村振兴补助资金', '中央财政资金', '中央资金', '中央专项扶贫资金', '中央财政专项扶贫资金'],
-  省级衔接资金: ['省级衔接资金', '省级财政衔接资金', '省级财政衔接推进乡村振兴补助资金', '省级财政资金', '省级资金', '省级专项扶贫资金', '省衔接资金'],
-  市级: ['市级资金', '市级财政资金', '市级衔接资金', '市级财政衔接资金'],
-  县级: ['县级资金', '县级财政资金', '县级衔接资金', '县级财政衔接资金', '县级配套资金', '县配套资金'],
+/**
+ * Only names that mean the same source: 「省级财政资金」 is not 「省级衔接资金」 (a file may carry both),
+ * so a name not listed here becomes a source of its own (fundSourceOfHeader).
+ */
+const FUND_ALIASES: Record<StandardFundSource, readonly string[]> = {
+  中央衔接资金: ['中央衔接资金', '中央财政衔接资金', '中央财政衔接推进乡村振兴补助资金', '中央衔接推进乡村振兴补助资金', '中央衔接补助资金'],
+  省级衔接资金: ['省级衔接资金', '省级财政衔接资金', '省级财政衔接推进乡村振兴补助资金', '省级衔接推进乡村振兴补助资金', '省衔接资金', '省级衔接补助资金'],
+  市级: ['市级', '市级资金'],
+  县级: ['县级', '县级资金'],
   帮扶单位资金: ['帮扶单位资金', '帮扶单位自筹', '帮扶单位自筹资金', '帮扶单位投入', '帮扶单位筹措资金', '定点帮扶资金'],
   群众自筹: ['群众自筹', '群众自筹资金', '农户自筹', '群众筹资'],
   投工投劳: ['投工投劳', '投工投劳折资', '群众投工投劳'],
@@ -107,10 +111,10 @@ const GROUP_CHILDREN: { group: RegExp; children: Record<string, ProjectFieldKey>
     group: /资金|投资|万元/,
     children: {
       合计: 'fund_total', 小计: 'fund_total', 总计: 'fund_total', 总额: 'fund_total', 总投资: 'fund_total', 金额: 'fund_total', 资金规模: 'fund_total',
-      中央: 'fund:中央衔接资金', 中央衔接: 'fund:中央衔接资金', 中央财政: 'fund:中央衔接资金',
-      省: 'fund:省级衔接资金', 省级: 'fund:省级衔接资金', 省级衔接: 'fund:省级衔接资金', 省级财政: 'fund:省级衔接资金',
-      市: 'fund:市级', 市级: 'fund:市级', 市级财政: 'fund:市级',
-      县: 'fund:县级', 县级: 'fund:县级', '县(区)': 'fund:县级', 县区: 'fund:县级', '县(市、区)': 'fund:县级', 县级财政: 'fund:县级',
+      中央: 'fund:中央衔接资金', 中央衔接: 'fund:中央衔接资金',
+      省: 'fund:省级衔接资金', 省级: 'fund:省级衔接资金', 省级衔接: 'fund:省级衔接资金',
+      市: 'fund:市级', 市级: 'fund:市级',
+      县: 'fund:县级', 县级: 'fund:县级', '县(区)': 'fund:县级', 县区: 'fund:县级', '县(市、区)': 'fund:县级',
       帮扶单位: 'fund:帮扶单位资金', 帮扶: 'fund:帮扶单位资金',
       自筹: 'fund:群众自筹',
       其他: 'fund:其他', 其它: 'fund:其他',
@@ -154,13 +158,14 @@ const GROUPS = GROUP_CHILDREN.map(({ group, children }) => ({
 }))
 
 export function projectFieldByKey(key: ProjectFieldKey): ProjectFieldDef {
-  const f = BY_KEY.get(key)
+  const f = BY_KEY.get(key) ?? (isFundKey(key) ? { key, label: fundSourceOf(key), kind: 'money', aliases: [] } : undefined)
   if (!f) throw new Error(`unknown project field ${key}`)
   return f
 }
 
+export const isProjectFieldKey = (key: string): key is ProjectFieldKey => BY_KEY.has(key as ProjectFieldKey)
 export const isFundKey = (key: string | null | undefined): key is FundKey => typeof key === 'string' && key.startsWith('fund:')
-export const fundSourceOf = (key: FundKey): FundSource => key.slice(5) as FundSource
+export const fundSourceOf = (key: FundKey): FundSource => key.slice(5)
 
 /** Looks a header up in a table, dropping trailing notes or units in brackets one at a time ('受益户数（户）'). */
 function lookup(table: ReadonlyMap<string, ProjectFieldKey>, text: string): ProjectFieldKey | null {
@@ -190,7 +195,23 @@ export const matchProjectField: HeaderMatcher<ProjectFieldKey> = (text, group) =
   return lookup(BY_ALIAS, text)
 }
 
-/** Money columns are in 万元 when their header (or its group) says so, else in 元. */
-export function moneyUnit(header: string): 'wan' | 'yuan' {
-  return /万/.test(header) ? 'wan' : 'yuan'
+export type MoneyUnit = 'wan' | 'yuan'
+
+/**
+ * The unit a header, a group header or a title/note row states: 「（万元）」, 「单位：万元」, 「金额单位：元」;
+ * null when it states none. A bare 「万」 in brackets counts; 「万元」 inside a word (「万元以上」) does not.
+ */
+export function statedUnit(text: string): MoneyUnit | null {
+  const t = aliasForm(text)
+  if (/单位[:：]?(人民币)?万元|\((人民币)?万元?\)|万元$/.test(t)) return 'wan'
+  if (/单位[:：]?(人民币)?元|\((人民币)?元\)|[^万]元$/.test(t)) return 'yuan'
+  return null
+}
+
+/** A header under the funds group, or one that names a fund, that the dictionary does not know: a source of its own, by its name. */
+export function fundSourceOfHeader(header: string, group: string | null): FundSource | null {
+  const name = header.replace(/[（(][^（）()]*[)）]\s*$/, '').replace(/\s+/g, '').trim()
+  if (!name || /合计|小计|总计|拨付|支出|结余|比例|率|备注|说明/.test(name)) return null
+  if (group && /资金|投资/.test(group)) return name
+  return /(资金|自筹|投劳|债券|贷款|捐赠|折资)$/.test(name) ? name : null
 }

@@ -6,7 +6,7 @@
 import type { BeneficiaryNotice, ProjectNotice, ProjectNoticeRow } from '../../../shared/api/forms'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber } from '../../../shared/domain/id-number'
-import { FUND_SOURCES } from '../../../shared/domain/projects'
+import { orderSources } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 import { beneficiaries, getProject } from '../projects'
 
@@ -24,7 +24,7 @@ export function projectNotice(ledger: Ledger, year: string): ProjectNotice {
     .pluck()
     .all(year) as number[]
   const projects = ids.map((id) => getProject(ledger, id))
-  const sources = FUND_SOURCES.filter((s) => projects.some((p) => p.totals.bySource[s] > 0))
+  const sources = orderSources(projects.flatMap((p) => Object.keys(p.totals.bySource))).filter((s) => projects.some((p) => (p.totals.bySource[s] ?? 0) > 0))
   const rows: ProjectNoticeRow[] = projects.map((p) => ({
     projectId: p.id,
     projectNo: p.projectNo,
@@ -32,7 +32,7 @@ export function projectNotice(ledger: Ledger, year: string): ProjectNotice {
     village: p.village,
     location: p.location,
     content: p.content,
-    bySource: Object.fromEntries(sources.map((s) => [s, p.totals.bySource[s]])),
+    bySource: Object.fromEntries(sources.map((s) => [s, p.totals.bySource[s] ?? 0])),
     totalFen: p.totals.budgetFen,
     households: p.beneficiaryCounts.households,
     persons: p.beneficiaryCounts.persons,

@@ -11,9 +11,9 @@ import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { cellText } from '../spreadsheets/cell-text'
 import { LedgerError } from '../../../shared/api/result'
 import { fenToYuanText } from '../../../shared/domain/money'
-import { FUND_SOURCES, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/projects'
+import { FUND_SOURCES, orderSources, fenToWanText, projectStatus, ratePercent, type FundSource } from '../../../shared/domain/projects'
 import { formatDate, type DateFormat } from '../../../shared/import/normalise'
-import { fundSourceOf, isFundKey, moneyUnit, PROJECT_FIELDS, projectFieldByKey, type ProjectFieldKey } from '../../../shared/import/projects-fields'
+import { fundSourceOf, isFundKey, statedUnit, PROJECT_FIELDS, projectFieldByKey, type ProjectFieldKey } from '../../../shared/import/projects-fields'
 import type { Ledger } from '../db/open'
 import { IMPORTED_INDICATOR } from './import/plan'
 import type { ProjectSourceLayout } from './import/commit'
@@ -190,7 +190,8 @@ function standardColumns(projects: ProjectData[]): Column[] {
     width: wide.has(f.key) ? 28 : f.key === 'project_no' ? 18 : 12,
     get: (p, i) => fieldValue(f.key, p, i, 'wan'),
   }))
-  for (const key of ['fund_total', ...FUND_SOURCES.map((s): `fund:${FundSource}` => `fund:${s}`)] as ProjectFieldKey[]) {
+  const sources = orderSources([...FUND_SOURCES, ...projects.flatMap((p) => [...p.budget.keys()])])
+  for (const key of ['fund_total', ...sources.map((s): `fund:${FundSource}` => `fund:${s}`)] as ProjectFieldKey[]) {
     columns.push({ group: STANDARD_FUND_GROUP, header: projectFieldByKey(key).label, width: 10, get: (p, i) => fieldValue(key, p, i, 'wan') })
   }
   columns.push(
@@ -245,7 +246,7 @@ function sourceColumns(layout: ProjectSourceLayout): Column[] {
     if (field === null) get = (p) => p.extra[kept] ?? null
     else {
       const def = projectFieldByKey(field)
-      const unit = c.unit ?? moneyUnit(c.header)
+      const unit = c.unit ?? statedUnit(c.header) ?? 'yuan'
       get = (p, i) => {
         let v: Cell
         if (def.kind === 'start' || def.kind === 'end') v = sourceDate(fieldValue(field, p, i, unit), layout.dateFormats[field], p.row.planned_start ?? null)

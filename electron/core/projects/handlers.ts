@@ -6,6 +6,7 @@ import {
   deleteProject,
   deleteRecord,
   getProject,
+  knownSources,
   listAssets,
   listProjects,
   removeBeneficiary,
@@ -21,7 +22,7 @@ import type { ProjectImportJobInput } from './import/job'
 /** Resolves the file handle here: jobs get a path, the page never does. */
 function source(input: OpParsedInput<'projects.importPreview'>, ctx: CoreContext): ProjectImportJobInput {
   const file = ctx.files.get(input.fileId)
-  return { path: file.path, fileName: file.name, sheet: input.sheet }
+  return { path: file.path, fileName: file.name, sheet: input.sheet, mapping: input.mapping, assumedUnit: input.assumedUnit }
 }
 
 export const projectsHandlers: AreaHandlers<'projects'> = {
@@ -52,6 +53,7 @@ export const projectsHandlers: AreaHandlers<'projects'> = {
   },
   'projects.unitContribution': (input, { ledger }) => unitContribution(ledger, input),
   'projects.units': (_input, { ledger }) => contributingUnits(ledger),
+  'projects.sources': (_input, { ledger }) => knownSources(ledger),
   'projects.importPreview': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-preview', source(input, ctx)) }),
   'projects.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-commit', source(input, ctx)) }),
   'projects.export': ({ layout }, ctx) => {

@@ -22,6 +22,8 @@ import {
   type ProjectDetail,
   type ProjectFields,
   type ProjectListResult,
+  FUND_SOURCES,
+  orderSources,
 } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 import type { WritableTable } from '../db/schema'
@@ -580,4 +582,13 @@ export function listAssets(ledger: Ledger, filter: z.output<typeof AssetListInpu
     note: s(a.note),
     village: s(a.village),
   }))
+}
+
+/** 资金来源 in use: the standard ones and every other a budget line or disbursement names. */
+export function knownSources(ledger: Ledger): string[] {
+  const named = ledger.sqlite
+    .prepare('SELECT source FROM project_budget_lines UNION SELECT source FROM project_disbursements WHERE source IS NOT NULL')
+    .pluck()
+    .all() as string[]
+  return orderSources([...FUND_SOURCES, ...named])
 }

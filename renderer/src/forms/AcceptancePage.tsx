@@ -1,5 +1,5 @@
 /** 项目竣工验收单 (A4 portrait): what was approved against what was built, funds by source, the checks, the conclusion and the signatures. */
-import { FUND_SOURCES } from '../../../shared/domain/projects'
+import { sourcesWithMoney } from '../../../shared/domain/projects'
 import type { ProjectDetail } from '../../../shared/domain/projects'
 import { useCall } from '../common/api/use-call'
 import { cnDate, dash, PrintShell, SealBox, yuan } from './PrintShell'
@@ -38,7 +38,7 @@ export function AcceptancePage({ projectId }: { projectId: number }) {
 function AcceptanceForm({ p }: { p: ProjectDetail }) {
   const acceptance = latest(p, '验收')
   const result = acceptance?.result ?? null
-  const sources = FUND_SOURCES.filter((s) => p.totals.bySource[s] > 0)
+  const sources = sourcesWithMoney(p.totals).filter((s) => (p.totals.bySource[s] ?? 0) > 0)
   const settlement = p.settlementFen
   const rectification = p.rectification ?? (result === '不合格' ? acceptance?.note : null)
   const built = p.indicators.filter((i) => i.level1 === '产出指标')
@@ -132,7 +132,7 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
           <tr>
             {sources.map((s) => (
               <td key={s} className="num">
-                {yuan(p.totals.bySource[s])}
+                {yuan(p.totals.bySource[s] ?? 0)}
               </td>
             ))}
             <td className="num">{yuan(p.totals.budgetFen)}</td>

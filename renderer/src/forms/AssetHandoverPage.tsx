@@ -1,5 +1,5 @@
 /** 扶贫项目资产移交表 (A4 landscape): the project's assets in the county's columns, the total 原值, and 移交方 / 接收方 / 监交方. */
-import { FUND_SOURCES, type AssetView, type ProjectDetail } from '../../../shared/domain/projects'
+import { sourcesWithMoney, type AssetView, type ProjectDetail } from '../../../shared/domain/projects'
 import { useCall } from '../common/api/use-call'
 import { cnDate, dash, PrintShell, SealBox, yuan } from './PrintShell'
 import { ProjectTextEditor } from './ProjectTextEditor'
@@ -42,7 +42,7 @@ export function AssetHandoverPage({ projectId }: { projectId: number }) {
 }
 
 function HandoverForm({ p }: { p: ProjectDetail }) {
-  const sources = FUND_SOURCES.filter((s) => p.totals.bySource[s] > 0).join('、')
+  const sources = sourcesWithMoney(p.totals).filter((s) => (p.totals.bySource[s] ?? 0) > 0).join('、')
   const handedOver = [...p.milestones].reverse().find((m) => m.kind === '资产移交')
   const total = p.assets.reduce((n, a) => n + (a.originalValueFen ?? 0), 0)
   return (

@@ -7,7 +7,7 @@ import type { ColumnsType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import {
-  FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_NATURES, PROJECT_STATUSES, type FundSource, type FundTotals, type ProjectListItem, type ProjectStatus,
+  FUND_SOURCES, sourcesWithMoney, PROJECT_CATEGORIES, PROJECT_NATURES, PROJECT_STATUSES, type FundSource, type FundTotals, type ProjectListItem, type ProjectStatus,
 } from '../../../shared/domain/projects'
 import { call, CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
@@ -38,7 +38,7 @@ const initialFilters = (): Filters => {
 }
 
 /** Column titles of the sources, short enough for a narrow column (the full name shows on hover). */
-const SOURCE_SHORT: Record<FundSource, string> = {
+const SOURCE_SHORT: Partial<Record<FundSource, string>> = {
   中央衔接资金: '中央',
   省级衔接资金: '省级',
   市级: '市级',
@@ -51,7 +51,7 @@ const SOURCE_SHORT: Record<FundSource, string> = {
 
 /** Budget columns: the total and each source that has money among the matching projects. */
 function shownSources(totals: FundTotals | undefined): FundSource[] {
-  return totals ? FUND_SOURCES.filter((s) => totals.bySource[s] !== 0) : []
+  return totals ? sourcesWithMoney(totals) : []
 }
 
 export function ProjectsPage() {
@@ -60,6 +60,7 @@ export function ProjectsPage() {
   const [creating, setCreating] = useState(false)
   useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters)), [filters])
   const villages = useCall('households.villages', {})
+  const knownSources = useCall('projects.sources', {})
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('projects.list', { search: search || undefined, page, pageSize, ...rest })
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }))
@@ -94,11 +95,11 @@ export function ProjectsPage() {
           {
             title: '预算按资金来源（万元）',
             children: sources.map((s) => ({
-              title: <span title={s}>{SOURCE_SHORT[s]}</span>,
+              title: <span title={s}>{SOURCE_SHORT[s] ?? s}</span>,
               key: `source-${s}`,
               width: 56,
               align: 'right' as const,
-              render: (_: unknown, r: ProjectListItem) => (r.totals.bySource[s] ? wan(r.totals.bySource[s]) : ''),
+              render: (_: unknown, r: ProjectListItem) => (r.totals.bySource[s] ? wan(r.totals.bySource[s]!) : ''),
             })),
           },
         ]
@@ -156,7 +157,7 @@ export function ProjectsPage() {
           width={140}
           value={filters.source}
           onChange={(v) => update({ source: v })}
-          options={FUND_SOURCES.map((s) => ({ value: s, label: s }))}
+          options={(knownSources.data ?? FUND_SOURCES).map((s) => ({ value: s, label: s }))}
         />
         <Checkbox checked={filters.lagging ?? false} onChange={(e) => update({ lagging: e.target.checked || undefined })}>
           只看滞后
@@ -206,7 +207,7 @@ export function ProjectsPage() {
                 </Table.Summary.Cell>
                 {sources.map((s, i) => (
                   <Table.Summary.Cell key={s} index={9 + i} align="right">
-                    {wan(totals.bySource[s])}
+                    {wan(totals.bySource[s] ?? 0)}
                   </Table.Summary.Cell>
                 ))}
               </Table.Summary.Row>

@@ -3,7 +3,6 @@
  * detection on the first rows, the column mapping (the clerk's correction, or
  * one remembered for this header), normalisation, row and household rules.
  */
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import { LedgerError } from '../../../../shared/api/result'
@@ -14,7 +13,7 @@ import { createHouseholdGrouper, createRowReader, householdValues, type Househol
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs'
-import { sha256File } from '../../spreadsheets/hash'
+import { headerSignature, sha256File } from '../../spreadsheets/hash'
 import { listSheets, readMergedRanges } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
@@ -31,14 +30,6 @@ export interface ParseInput {
 const HEADER_SCAN_ROWS = 15
 const SAMPLES = 3
 const KNOWN_FIELDS = new Set<string>(ROSTER_FIELDS.map((f) => f.key))
-
-/** Identifies a header layout: the header texts in order. */
-export function headerSignature(layout: HeaderDetection): string {
-  return createHash('sha256')
-    .update(layout.columns.map((c) => c.header).join('\u0001'))
-    .digest('hex')
-    .slice(0, 32)
-}
 
 function applyMapping(layout: HeaderDetection, mapping: Record<string, string | null>): void {
   for (const c of layout.columns) {
@@ -111,7 +102,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
         `「${input.fileName}」的工作表「${chosen}」前 ${HEADER_SCAN_ROWS} 行中没有找到花名册的表头（如「姓名」「证件号码」「与户主关系」）。请确认选对了工作表，或把表头放在前几行后重新导入。`,
       )
     }
-    signature = headerSignature(layout)
+    signature = headerSignature(layout.columns)
     if (input.mapping) applyMapping(layout, input.mapping)
     else {
       const saved = ledger.sqlite.prepare("SELECT mapping_json FROM import_mappings WHERE kind = 'roster' AND signature = ?").pluck().get(signature) as string | undefined

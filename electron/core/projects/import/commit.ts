@@ -7,12 +7,15 @@ import type { ProjectImportResult } from '../../../../shared/api/projects-import
 import { LedgerError } from '../../../../shared/api/result'
 import type { Ledger } from '../../db/open'
 import { IMPORTED_INDICATOR, isChanged, type ProjectPlan } from './plan'
+import type { ProjectReading } from './parse'
 import type { ParsedProjectList } from './types'
 
 export interface ProjectCommitOptions {
   actor: string
   checkCancelled(): void
   progress(done: number, total: number, message: string): void
+  /** The clerk corrected the mapping or the unit: remember it for files with this header. */
+  rememberReading?: { signature: string; reading: ProjectReading }
 }
 
 /** What the source-layout export needs to write the list back as it came. */
@@ -87,6 +90,13 @@ export function commitProjectImport(ledger: Ledger, list: ParsedProjectList, pla
         } else w.update('project_indicators', p.indicator.id, { indicator: p.indicator.after })
       }
     })
+    if (options.rememberReading) {
+      const { signature, reading } = options.rememberReading
+      const existing = ledger.sqlite.prepare("SELECT id FROM import_mappings WHERE kind = 'projects' AND signature = ?").pluck().get(signature) as number | undefined
+      const mapping_json = JSON.stringify(reading)
+      if (existing) w.update('import_mappings', existing, { mapping_json })
+      else w.insert('import_mappings', { kind: 'projects', signature, mapping_json })
+    }
     w.update('import_batches', batchId, { counts_json: JSON.stringify({ projects: plan.counts }) })
     return batchId
   })

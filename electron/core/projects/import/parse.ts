@@ -6,24 +6,42 @@
  */
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import { LedgerError } from '../../../../shared/api/result'
-import { FUND_SOURCES, PROJECT_CATEGORIES, PROJECT_NATURES, fenToWanText, wanTextToFen, type FundSource } from '../../../../shared/domain/projects'
-import { fenToYuanText } from '../../../../shared/domain/money'
+import { PROJECT_CATEGORIES, PROJECT_NATURES, amountText, orderSources, wanTextToFen } from '../../../../shared/domain/projects'
 import { cellToText, isBlankCell, type CellValue, type Grid } from '../../../../shared/import/cells'
-import { detectHeader } from '../../../../shared/import/header-detect'
+import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
 import { normaliseDate, normaliseInt, normalisePhone, normaliseYear, parseYuanToFen } from '../../../../shared/import/normalise'
-import { fundSourceOf, isFundKey, matchProjectField, moneyUnit, projectFieldByKey } from '../../../../shared/import/projects-fields'
+import {
+  fundSourceOf,
+  fundSourceOfHeader,
+  isFundKey,
+  isProjectFieldKey,
+  matchProjectField,
+  projectFieldByKey,
+  statedUnit,
+  type MoneyUnit,
+  type ProjectFieldKey,
+} from '../../../../shared/import/projects-fields'
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs'
 import { listSheets } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { sha256File } from '../../spreadsheets/hash'
+import { headerSignature, sha256File } from '../../spreadsheets/hash'
 import type { ParsedProject, ParsedProjectList, ProjectColumn } from './types'
 
-export interface ProjectParseInput {
+/** The clerk's corrections of how a file is read: column → field (null: keep as written) and the unit where the file states none. */
+export interface ProjectReading {
+  mapping?: Record<string, string | null>
+  assumedUnit?: MoneyUnit
+}
+
+export interface ProjectParseInput extends ProjectReading {
   path: string
   fileName: string
   sheet?: string
 }
+
+/** Finds the reading remembered for a header layout (by its signature), when the clerk gave none. */
+export type RecallReading = (signature: string) => ProjectReading | undefined
 
 const HEADER_SCAN_ROWS = 15
 const SAMPLES = 3
@@ -35,7 +53,11 @@ const SECTION = /^[一二三四五六七八九十]+[、.．]?/
 
 const empty = (v: CellValue | undefined): boolean => isBlankCell(v ?? null) || (typeof v === 'string' && PLACEHOLDERS.has(cleanCell(v, 'code')))
 
-export async function parseProjectFile(input: ProjectParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<ParsedProjectList> {
+export async function parseProjectFile(
+  input: ProjectParseInput,
+  ctx: Pick<JobContext, 'progress' | 'checkCancelled'>,
+  recall?: RecallReading,
+): Promise<ParsedProjectList> {
   ctx.progress(0, 1, '正在读取文件…')
   // Reading the sheet list first gives the clerk's message for a missing, locked or unreadable file.
   const sheets = await listSheets(input.path)
@@ -53,7 +75,12 @@ export async function parseProjectFile(input: ProjectParseInput, ctx: Pick<JobCo
       ctx.progress(0, 1, `已读取 ${rowNumber} 行`)
     }
   }
-  return analyseProjectGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) })
+  return analyseProjectGrid(
+    grid,
+    { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) },
+    input.mapping || input.assumedUnit ? input : undefined,
+    recall,
+  )
 }
 
 type Issue = Omit<ImportIssueView, 'sheet'>
@@ -62,8 +89,15 @@ type Issue = Omit<ImportIssueView, 'sheet'>
 export function analyseProjectGrid(
   grid: Grid,
   source: { fileName: string; sha256: string; sheet: string; sheets: { name: string; hidden?: boolean }[] },
+  reading?: ProjectReading,
+  recall?: RecallReading,
 ): ParsedProjectList {
   const layout = detectHeader(grid, { maxScanRows: HEADER_SCAN_ROWS, match: matchProjectField })
+  if (layout) findOwnSources(layout)
+  const signature = layout ? headerSignature(layout.columns) : ''
+  const remembered = reading ? undefined : recall?.(signature)
+  const applied = reading ?? remembered
+  if (layout && applied?.mapping) applyMapping(layout, applied.mapping)
   if (!layout || !layout.columns.some((c) => c.field === 'name')) {
     throw new LedgerError(
       'not_project_list',
@@ -74,11 +108,20 @@ export function analyseProjectGrid(
   const headerRow = layout.headerRowIndex + 1
   const hasSources = layout.columns.some((c) => isFundKey(c.field))
   const extraKeys = new Set<string>()
+  const title = titleText(grid, layout)
+  const titleUnit = statedUnit(title.unitText)
+  const isMoney = (c: { field: ProjectFieldKey | null }) => c.field !== null && projectFieldByKey(c.field).kind === 'money'
+  const unstated = layout.columns.filter((c) => isMoney(c) && columnUnit(c, titleUnit) === null)
+  const assumedUnit = unstated.length ? (applied?.assumedUnit ?? guessUnit(grid, layout, unstated)) : null
   const columns: ProjectColumn[] = layout.columns.map((c) => {
     const col: ProjectColumn = { ...c, samples: [] }
     // 合计 alone, without a column per source, is kept as written: there is nothing to check it against.
     if (col.field === 'fund_total' && !hasSources) col.field = null
-    if (col.field && projectFieldByKey(col.field).kind === 'money') col.unit = moneyUnit(col.header)
+    if (isMoney(col)) {
+      const stated = columnUnit(col, titleUnit)
+      col.unit = stated?.unit ?? assumedUnit!
+      col.unitFrom = stated?.from ?? 'assumed'
+    }
     if (!col.field) {
       let key = col.header || `${col.letter}列`
       if (extraKeys.has(key)) key = `${key}(${col.letter}列)`
@@ -100,7 +143,7 @@ export function analyseProjectGrid(
 
   const mapped = columns.filter((c) => c.field !== null && c.field !== 'seq')
   const seqColumn = columns.find((c) => c.field === 'seq')
-  const fundSources = FUND_SOURCES.filter((s) => columns.some((c) => c.field === `fund:${s}`))
+  const fundSources = orderSources(columns.filter((c) => isFundKey(c.field)).map((c) => fundSourceOf(c.field as `fund:${string}`)))
   const totalColumn = columns.find((c) => c.field === 'fund_total')
   const fields = new Set<string>()
   for (const c of mapped) {
@@ -202,7 +245,7 @@ export function analyseProjectGrid(
             const unit = col.unit === 'wan' ? '万元' : '元'
             problem(col, 'error', 'bad_money', `单元格 ${cell}（「${col.header}」）的「${raw}」不是有效金额。请改为以${unit}为单位的数字，如 ${col.unit === 'wan' ? '12.5' : '125000'}；没有这项资金请留空。`)
           } else if (col.field === 'fund_total') totalFen = fen
-          else project.budget[fundSourceOf(col.field as `fund:${FundSource}`)] = fen
+          else project.budget[fundSourceOf(col.field as `fund:${string}`)] = fen
           break
         }
         case 'derived':
@@ -222,6 +265,10 @@ export function analyseProjectGrid(
     if (/^(合计|小计|总计|共计)/.test(name) || (SECTION.test(seq) && !/^\d/.test(seq)) || /^[一二三四五六七八九十]+[、.．]/.test(name)) continue
     rows++
 
+    if (project.values.year === undefined && title.year) {
+      project.values.year = title.year
+      fields.add('year')
+    }
     const start = project.values.planned_start
     const end = project.values.planned_end
     if (typeof start === 'string' && typeof end === 'string' && end < start) {
@@ -239,7 +286,7 @@ export function analyseProjectGrid(
     if (totalColumn && totalFen !== null && fundSources.length && !badMoney) {
       const sum = fundSources.reduce((n, s) => n + (project.budget[s] ?? 0), 0)
       if (sum !== totalFen) {
-        const show = (fen: number) => (totalColumn.unit === 'wan' ? `${fenToWanText(fen)} 万元` : `${fenToYuanText(fen)} 元`)
+        const show = (fen: number) => amountText(fen, totalColumn.unit ?? 'yuan')
         rowIssues.push({
           row: excelRow,
           column: totalColumn.header,
@@ -268,14 +315,94 @@ export function analyseProjectGrid(
     fields: [...fields],
     fundSources,
     hasVillage: columns.some((c) => c.field === 'village'),
-    hasYear: columns.some((c) => c.field === 'year'),
+    hasYear: columns.some((c) => c.field === 'year') || title.year !== null,
     hasPerformance: columns.some((c) => c.field === 'performance'),
     extraKeys: [...extraKeys],
     projects,
     issues: issues.sort((a, b) => a.row - b.row).map((i) => ({ sheet: source.sheet, ...i })),
     rows,
     dateFormats,
+    signature,
+    rememberedReading: remembered !== undefined,
+    assumedUnit,
   }
+}
+
+/** The clerk's mapping: column index → field key, null to keep the column as written. */
+function applyMapping(layout: HeaderDetection<ProjectFieldKey>, mapping: Record<string, string | null>): void {
+  for (const c of layout.columns) {
+    if (!(String(c.index) in mapping)) continue
+    const f = mapping[String(c.index)]
+    c.field = f && (isProjectFieldKey(f) || isFundKey(f)) ? (f as ProjectFieldKey) : null
+    delete c.duplicateOf
+  }
+  layout.duplicates = layout.duplicates.filter((d) => d.duplicateOf !== undefined)
+}
+
+/**
+ * Every fund column the file has is a source: one the dictionary does not know (「涉农整合资金」, a
+ * child of 资金来源 such as 「专项债券」) by its own name, and a second column taken for a source an
+ * earlier one already has (「省级财政资金」 beside 「省级衔接资金」) as a source of its own unless both
+ * name it the same way — two columns are never merged into one.
+ */
+function findOwnSources(layout: HeaderDetection<ProjectFieldKey>): void {
+  const taken = new Set(layout.columns.map((c) => c.field).filter(isFundKey))
+  const child = (c: { header: string; group?: string }) => (c.group && c.header.startsWith(`${c.group}/`) ? c.header.slice(c.group.length + 1) : c.header)
+  for (const c of layout.columns) {
+    if (c.field !== null) continue
+    const first = c.duplicateOf
+    if (first && !isFundKey(first.field)) continue
+    const name = fundSourceOfHeader(child(c), c.group ?? null)
+    if (!name || (first && name === fundSourceOf(first.field as `fund:${string}`))) continue
+    const key = `fund:${name}` as const
+    if (taken.has(key)) continue
+    taken.add(key)
+    c.field = key
+    delete c.duplicateOf
+  }
+  layout.duplicates = layout.duplicates.filter((d) => d.duplicateOf !== undefined)
+}
+
+/** A money column's stated unit: its own header first, then its group, then the title or note rows above the header. */
+function columnUnit(c: { header: string; group?: string }, titleUnit: MoneyUnit | null): { unit: MoneyUnit; from: 'header' | 'group' | 'title' } | null {
+  const own = c.group && c.header.startsWith(`${c.group}/`) ? c.header.slice(c.group.length + 1) : c.header
+  const fromHeader = statedUnit(own)
+  if (fromHeader) return { unit: fromHeader, from: 'header' }
+  const fromGroup = c.group ? statedUnit(c.group) : null
+  if (fromGroup) return { unit: fromGroup, from: 'group' }
+  return titleUnit ? { unit: titleUnit, from: 'title' } : null
+}
+
+/**
+ * The rows above the header: the title (「2024年度××镇衔接资金项目计划表」) gives the year when no
+ * column does, and a title or note cell may state the unit (「单位：万元」).
+ */
+function titleText(grid: Grid, layout: HeaderDetection<ProjectFieldKey>): { unitText: string; year: string | null } {
+  const cells: string[] = []
+  for (let r = 0; r <= layout.headerRowIndex - layout.headerRowCount; r++) {
+    for (const v of grid[r] ?? []) if (!isBlankCell(v ?? null)) cells.push(cellToText(v ?? null).trim())
+  }
+  const unitCell = cells.find((t) => statedUnit(t) !== null) ?? ''
+  const year = /((?:19|20)\d{2})\s*年/.exec(cells.join(' '))?.[1] ?? null
+  return { unitText: unitCell, year }
+}
+
+/**
+ * Where the file states no unit: 万元 when its amounts look like 万元 (most below 1 000, the way
+ * project plans write 58.4), else 元. The preview says which was assumed and the clerk can change it.
+ */
+function guessUnit(grid: Grid, layout: HeaderDetection<ProjectFieldKey>, columns: { index: number }[]): MoneyUnit {
+  const amounts: number[] = []
+  for (let r = layout.firstDataRowIndex; r < grid.length && amounts.length < 2000; r++) {
+    for (const c of columns) {
+      const v = grid[r]?.[c.index]
+      const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(cleanCell(v, 'code').replace(/,/g, '')) : NaN
+      if (Number.isFinite(n) && n > 0) amounts.push(n)
+    }
+  }
+  if (!amounts.length) return 'wan'
+  amounts.sort((a, b) => a - b)
+  return amounts[Math.floor(amounts.length / 2)]! < 1000 ? 'wan' : 'yuan'
 }
 
 /** '产业发展类', '产业发展项目' → '产业发展'; anything else as written. */

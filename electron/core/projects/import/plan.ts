@@ -5,7 +5,7 @@
  */
 import type { CountSet, FieldDiff, ImportIssueView } from '../../../../shared/api/households-import'
 import type { MissingProjectView, ProjectChangeView } from '../../../../shared/api/projects-import'
-import { fenToWanText, type FundSource } from '../../../../shared/domain/projects'
+import { amountText, fenToWanText, type FundSource } from '../../../../shared/domain/projects'
 import { PROJECT_FIELDS } from '../../../../shared/import/projects-fields'
 import type { Ledger } from '../../db/open'
 import type { ParsedProject, ParsedProjectList, Value } from './types'
@@ -206,7 +206,8 @@ const COLUMN_LABELS: Record<string, string> = {
 }
 
 /** What the clerk reads in the preview for one planned project. */
-export function describeProject(ledger: Ledger, p: PlannedProject): ProjectChangeView {
+/** A planned project for the preview; `unit` is the file's own unit, in which its total is shown. */
+export function describeProject(ledger: Ledger, p: PlannedProject, unit: 'wan' | 'yuan' | null): ProjectChangeView {
   const v = p.parsed.values
   const villageName = ledger.sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck()
   const show = (field: string, value: Value | undefined): string | null => {
@@ -232,6 +233,7 @@ export function describeProject(ledger: Ledger, p: PlannedProject): ProjectChang
     year: typeof v.year === 'string' ? v.year : null,
     village: p.villageId !== null ? show('village_id', p.villageId) : typeof v.location === 'string' ? v.location : null,
     diffs,
+    totalText: unit === null ? null : amountText(Object.values(p.parsed.budget).reduce<number>((n, fen) => n + (fen ?? 0), 0), unit),
   }
 }
 

@@ -2,13 +2,15 @@
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import type { FundSource } from '../../../../shared/domain/projects'
 import type { HeaderColumn } from '../../../../shared/import/header-detect'
-import type { ProjectFieldKey } from '../../../../shared/import/projects-fields'
+import type { MoneyUnit, ProjectFieldKey } from '../../../../shared/import/projects-fields'
 
 export type Value = string | number | null
 
 export interface ProjectColumn extends HeaderColumn<ProjectFieldKey> {
-  /** Money columns: 万元 or 元, from the header or its group. */
-  unit?: 'wan' | 'yuan'
+  /** Money columns: 万元 or 元 … */
+  unit?: MoneyUnit
+  /** … as stated by the column's header, its group, the title or note rows, or assumed (no unit stated). */
+  unitFrom?: 'header' | 'group' | 'title' | 'assumed'
   /** Key of this column in projects.extra when it is not a known field (its header, made unique). */
   extraKey?: string
   samples: string[]
@@ -51,4 +53,10 @@ export interface ParsedProjectList {
   rows: number
   /** How the source wrote dates, per field ('range:…' when 实施期限 held start and end), so the export can write them back. */
   dateFormats: Record<string, string>
+  /** Identifies the header layout, to remember the clerk's reading for files like this one. */
+  signature: string
+  /** The mapping and unit came from an earlier import of a file with this header. */
+  rememberedReading: boolean
+  /** The unit taken for money columns that state none (null: every one states its unit). */
+  assumedUnit: MoneyUnit | null
 }

@@ -3,7 +3,7 @@ import { Alert, App, AutoComplete, Button, Card, DatePicker, Form, Input, Select
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { fenToYuanText, formatYuan } from '../../../../shared/domain/money'
-import { FUND_SOURCES, type BudgetLineView, type DisbursementView, type ProjectDetail } from '../../../../shared/domain/projects'
+import { FUND_SOURCES, sourcesWithMoney, type BudgetLineView, type DisbursementView, type ProjectDetail } from '../../../../shared/domain/projects'
 import { call } from '../../common/api/client'
 import { useCall } from '../../common/api/use-call'
 import { day, errorText, rateText, required, text, wan, yuan } from './common'
@@ -21,12 +21,13 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
   const [form] = Form.useForm()
   const [dialog, setDialog] = useState<Dialog>(null)
   const units = useCall('projects.units', {})
+  const knownSources = useCall('projects.sources', {})
   const source = Form.useWatch('source', form) as string | undefined
   const t = p.totals
 
   const submit = async (v: Record<string, unknown>) => {
     if (dialog?.kind === 'budget') {
-      const record = { kind: 'budget' as const, source: v.source as (typeof FUND_SOURCES)[number], unitName: text(v.unitName), amount: yuan(v.amount)!, note: text(v.note) }
+      const record = { kind: 'budget' as const, source: v.source as string, unitName: text(v.unitName), amount: yuan(v.amount)!, note: text(v.note) }
       if (dialog.line) await call('projects.updateRecord', { id: dialog.line.id, record })
       else await call('projects.addRecord', { projectId: p.id, record })
       message.success('已保存预算')
@@ -37,7 +38,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           kind: 'disbursement',
           date: day(v.date as Dayjs)!,
           amount: yuan(v.amount)!,
-          source: (v.source as (typeof FUND_SOURCES)[number] | undefined) ?? null,
+          source: (v.source as string | undefined) ?? null,
           batch: text(v.batch),
           docNo: text(v.docNo),
           payee: text(v.payee),
@@ -56,7 +57,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
       message.error(errorText(err))
     }
   }
-  const sources = FUND_SOURCES.filter((s) => t.bySource[s] !== 0)
+  const sources = sourcesWithMoney(t)
 
   return (
     <>
@@ -70,7 +71,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
         {sources.length > 0 && (
           <div>
             {sources.map((s) => (
-              <Tag key={s} style={{ marginBottom: 4 }}>{`${s} ${wan(t.bySource[s])} 万元`}</Tag>
+              <Tag key={s} style={{ marginBottom: 4 }}>{`${s} ${wan(t.bySource[s] ?? 0)} 万元`}</Tag>
             ))}
           </div>
         )}
@@ -133,7 +134,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
         {dialog?.kind === 'budget' ? (
           <>
             <Form.Item name="source" label="资金来源" rules={required}>
-              <Select aria-label="资金来源" options={FUND_SOURCES.map((s) => ({ value: s, label: s }))} />
+              <Select aria-label="资金来源" options={(knownSources.data ?? FUND_SOURCES).map((s) => ({ value: s, label: s }))} />
             </Form.Item>
             {source === '帮扶单位资金' && (
               <Form.Item name="unitName" label="帮扶单位" rules={required}>
@@ -156,7 +157,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
               <Input aria-label="金额（元）" suffix="元" />
             </Form.Item>
             <Form.Item name="source" label="资金来源">
-              <Select aria-label="资金来源" allowClear options={FUND_SOURCES.map((s) => ({ value: s, label: s }))} />
+              <Select aria-label="资金来源" allowClear options={(knownSources.data ?? FUND_SOURCES).map((s) => ({ value: s, label: s }))} />
             </Form.Item>
             <Form.Item name="batch" label="批次">
               <Input aria-label="批次" placeholder="如 第一批" />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grid } from '../../../../shared/import/cells'
 import { detectHeader } from '../../../../shared/import/header-detect'
-import { matchProjectField, moneyUnit } from '../../../../shared/import/projects-fields'
+import { matchProjectField, statedUnit } from '../../../../shared/import/projects-fields'
 import { analyseProjectGrid, readMoney } from '../../../../electron/core/projects/import/parse'
 
 const source = { fileName: '项目.xlsx', sha256: 'x', sheet: 'Sheet1', sheets: [{ name: 'Sheet1' }] }
@@ -28,9 +28,12 @@ describe('project dictionary', () => {
     expect(matchProjectField('利益联结机制')).toBe('farmer_link')
     expect(matchProjectField('实施期限')).toBe('planned_end')
     expect(matchProjectField('主管部门')).toBe('responsible_unit')
-    expect(moneyUnit('资金来源（万元）/中央')).toBe('wan')
-    expect(moneyUnit('总投资（元）')).toBe('yuan')
-    expect(moneyUnit('总投资')).toBe('yuan')
+    expect(statedUnit('资金来源（万元）/中央')).toBe('wan')
+    expect(statedUnit('总投资（元）')).toBe('yuan')
+    expect(statedUnit('单位：万元')).toBe('wan')
+    expect(statedUnit('金额单位：元')).toBe('yuan')
+    expect(statedUnit('总投资')).toBeNull()
+    expect(statedUnit('补助标准（元/户）')).toBeNull()
   })
 
   it('finds a one-level header under a title, and none in a roster', () => {
