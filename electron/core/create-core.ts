@@ -4,6 +4,7 @@ import type { CoreContext } from './context'
 import path from 'node:path'
 import { openLedger } from './db/open'
 import { checkLedgerFile, dailyBackupIfDue, getBackupDir } from './backups'
+import { SINGLE_USER, Sessions } from './accounts/session'
 import { FileStore } from './files'
 import { acquireWriterLock } from './writer-lock'
 import { JobRunner, type JobRunnerOptions } from './jobs/runner'
@@ -12,15 +13,15 @@ export interface CoreOptions {
   dbPath: string
   appVersion: string
   actor?: string
-  emit(event: LedgerEvent): void
+  /** `owner`: the sign-in a job's event belongs to (none for events every client should see). */
+  emit(event: LedgerEvent, owner?: string): void
   jobMode?: JobRunnerOptions['mode']
   workerScript?: string
   /** Named in the refusal a second instance sees. */
   lockOwner?: string
 }
 
-/** The actor without accounts: the office PC's one user. */
-export const SINGLE_USER = '本机用户'
+export { SINGLE_USER }
 
 export function createCore(options: CoreOptions): CoreContext {
   const releaseLock = acquireWriterLock(options.dbPath, options.lockOwner ?? '乡镇帮扶台账')
@@ -36,19 +37,27 @@ export function createCore(options: CoreOptions): CoreContext {
     releaseLock()
     throw err
   }
-  const actor = options.actor ?? SINGLE_USER
+  const sessions = new Sessions(options.actor ?? SINGLE_USER)
+  // The core's own client: Electron's one window, the CLI, tests. The browser host opens one per browser.
+  const session = sessions.open()
   const jobs = new JobRunner({
     dbPath: options.dbPath,
-    actor: () => core.actor,
+    actor: () => session.actor,
     emit: options.emit,
     mode: options.jobMode,
     workerScript: options.workerScript,
   })
-  const files = new FileStore(path.join(path.dirname(options.dbPath), '.work'))
+  const files = FileStore.open(path.join(path.dirname(options.dbPath), '.work'))
   const core: CoreContext = {
     ledger,
-    actor,
-    account: null,
+    session,
+    sessions,
+    get actor() {
+      return session.actor
+    },
+    get account() {
+      return session.account
+    },
     backupWarning: null,
     ledgerCheck: check.problem ? check : null,
     startupBackup: Promise.resolve(),

@@ -7,20 +7,36 @@ import { contract, isOpName, type OpName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
 import { describeZodError } from '../../shared/api/validation'
 import { allows } from '../../shared/api/accounts'
+import type { Permission } from '../../shared/api/op'
 import { permissionOf } from '../../shared/api/contract'
 import { accountsEnabled } from './accounts/accounts'
-import { touchSession } from './accounts/session'
+import { touchSession, type Session } from './accounts/session'
 import type { CoreContext } from './context'
 import { handlers } from './handlers'
 import type { Handler } from './handler-types'
 import { toErrorData } from './jobs/runner'
+import type { FileStore } from './files'
 
 const SLOW_MS = 40
 
-/** With accounts on, every operation but the open ones needs a signed-in person whose role allows it. */
-function checkPermission(ctx: CoreContext, name: string): { code: string; message: string } | null {
-  touchSession(ctx)
-  const needed = permissionOf(name)
+/** The core as one client sees it: its sign-in, and jobs and files that belong to that sign-in. */
+export function sessionContext(core: CoreContext, session: Session): CoreContext {
+  // Everything else (the ledger, backupWarning, close) is read through from the core.
+  return Object.create(core, {
+    session: { value: session, enumerable: true },
+    actor: { get: () => session.actor, enumerable: true },
+    account: { get: () => session.account, enumerable: true },
+    files: { get: (): FileStore => core.files.forOwner(session.owner), enumerable: true },
+    jobs: { value: core.jobs.forOwner(() => ({ owner: session.owner, actor: session.actor })), enumerable: true },
+  }) as CoreContext
+}
+
+/**
+ * With accounts on, everything but the open operations needs a signed-in person whose role allows it.
+ * The browser host asks the same for its routes (events, uploads, downloads).
+ */
+export function checkPermission(ctx: CoreContext, needed: Permission): { code: string; message: string } | null {
+  touchSession(ctx, needed)
   if (needed === 'open' || !accountsEnabled(ctx.ledger)) return null
   if (!ctx.account) return { code: 'not_signed_in', message: '请先登录。' }
   if (allows(ctx.account.role, needed)) return null
@@ -29,9 +45,11 @@ function checkPermission(ctx: CoreContext, name: string): { code: string; messag
     : { code: 'forbidden', message: '只读账户不能修改台账。如需修改，请用经办人或管理员账户登录。' }
 }
 
-export async function dispatch(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
+/** `session`: the client the call came from; the core's own session when omitted (Electron, CLI, tests). */
+export async function dispatch(core: CoreContext, name: string, rawInput: unknown, session: Session = core.session): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail({ code: 'unknown_operation', message: `未知的操作「${name}」。请更新程序。` })
-  const refused = checkPermission(ctx, name)
+  const ctx = sessionContext(core, session)
+  const refused = checkPermission(ctx, permissionOf(name))
   if (refused) return fail(refused)
   const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true })
   if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error, name) })

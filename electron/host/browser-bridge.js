@@ -1,26 +1,36 @@
 /*
  * Installed as window.ledger by the browser host before the renderer runs:
- * the browser-side twin of electron/preload. The per-launch token arrives in
- * the URL fragment (never sent to a server or logged), is kept in
- * sessionStorage for reloads and sent as a bearer header.
+ * the browser-side twin of electron/preload. The one-time launch token arrives
+ * in the URL fragment (never sent in a request line or logged); it is dropped
+ * from the address at once (so it never lands in the browser's history) and
+ * traded once for an HttpOnly, SameSite=Strict cookie that every request
+ * then carries. Nothing secret is kept where page scripts can read it.
  */
 ;(function () {
-  var KEY = 'township-ledger-token'
   var match = /[#&]token=([A-Za-z0-9_-]+)/.exec(location.hash)
+  // Leftover of earlier versions, which kept the token in sessionStorage.
+  try { sessionStorage.removeItem('township-ledger-token') } catch { /* storage disabled */ }
+  var ready = Promise.resolve()
   if (match) {
-    sessionStorage.setItem(KEY, match[1])
-    history.replaceState(null, '', location.pathname + location.search)
+    var rest = location.hash.replace(/[#&]token=[A-Za-z0-9_-]+/, '').replace(/^&/, '#')
+    history.replaceState(null, '', location.pathname + location.search + (rest && rest !== '#' ? rest : ''))
+    ready = fetch('./api/session', { method: 'POST', headers: { Authorization: 'Bearer ' + match[1] } }).then(
+      function () { return undefined },
+      function () { return undefined },
+    )
   }
-  var token = sessionStorage.getItem(KEY) || ''
   var denied = {
     ok: false,
-    error: { code: 'unauthorized', message: '本页面没有访问台账的凭据。请使用启动程序时显示的完整链接（含 #token=…）重新打开。' },
+    error: { code: 'unauthorized', message: '本页面没有访问台账的凭据（每个链接只能打开一次）。请使用启动程序的命令窗口里显示的最新链接重新打开。' },
+  }
+  function send(url, init) {
+    return ready.then(function () { return fetch(url, init) })
   }
 
   function invoke(name, input) {
-    return fetch('./api/invoke/' + encodeURIComponent(name), {
+    return send('./api/invoke/' + encodeURIComponent(name), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input === undefined ? {} : input),
     }).then(
       function (res) {
@@ -38,7 +48,7 @@
   function stream() {
     if (streaming) return
     streaming = true
-    fetch('./api/events', { headers: { Authorization: 'Bearer ' + token } })
+    send('./api/events', {})
       .then(function (res) {
         if (!res.ok || !res.body) throw new Error('events ' + res.status)
         var reader = res.body.getReader()
@@ -81,13 +91,12 @@
       input.addEventListener('change', function () {
         var file = input.files && input.files[0]
         if (!file) return done({ ok: true, value: null })
-        fetch('./api/upload?name=' + encodeURIComponent(file.name), {
+        send('./api/upload?name=' + encodeURIComponent(file.name), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', Authorization: 'Bearer ' + token },
+          headers: { 'Content-Type': 'application/octet-stream' },
           body: file,
         }).then(
           function (res) {
-            if (res.status === 401 || res.status === 403) return done(denied)
             if (!res.ok) {
               return res.text().then(function (text) { done({ ok: false, error: { code: 'upload_failed', message: text || '上传失败，请重试。' } }) })
             }
@@ -101,9 +110,13 @@
   }
 
   function saveFile(fileId, suggestedName) {
-    return fetch('./api/download/' + encodeURIComponent(fileId), { headers: { Authorization: 'Bearer ' + token } }).then(
+    return send('./api/download/' + encodeURIComponent(fileId), {}).then(
       function (res) {
-        if (!res.ok) return { ok: false, error: { code: 'download_failed', message: '下载失败：文件已不存在，请重新生成。' } }
+        if (!res.ok) {
+          return res.text().then(function (text) {
+            return { ok: false, error: { code: 'download_failed', message: '下载失败：' + (text || '文件已不存在，请重新生成。') } }
+          })
+        }
         return res.blob().then(function (blob) {
           var a = document.createElement('a')
           a.href = URL.createObjectURL(blob)

@@ -9,7 +9,6 @@ import path from 'node:path'
 import { version } from '../../package.json'
 import type { LedgerEvent } from '../../shared/api/jobs'
 import { createCore } from '../core/create-core'
-import { dispatch } from '../core/dispatch'
 import { defaultDbPath } from '../core/paths'
 import { parseHostArgs } from './args'
 import { startHostServer } from './server'
@@ -17,25 +16,31 @@ import { startHostServer } from './server'
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2))
   const dbPath = path.resolve(args.db ?? defaultDbPath())
-  const listeners = new Set<(e: LedgerEvent) => void>()
+  const listeners = new Set<(e: LedgerEvent, owner?: string) => void>()
   const core = createCore({
     dbPath,
     appVersion: version,
     lockOwner: '浏览器版台账（npm start）',
     workerScript: path.join(__dirname, 'job-worker.js'),
-    emit: (e) => listeners.forEach((l) => l(e)),
+    emit: (e, owner) => listeners.forEach((l) => l(e, owner)),
   })
   if (core.ledger.preMigrationCopy) console.log(`数据库已升级，升级前的副本：${core.ledger.preMigrationCopy}`)
-  const token = randomBytes(24).toString('base64url')
+  const newToken = () => randomBytes(24).toString('base64url')
+  const token = newToken()
+  // Each link opens one browser window once; the page trades it for a cookie and drops it from the address.
   const server = await startHostServer({
     token,
     port: args.port,
     rendererDir: path.join(__dirname, '../renderer'),
-    invoke: (name, input) => dispatch(core, name, input),
-    files: core.files,
+    core,
     subscribe: (l) => {
       listeners.add(l)
       return () => listeners.delete(l)
+    },
+    nextToken: () => {
+      const next = newToken()
+      console.log(`链接已使用。如需在另一个浏览器窗口打开，请用新链接：${server.url}#token=${next}`)
+      return next
     },
   })
   const link = `${server.url}#token=${token}`

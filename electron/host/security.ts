@@ -41,3 +41,34 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
+
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/**
+ * The request's path, decoded once, or null when it cannot be a path of ours:
+ * NUL and control characters (raw or escaped) and malformed escapes.
+ */
+export function safePathname(rawUrl: string, port: number): { pathname: string; url: URL } | null {
+  if (CONTROL.test(rawUrl)) return null
+  let url: URL
+  let pathname: string
+  try {
+    url = new URL(rawUrl, `http://127.0.0.1:${port}`)
+    pathname = decodeURIComponent(url.pathname)
+  } catch {
+    return null
+  }
+  if (CONTROL.test(pathname)) return null
+  return { pathname, url }
+}
+
+/** One cookie's value from a Cookie header (undefined when absent). */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}

@@ -74,6 +74,8 @@ const AuditQueryInput = z.object({
 
 export const accountsOps = {
   'accounts.status': op<AccountsStatus>()(none, 'open'),
+  /** The page says someone is using it: keeps the sign-in alive (open operations do not). */
+  'accounts.ping': op<AccountsStatus>()(none, 'read'),
   'accounts.login': op<AccountView>()(z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }), 'open'),
   'accounts.logout': op<{ signedOut: true }>()(none, 'open'),
   /** The first account (an administrator); turns accounts on. */

@@ -30,6 +30,7 @@ export const accountsHandlers: AreaHandlers<'accounts'> = {
     return { fileId: out.id, name: out.name }
   },
   'accounts.status': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: idleMinutes(ctx.ledger) }),
+  'accounts.ping': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: idleMinutes(ctx.ledger) }),
   'accounts.login': ({ username, password }, ctx) => {
     const account = login(ctx.ledger, username, password)
     signIn(ctx, account)

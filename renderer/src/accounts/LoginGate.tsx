@@ -56,9 +56,15 @@ export function LoginGate({ children }: { children: ReactNode }) {
       timer = window.setTimeout(lock, idleMs)
       if (Date.now() - lastPing < Math.min(PING_MS, idleMs / 2)) return
       lastPing = Date.now()
-      void call('accounts.status', {}).then((st) => {
-        if (!st.current) lock()
-      })
+      // accounts.status is open and would not count as activity; the ping needs the sign-in.
+      void call('accounts.ping', {}).then(
+        (st) => {
+          if (!st.current) lock()
+        },
+        (err: { code?: string }) => {
+          if (err.code === 'not_signed_in') lock()
+        },
+      )
     }
     ACTIVITY.forEach((e) => window.addEventListener(e, activity, { passive: true }))
     return () => {

@@ -5,39 +5,48 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerEvent } from '../../../shared/api/jobs'
-import { dispatch } from '../../../electron/core/dispatch'
 import type { FileStore } from '../../../electron/core/files'
 import { parseHostArgs } from '../../../electron/host/args'
 import { isAllowedHost, isLoopbackAddress } from '../../../electron/host/security'
-import { startHostServer, type HostServer } from '../../../electron/host/server'
+import { startHostServer } from '../../../electron/host/server'
 import { testCore } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
 
 const TOKEN = 'test-token-0123456789'
+const TOKEN2 = 'test-token-second-0123456789'
 const cleanup: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const c of cleanup.splice(0)) await c()
 })
 
-async function start(): Promise<{ server: HostServer; emit(e: LedgerEvent): void; files: FileStore }> {
+async function start(opts: { nextToken?: () => string | null } = { nextToken: () => TOKEN2 }) {
   const { core } = testCore()
   const rendererDir = tempDir()
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><script type="module" src="./app.js"></script></head></html>')
   fs.writeFileSync(path.join(rendererDir, 'app.js'), 'console.log(1)')
-  const listeners = new Set<(e: LedgerEvent) => void>()
+  const listeners = new Set<(e: LedgerEvent, owner?: string) => void>()
   const server = await startHostServer({
     token: TOKEN,
     port: 0,
     rendererDir,
-    invoke: (name, input) => dispatch(core, name, input),
-    files: core.files,
+    core,
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    ...opts,
   })
   cleanup.push(async () => {
     await server.close()
     await core.close()
   })
-  return { server, emit: (e) => listeners.forEach((l) => l(e)), files: core.files }
+  const emit = (e: LedgerEvent, owner?: string) => listeners.forEach((l) => l(e, owner))
+  return { server, core, emit, files: core.files as FileStore }
+}
+
+/** Trades a launch token for the session cookie, as the page's bridge does. */
+async function exchange(port: number, token = TOKEN): Promise<{ cookie: string }> {
+  const r = await request(port, { path: '/api/session', method: 'POST', headers: { authorization: `Bearer ${token}` } })
+  expect(r.status).toBe(200)
+  const set = String(r.headers['set-cookie'])
+  return { cookie: set.split(';')[0]! }
 }
 
 interface Reply {
@@ -65,22 +74,58 @@ function request(port: number, opts: { path: string; method?: string; headers?: 
 const invoke = (port: number, name: string, headers: Record<string, string>, body = '{}') =>
   request(port, { path: `/api/invoke/${name}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
 
+/** Reads an event stream until `until` lines arrived or the time is up. */
+function listen(port: number, cookie: string, ms = 300): Promise<LedgerEvent[]> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, cookie } }, (res) => {
+      let buf = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (buf += c))
+      setTimeout(() => {
+        req.destroy()
+        resolve(buf.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerEvent))
+      }, ms)
+    })
+    req.on('error', reject)
+  })
+}
+
 describe('the browser host', () => {
-  it('answers operations only with the per-launch token: 401 without, 403 when wrong', async () => {
+  it('trades the launch token once for an HttpOnly, SameSite=Strict cookie; operations need the cookie (401 without, 403 wrong)', async () => {
     const { server } = await start()
+    expect((await request(server.port, { path: '/api/session', method: 'POST' })).status).toBe(401)
+    expect((await request(server.port, { path: '/api/session', method: 'POST', headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(403)
+    const first = await request(server.port, { path: '/api/session', method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })
+    expect(first.status).toBe(200)
+    const setCookie = String(first.headers['set-cookie'])
+    expect(setCookie).toMatch(new RegExp(`^${server.cookieName}=[\\w-]{32}; HttpOnly; SameSite=Strict; Path=/$`))
+    expect(setCookie).not.toContain(TOKEN)
+    // The link works once.
+    expect((await request(server.port, { path: '/api/session', method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(403)
+    const cookie = setCookie.split(';')[0]!
+
     expect((await invoke(server.port, 'app.info', {})).status).toBe(401)
-    expect((await invoke(server.port, 'app.info', { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(403)
-    expect((await invoke(server.port, 'app.info', { authorization: 'Basic abc' })).status).toBe(401)
-    const good = await invoke(server.port, 'app.info', { authorization: `Bearer ${TOKEN}` })
+    // The launch token itself opens nothing but the exchange.
+    expect((await invoke(server.port, 'app.info', { authorization: `Bearer ${TOKEN}` })).status).toBe(401)
+    expect((await invoke(server.port, 'app.info', { cookie: `${server.cookieName}=forged-session-0123456789abcdef` })).status).toBe(403)
+    const good = await invoke(server.port, 'app.info', { cookie })
     expect(good.status).toBe(200)
     expect(JSON.parse(good.body)).toMatchObject({ ok: true, value: { householdCount: 0 } })
-    const events = await request(server.port, { path: '/api/events' })
-    expect(events.status).toBe(401)
+    expect((await request(server.port, { path: '/api/events' })).status).toBe(401)
+  })
+
+  it('gives out a fresh one-time token after each exchange when the host prints a new link', async () => {
+    const tokens = ['second-token-0123456789', 'third-token-0123456789']
+    const { server } = await start({ nextToken: () => tokens.shift() ?? null })
+    const a = await exchange(server.port)
+    const b = await exchange(server.port, 'second-token-0123456789')
+    expect(a.cookie).not.toBe(b.cookie)
+    expect((await request(server.port, { path: '/api/session', method: 'POST', headers: { authorization: 'Bearer second-token-0123456789' } })).status).toBe(403)
   })
 
   it('refuses cross-origin requests, foreign Host headers (DNS rebinding) and non-JSON bodies', async () => {
     const { server } = await start()
-    const auth = { authorization: `Bearer ${TOKEN}` }
+    const auth = { cookie: (await exchange(server.port)).cookie }
     expect((await invoke(server.port, 'app.info', { ...auth, origin: 'http://evil.example' })).status).toBe(403)
     expect((await invoke(server.port, 'app.info', { ...auth, origin: `http://127.0.0.1:${server.port}` })).status).toBe(200)
     expect((await invoke(server.port, 'app.info', { ...auth, host: `evil.example:${server.port}` })).status).toBe(403)
@@ -129,49 +174,75 @@ describe('the browser host', () => {
     expect((await request(server.port, { path: '/..%2F..%2F..%2Fetc%2Fpasswd' })).status).toBe(403)
   })
 
-  it('streams events as JSON lines to authorised listeners', async () => {
-    const { server, emit } = await start()
-    const lines = await new Promise<string[]>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-        let buf = ''
-        res.setEncoding('utf8')
-        res.on('data', (c: string) => {
-          buf += c
-          if (buf.includes('job.done')) {
-            req.destroy()
-            resolve(buf.split('\n').filter(Boolean))
-          }
-        })
-        setTimeout(() => {
-          emit({ type: 'job.progress', jobId: 'j', kind: 'k', done: 1, total: 2, message: '半' })
-          emit({ type: 'job.done', jobId: 'j', kind: 'k', result: 42 })
-        }, 50)
-      })
-      req.on('error', reject)
-    })
-    expect(lines.map((l) => JSON.parse(l))).toEqual([
+  it('streams events as JSON lines; the events of a job reach only the sign-in that started it', async () => {
+    const { server, core, emit } = await start()
+    const a = await exchange(server.port)
+    const b = await exchange(server.port, TOKEN2)
+    const ownerA = core.sessions.get(a.cookie.split('=')[1])!.owner
+    const heardA = listen(server.port, a.cookie)
+    const heardB = listen(server.port, b.cookie)
+    await new Promise((r) => setTimeout(r, 100))
+    emit({ type: 'job.progress', jobId: 'j', kind: 'k', done: 1, total: 2, message: '半' }, ownerA)
+    emit({ type: 'job.done', jobId: 'j', kind: 'k', result: 42 }, ownerA)
+    emit({ type: 'core.restarted' })
+    expect(await heardA).toEqual([
       { type: 'job.progress', jobId: 'j', kind: 'k', done: 1, total: 2, message: '半' },
       { type: 'job.done', jobId: 'j', kind: 'k', result: 42 },
+      { type: 'core.restarted' },
     ])
+    expect(await heardB).toEqual([{ type: 'core.restarted' }])
   })
 
-  it('receives uploads and serves downloads only with the token', async () => {
+  it('receives uploads and serves downloads only to the session that owns them', async () => {
     const { server, files } = await start()
+    const a = await exchange(server.port)
+    const b = await exchange(server.port, TOKEN2)
     const body = '姓名,证件号码\n张三,1\n'
     const up = (headers: Record<string, string>) =>
       request(server.port, { path: `/api/upload?name=${encodeURIComponent('花名册.csv')}`, method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers }, body })
     expect((await up({})).status).toBe(401)
-    const ok = await up({ authorization: `Bearer ${TOKEN}` })
+    expect((await up({ authorization: `Bearer ${TOKEN}` })).status).toBe(401)
+    const ok = await up({ cookie: a.cookie })
     const picked = JSON.parse(ok.body) as { ok: true; value: { fileId: string; name: string; size: number } }
     expect(picked.value).toMatchObject({ name: '花名册.csv', size: Buffer.byteLength(body) })
     expect(fs.readFileSync(files.get(picked.value.fileId).path, 'utf8')).toBe(body)
 
-    expect((await request(server.port, { path: `/api/download/${picked.value.fileId}` })).status).toBe(401)
-    const down = await request(server.port, { path: `/api/download/${picked.value.fileId}`, headers: { authorization: `Bearer ${TOKEN}` } })
+    const download = (cookie?: string) => request(server.port, { path: `/api/download/${picked.value.fileId}`, headers: cookie ? { cookie } : {} })
+    expect((await download()).status).toBe(401)
+    expect((await download(b.cookie)).status).toBe(404)
+    const down = await download(a.cookie)
     expect(down.status).toBe(200)
     expect(down.body).toBe(body)
     expect(down.headers['content-disposition']).toContain(encodeURIComponent('花名册.csv'))
-    expect((await request(server.port, { path: '/api/download/nope', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404)
+    expect((await request(server.port, { path: '/api/download/nope', headers: { cookie: a.cookie } })).status).toBe(404)
+  })
+
+  it('with accounts on, a signed-out caller holding a session gets no download or upload, and another sign-in not the admin\'s export', async () => {
+    const { server } = await start()
+    const a = await exchange(server.port)
+    const b = await exchange(server.port, TOKEN2)
+    const call = async (cookie: string, name: string, input: unknown) => JSON.parse((await invoke(server.port, name, { cookie }, JSON.stringify(input))).body) as { ok: boolean; value?: { fileId: string }; error?: { code: string } }
+    expect(await call(a.cookie, 'accounts.setup', { username: 'admin', displayName: '张主任', password: 'Qingshan-2026!' })).toMatchObject({ ok: true })
+    await call(a.cookie, 'accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'Lishi-Ganshi-77' })
+    const exported = await call(a.cookie, 'accounts.exportAudit', { page: 1, pageSize: 50 })
+    const fileId = exported.value!.fileId
+    const download = (cookie: string) => request(server.port, { path: `/api/download/${fileId}`, headers: { cookie } })
+    const upload = (cookie: string) => request(server.port, { path: '/api/upload?name=a.csv', method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: 'x' })
+
+    // B has the launch token's session but is not signed in.
+    expect(await call(b.cookie, 'households.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    const refused = await download(b.cookie)
+    expect(refused.status).toBe(401)
+    expect(refused.body).toBe('请先登录。')
+    expect((await upload(b.cookie)).status).toBe(401)
+    // Signed in as someone else: still not theirs.
+    expect(await call(b.cookie, 'accounts.login', { username: 'li', password: 'Lishi-Ganshi-77' })).toMatchObject({ ok: true })
+    expect((await download(b.cookie)).status).toBe(404)
+    expect((await upload(b.cookie)).status).toBe(200)
+    // The admin gets it; after signing out, not any more.
+    expect((await download(a.cookie)).status).toBe(200)
+    await call(a.cookie, 'accounts.logout', {})
+    expect((await download(a.cookie)).status).toBe(401)
   })
 
   it('parses its options', () => {
