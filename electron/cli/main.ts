@@ -10,6 +10,7 @@ import { exportRoster } from '../core/households/export'
 import { logAccess } from '../core/households/access-log'
 import { importCommand } from './import-command'
 import { exportProjectsCommand, importProjectsCommand } from './project-command'
+import { restoreCommand } from './restore-command'
 import { defaultDbPath } from '../core/paths'
 import { acquireWriterLock } from '../core/writer-lock'
 
@@ -45,13 +46,15 @@ const USAGE = `乡镇帮扶台账 命令行 ${version}
       导入县里的项目清单（项目库）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是项目清单
   npm run cli -- export-projects <输出.xlsx> [--db 文件路径] [--source-layout]
       导出项目台账（标准格式：各资金来源以万元列出，含已拨付和拨付率；--source-layout 按最近导入的项目清单原表格式）
-  npm run cli -- info [--db 文件路径] [--json]          显示数据库概况`
+  npm run cli -- info [--db 文件路径] [--json]          显示数据库概况
+  npm run cli -- restore [--list] [备份文件] [--db 文件路径] [--json]
+      从备份恢复台账（不指定时用最新的、有数据并通过完整性检查的备份；恢复前的数据另存为备份）；--list 列出备份`
 
 async function main(): Promise<number> {
   const { command, positional, flags } = parse(process.argv.slice(2))
   const dbFlag = flags.get('db')
   const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
-  if (command === 'import' || command === 'export' || command === 'info' || command === 'import-projects' || command === 'export-projects') {
+  if (command === 'import' || command === 'export' || command === 'info' || command === 'import-projects' || command === 'export-projects' || (command === 'restore' && !flags.has('list'))) {
     const release = acquireWriterLock(dbPath, `命令行 ${command}`)
     process.on('exit', release)
   }
@@ -97,6 +100,8 @@ async function main(): Promise<number> {
         return 0
       })
     }
+    case 'restore':
+      return restoreCommand(dbPath, positional[0], { list: flags.has('list'), json: flags.has('json') })
     default:
       console.error(command ? `不认识的命令「${command}」。\n${USAGE}` : USAGE)
       return 2
