@@ -21,13 +21,17 @@ const SLOW_MS = 40
 
 /** The core as one client sees it: its sign-in, and jobs and files that belong to that sign-in. */
 export function sessionContext(core: CoreContext, session: Session): CoreContext {
-  // Everything else (the ledger, backupWarning, close) is read through from the core.
+  // Everything else (close, appVersion …) is read through from the core.
   return Object.create(core, {
     session: { value: session, enumerable: true },
     actor: { get: () => session.actor, enumerable: true },
     account: { get: () => session.account, enumerable: true },
     files: { get: (): FileStore => core.files.forOwner(session.owner), enumerable: true },
     jobs: { value: core.jobs.forOwner(() => ({ owner: session.owner, actor: session.actor })), enumerable: true },
+    // Written by handlers (a restore reopens the ledger and clears the start-up check): the core's, for every client.
+    ledger: { get: () => core.ledger, set: (v: CoreContext['ledger']) => void (core.ledger = v), enumerable: true },
+    ledgerCheck: { get: () => core.ledgerCheck, set: (v: CoreContext['ledgerCheck']) => void (core.ledgerCheck = v), enumerable: true },
+    backupWarning: { get: () => core.backupWarning, set: (v: string | null) => void (core.backupWarning = v), enumerable: true },
   }) as CoreContext
 }
 

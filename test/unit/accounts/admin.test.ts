@@ -37,6 +37,8 @@ const WRITES = [
   'assistance.addWish', 'assistance.updateWish', 'assistance.deleteWish',
   'projects.create', 'projects.update', 'projects.delete', 'projects.addRecord', 'projects.updateRecord', 'projects.deleteRecord',
   'projects.addBeneficiaries', 'projects.removeBeneficiary', 'projects.importCommit',
+  'monitoring.openCase', 'monitoring.deleteCase', 'monitoring.recordStep', 'monitoring.addMeasure', 'monitoring.deleteMeasure',
+  'monitoring.setIndicators', 'monitoring.saveSettings',
 ]
 
 describe('permissions', () => {
