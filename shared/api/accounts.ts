@@ -30,6 +30,15 @@ export interface AccountsStatus {
   idleMinutes: number
 }
 
+/** A failed sign-in, as 管理员 sees it. */
+export interface FailedLogin {
+  id: number
+  at: string
+  /** The name typed (an account's or not). */
+  username: string
+  detail: string
+}
+
 export const IDLE_MINUTES_DEFAULT = 15
 export const IDLE_MINUTES_MAX = 240
 
@@ -80,10 +89,12 @@ export const accountsOps = {
   'accounts.logout': op<{ signedOut: true }>()(none, 'open'),
   /** The first account (an administrator); turns accounts on. */
   'accounts.setup': op<AccountView>()(
-    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(6).max(200) }),
+    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(8).max(200) }),
     'open',
   ),
   'accounts.list': op<AccountView[]>()(none, 'admin'),
+  /** The latest failed sign-ins (name typed, window, how many in a row, lockouts). */
+  'accounts.failedLogins': op<FailedLogin[]>()(none, 'admin'),
   /** The audit trail, for administrators. */
   'accounts.audit': op<AuditPage>()(AuditQueryInput, 'admin'),
   /** All entries matching the filter (paging ignored) to .xlsx. */
@@ -93,7 +104,7 @@ export const accountsOps = {
       username: z.string().trim().min(2).max(40),
       displayName: z.string().trim().min(1).max(20),
       role: z.enum(ROLES),
-      password: z.string().min(6).max(200),
+      password: z.string().min(8).max(200),
     }),
     'admin',
   ),
@@ -103,9 +114,9 @@ export const accountsOps = {
     'admin',
   ),
   /** An administrator sets a new password for an account (also lifts a lockout). */
-  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: z.string().min(6).max(200) }), 'admin'),
+  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: z.string().min(8).max(200) }), 'admin'),
   /** The signed-in person changes their own password. */
-  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: z.string().min(6).max(200) }), 'read'),
+  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: z.string().min(8).max(200) }), 'read'),
   /** Minutes without input before the app locks itself. */
   'accounts.setIdle': op<{ idleMinutes: number }>()(z.object({ idleMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX) }), 'admin'),
   /** Back to single-user mode (all accounts removed); needs the administrator's password. */

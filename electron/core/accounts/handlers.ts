@@ -2,6 +2,7 @@ import { LedgerError } from '../../../shared/api/result'
 import {
   accountsEnabled,
   addAccount,
+  failedLogins,
   changeOwnPassword,
   idleMinutes,
   listAccounts,
@@ -31,8 +32,8 @@ export const accountsHandlers: AreaHandlers<'accounts'> = {
   },
   'accounts.status': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: idleMinutes(ctx.ledger) }),
   'accounts.ping': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: idleMinutes(ctx.ledger) }),
-  'accounts.login': ({ username, password }, ctx) => {
-    const account = login(ctx.ledger, username, password)
+  'accounts.login': async ({ username, password }, ctx) => {
+    const account = await login(ctx.ledger, username, password, ctx.session)
     signIn(ctx, account)
     return account
   },
@@ -41,13 +42,14 @@ export const accountsHandlers: AreaHandlers<'accounts'> = {
     return { signedOut: true as const }
   },
   /** The first account: an administrator, signed in at once. Refused once accounts exist. */
-  'accounts.setup': (input, ctx) => {
+  'accounts.setup': async (input, ctx) => {
     if (accountsEnabled(ctx.ledger)) throw new LedgerError('already_set_up', '账户已经设置过了。请用管理员账户登录后在「账户与日志」页新增。')
-    const account = addAccount(ctx.ledger, ctx.actor, { ...input, role: 'admin' })
+    const account = await addAccount(ctx.ledger, ctx.actor, { ...input, role: 'admin' }, { first: true })
     signIn(ctx, account)
     return account
   },
   'accounts.list': (_input, { ledger }) => listAccounts(ledger),
+  'accounts.failedLogins': (_input, { ledger }) => failedLogins(ledger),
   'accounts.add': (input, { ledger, actor }) => addAccount(ledger, actor, input),
   'accounts.update': ({ id, ...patch }, ctx) => {
     const account = updateAccount(ctx.ledger, ctx.actor, ctx.account?.id, id, patch)
@@ -55,17 +57,17 @@ export const accountsHandlers: AreaHandlers<'accounts'> = {
     if (ctx.account?.id === id) signIn(ctx, account)
     return account
   },
-  'accounts.resetPassword': ({ id, password }, { ledger, actor }) => {
-    resetPassword(ledger, actor, id, password)
+  'accounts.resetPassword': async ({ id, password }, { ledger, actor }) => {
+    await resetPassword(ledger, actor, id, password)
     return { reset: true as const }
   },
-  'accounts.changePassword': ({ oldPassword, password }, ctx) => {
-    changeOwnPassword(ctx.ledger, ctx.actor, currentId(ctx), oldPassword, password)
+  'accounts.changePassword': async ({ oldPassword, password }, ctx) => {
+    await changeOwnPassword(ctx.ledger, ctx.actor, currentId(ctx), oldPassword, password)
     return { changed: true as const }
   },
   'accounts.setIdle': ({ idleMinutes: minutes }, { ledger, actor }) => ({ idleMinutes: setIdleMinutes(ledger, actor, minutes) }),
-  'accounts.turnOff': ({ password }, ctx) => {
-    turnOff(ctx.ledger, ctx.actor, currentId(ctx), password)
+  'accounts.turnOff': async ({ password }, ctx) => {
+    await turnOff(ctx.ledger, ctx.actor, currentId(ctx), password)
     signOut(ctx)
     return { turnedOff: true as const }
   },

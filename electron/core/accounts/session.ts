@@ -24,6 +24,8 @@ export const SINGLE_USER = '本机用户'
 export interface Session {
   /** The client's secret (the browser host's cookie). */
   readonly id: string
+  /** The client's number, for the failed sign-in log (never the secret). */
+  readonly no: number
   /** This sign-in: owns its jobs and files; renewed at each sign-in and sign-out. */
   owner: string
   account: AccountView | null
@@ -39,12 +41,13 @@ const newId = () => randomBytes(24).toString('base64url')
 
 /** The audit trail's name for an account: two accounts with similar names stay apart. */
 export function actorOf(account: AccountView): string {
-  return account.displayName
+  return `${account.displayName}（${account.username}，#${account.id}）`
 }
 
 /** The clients of one core. Bounded: the oldest clients are forgotten first. */
 export class Sessions {
   private readonly byId = new Map<string, Session>()
+  private count = 0
 
   constructor(
     private readonly defaultActor = SINGLE_USER,
@@ -52,7 +55,7 @@ export class Sessions {
   ) {}
 
   open(): Session {
-    const s: Session = { id: newId(), owner: newId(), account: null, actor: this.defaultActor, lastSeen: Date.now(), failures: 0, lockedUntil: 0 }
+    const s: Session = { id: newId(), no: ++this.count, owner: newId(), account: null, actor: this.defaultActor, lastSeen: Date.now(), failures: 0, lockedUntil: 0 }
     this.byId.set(s.id, s)
     while (this.byId.size > this.max) this.byId.delete(this.byId.keys().next().value!)
     return s

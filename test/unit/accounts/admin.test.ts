@@ -55,8 +55,8 @@ describe('permissions', () => {
 describe('administering accounts', () => {
   it('changes roles, 停用 and passwords; keeps one administrator; hashes never reach the audit trail', async () => {
     const { d, as, core, dbPath } = setup()
-    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
-    const li = (await d('accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'secret2' })) as Ok<{ id: number }>
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Zhang-Zhuren-01' })
+    const li = (await d('accounts.add', { username: 'li', displayName: '李干事', role: 'clerk', password: 'Li-Ganshi-0202' })) as Ok<{ id: number }>
     const adminId = (core.account as { id: number }).id
 
     // The only administrator cannot leave the role or be disabled, and nobody disables themselves.
@@ -71,15 +71,15 @@ describe('administering accounts', () => {
     })
 
     // A new role applies at the next sign-in.
-    await as('li', 'secret2')
+    await as('li', 'Li-Ganshi-0202')
     expect(await d('households.update', { id: 1, patch: { phone: '1' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await d('accounts.changePassword', { oldPassword: 'nope', password: 'newsecret' })).toMatchObject({
+    expect(await d('accounts.changePassword', { oldPassword: 'nope', password: 'New-Secret-55' })).toMatchObject({
       ok: false,
       error: { code: 'login_failed', message: '原密码不正确。' },
     })
-    expect(await d('accounts.changePassword', { oldPassword: 'secret2', password: 'li-new-pw' })).toEqual({ ok: true, value: { changed: true } })
+    expect(await d('accounts.changePassword', { oldPassword: 'Li-Ganshi-0202', password: 'Li-New-Pw-606' })).toEqual({ ok: true, value: { changed: true } })
 
-    await as('admin', 'secret1')
+    await as('admin', 'Zhang-Zhuren-01')
     expect(await d('accounts.resetPassword', { id: li.value.id, password: 'reset-by-admin' })).toEqual({ ok: true, value: { reset: true } })
     expect(await d('accounts.update', { id: li.value.id, disabled: true })).toMatchObject({ ok: true, value: { disabled: true } })
     await d('accounts.logout')
@@ -88,43 +88,43 @@ describe('administering accounts', () => {
       error: { code: 'account_disabled', message: '这个账户已停用，请联系管理员。' },
     })
 
-    await as('admin', 'secret1')
+    await as('admin', 'Zhang-Zhuren-01')
     const trail = (await d('accounts.audit', { table: 'accounts', pageSize: 100 })) as Ok<{ entries: { actor: string; action: string; field: string | null; oldValue: string | null; newValue: string | null }[] }>
     expect(trail.value.entries.map((e) => [e.actor, e.action, e.field, e.oldValue, e.newValue])).toEqual([
-      ['张主任', '修改', '停用', '否', '是'],
-      ['张主任', '修改', '密码', '（已隐藏）', '（已隐藏）'],
-      ['李干事', '修改', '密码', '（已隐藏）', '（已隐藏）'],
-      ['张主任', '修改', '角色', '经办人', '只读'],
-      ['张主任', '新增', null, null, '用户名：li，姓名：李干事，角色：经办人'],
+      ['张主任（admin，#1）', '修改', '停用', '否', '是'],
+      ['张主任（admin，#1）', '修改', '密码', '（已隐藏）', '（已隐藏）'],
+      ['李干事（li，#2）', '修改', '密码', '（已隐藏）', '（已隐藏）'],
+      ['张主任（admin，#1）', '修改', '角色', '经办人', '只读'],
+      ['张主任（admin，#1）', '新增', null, null, '用户名：li，姓名：李干事，角色：经办人'],
       ['本机用户', '新增', null, null, '用户名：admin，姓名：张主任，角色：管理员'],
     ])
     core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     expect(core.ledger.sqlite.prepare("SELECT count(*) FROM audit_log WHERE old_value LIKE '%scrypt%' OR new_value LIKE '%scrypt%'").pluck().get()).toBe(0)
     const bytes = fs.readFileSync(dbPath)
-    for (const pw of ['secret1', 'secret2', 'li-new-pw', 'reset-by-admin']) expect(bytes.includes(Buffer.from(pw))).toBe(false)
+    for (const pw of ['Zhang-Zhuren-01', 'Li-Ganshi-0202', 'Li-New-Pw-606', 'reset-by-admin']) expect(bytes.includes(Buffer.from(pw))).toBe(false)
   })
 
   it('the idle lock time is set by an administrator; turning accounts off needs the password and returns to single-user mode', async () => {
     const { d, core } = setup()
-    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Zhang-Zhuren-01' })
     expect(await d('accounts.setIdle', { idleMinutes: 5 })).toEqual({ ok: true, value: { idleMinutes: 5 } })
     expect(await d('accounts.status')).toMatchObject({ ok: true, value: { enabled: true, idleMinutes: 5 } })
     expect(await d('accounts.setIdle', { idleMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'idleMinutes' } })
 
     expect(await d('accounts.turnOff', { password: 'wrong' })).toEqual({ ok: false, error: { code: 'login_failed', message: '管理员密码不正确。', field: 'password' } })
-    expect(await d('accounts.turnOff', { password: 'secret1' })).toEqual({ ok: true, value: { turnedOff: true } })
+    expect(await d('accounts.turnOff', { password: 'Zhang-Zhuren-01' })).toEqual({ ok: true, value: { turnedOff: true } })
     expect(await d('accounts.status')).toEqual({ ok: true, value: { enabled: false, current: null, idleMinutes: 5 } })
     expect(core.actor).toBe('本机用户')
     expect(await d('households.list')).toMatchObject({ ok: true })
     // The removal is in the trail, without the hash.
     const del = core.ledger.sqlite.prepare("SELECT actor, old_value FROM audit_log WHERE table_name = 'accounts' AND action = 'delete'").get() as { actor: string; old_value: string }
-    expect(del.actor).toBe('张主任')
+    expect(del.actor).toBe('张主任（admin，#1）')
     expect(JSON.parse(del.old_value)).toMatchObject({ username: 'admin', password_hash: '（已隐藏）' })
   })
 
   it('the core forgets the signed-in person after the idle time without any operation (a closed tab cannot lock its screen)', async () => {
     const { d, core } = setup()
-    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Zhang-Zhuren-01' })
     await d('accounts.setIdle', { idleMinutes: 2 })
     touchSession(core, 'read', Date.now() + 119_000)
     expect(core.account).toMatchObject({ username: 'admin' })
@@ -136,16 +136,16 @@ describe('administering accounts', () => {
 
   it('a lockout ends after 30 seconds', async () => {
     const { d, core } = setup()
-    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Zhang-Zhuren-01' })
     const t0 = new Date('2026-03-01T08:00:00Z')
-    for (let i = 0; i < 5; i++) expect(() => login(core.ledger, 'admin', 'bad-pw', t0)).toThrow()
-    expect(() => login(core.ledger, 'admin', 'secret1', new Date(t0.getTime() + 29_000))).toThrow('请等 1 秒后再试')
-    expect(login(core.ledger, 'admin', 'secret1', new Date(t0.getTime() + 30_001)).username).toBe('admin')
-  })
+    for (let i = 0; i < 5; i++) await expect(login(core.ledger, 'admin', 'bad-pw', undefined, t0)).rejects.toThrow()
+    await expect(login(core.ledger, 'admin', 'Zhang-Zhuren-01', undefined, new Date(t0.getTime() + 29_000))).rejects.toThrow('请等 1 秒后再试')
+    expect((await login(core.ledger, 'admin', 'Zhang-Zhuren-01', undefined, new Date(t0.getTime() + 30_001))).username).toBe('admin')
+  }, 60_000)
 
   it('the audit log filters by table and dates', async () => {
     const { d, core } = setup()
-    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'secret1' })
+    await d('accounts.setup', { username: 'admin', displayName: '张主任', password: 'Zhang-Zhuren-01' })
     core.ledger.write.run({ actor: '张主任' }, (w) => w.insert('villages', { name: '青山村' }))
     core.ledger.sqlite.prepare("UPDATE audit_log SET at = '2025-12-31T23:59:59.000Z' WHERE table_name = 'accounts'").run()
     const villages = (await d('accounts.audit', { table: 'villages' })) as Ok<{ total: number; tables: { value: string; label: string }[] }>
