@@ -64,7 +64,7 @@ describe('accounts', () => {
     await login('admin', 'secret-1')
     await page.getByRole('button', { name: '载入示例乡镇' }).click()
     await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
-    expect(app.query<{ actor: string }>("SELECT DISTINCT actor FROM audit_log WHERE table_name = 'households'")).toEqual([{ actor: '张主任' }])
+    expect(app.query<{ actor: string }>("SELECT DISTINCT actor FROM audit_log WHERE table_name = 'households'")).toEqual([{ actor: '张主任（admin，#1）' }])
 
     // The administrator reads the audit log, filtered by person and kind of record, and exports it.
     await page.getByRole('menuitem', { name: '账户与日志' }).click()
@@ -75,7 +75,7 @@ describe('accounts', () => {
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' })
     await expect.poll(() => auditCard.locator('tr.ant-table-row').count()).toBe(2)
     expect((await auditCard.locator('tr.ant-table-row').allInnerTexts()).map((t) => t.split('\t').slice(1, 4))).toEqual([
-      ['张主任', '新增', '账户 #2'],
+      ['张主任（admin，#1）', '新增', '账户 #2'],
       ['本机用户', '新增', '账户 #1'],
     ])
     await screenshot(page, 'accounts-04-audit-log')
@@ -89,7 +89,7 @@ describe('accounts', () => {
     expect(sheet.rowCount).toBe(3)
     expect([2, 3].map((r) => [sheet.getRow(r).getCell(2).value, sheet.getRow(r).getCell(4).value])).toEqual([
       ['本机用户', '账户 #1'],
-      ['张主任', '账户 #2'],
+      ['张主任（admin，#1）', '账户 #2'],
     ])
     expect(app.errors).toEqual([])
   })
@@ -131,10 +131,10 @@ describe('accounts', () => {
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' })
     await expect.poll(() => auditCard.locator('tr.ant-table-row').allInnerTexts()).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/张主任\t新增\t账户 #2\t.*用户名：wang，姓名：王查看，角色：只读/),
-        expect.stringMatching(/张主任\t修改\t账户 #2\t角色\t只读\t经办人/),
-        expect.stringMatching(/张主任\t修改\t账户 #2\t密码\t（已隐藏）\t（已隐藏）/),
-        expect.stringMatching(/张主任\t修改\t账户 #2\t停用\t是\t否/),
+        expect.stringMatching(/张主任（admin，#1）\t新增\t账户 #2\t.*用户名：wang，姓名：王查看，角色：只读/),
+        expect.stringMatching(/张主任（admin，#1）\t修改\t账户 #2\t角色\t只读\t经办人/),
+        expect.stringMatching(/张主任（admin，#1）\t修改\t账户 #2\t密码\t（已隐藏）\t（已隐藏）/),
+        expect.stringMatching(/张主任（admin，#1）\t修改\t账户 #2\t停用\t是\t否/),
       ]),
     )
     const logged = app.query<{ v: string }>("SELECT coalesce(old_value, '') || coalesce(new_value, '') AS v FROM audit_log WHERE table_name = 'accounts'")

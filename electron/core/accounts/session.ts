@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto'
 import type { AccountView } from '../../../shared/api/accounts'
 import type { Permission } from '../../../shared/api/op'
 import type { Ledger } from '../db/open'
-import { idleMinutes } from './accounts'
+import { idleMinutes } from './idle'
 
 /** The actor without accounts: the office PC's one user. */
 export const SINGLE_USER = '本机用户'
