@@ -147,6 +147,6 @@ describe('read-only accounts cannot export unmasked', () => {
     await call('accounts.login', { username: 'admin', password: 'Secret-Pw-98765' })
     const full = await call('households.export', { layout: 'standard', unmasked: true })
     expect(await jobEnd(events, full.jobId)).toMatchObject({ type: 'job.done' })
-    expect(db.prepare('SELECT actor, action FROM access_log').all()).toEqual([{ actor: '张主任', action: 'export_unmasked' }])
+    expect(db.prepare('SELECT actor, action FROM access_log').all()).toEqual([{ actor: '张主任（admin，#1）', action: 'export_unmasked' }])
   })
 })
