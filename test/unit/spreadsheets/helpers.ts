@@ -169,3 +169,20 @@ export function buildOle2(streamNames: string[]): Buffer {
 
 /** GBK bytes for a string (the shared test helper). */
 export { encodeGbk } from '../../helpers/gbk'
+
+/** The entries of a zip as stored, inflated: for tests that rebuild a real .xlsx with one part changed. */
+export function readZipParts(zip: Buffer): { name: string; data: Buffer }[] {
+  const out: { name: string; data: Buffer }[] = []
+  let p = 0
+  while (zip.readUInt32LE(p) === 0x04034b50) {
+    const method = zip.readUInt16LE(p + 8)
+    const csize = zip.readUInt32LE(p + 18)
+    const nlen = zip.readUInt16LE(p + 26)
+    const xlen = zip.readUInt16LE(p + 28)
+    const name = zip.subarray(p + 30, p + 30 + nlen).toString('utf8')
+    const raw = zip.subarray(p + 30 + nlen + xlen, p + 30 + nlen + xlen + csize)
+    out.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : raw })
+    p += 30 + nlen + xlen + csize
+  }
+  return out
+}

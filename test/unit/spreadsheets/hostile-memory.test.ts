@@ -13,7 +13,7 @@ import { MAX_PENDING_CHARS, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS, SharedS
 import { READER_HEAP_MB, readSheetRows } from '../../../electron/core/spreadsheets/read/threaded'
 import { MAX_CELL_CHARS } from '../../../electron/core/spreadsheets/read/types'
 import { MAX_SHARED_STRINGS_XML_BYTES, readXlsxRows } from '../../../electron/core/spreadsheets/read/xlsx'
-import { buildZip, caught, collect, rawXlsx, tempDir, type ZipPart } from './helpers'
+import { buildZip, caught, collect, rawXlsx, readZipParts, tempDir, type ZipPart } from './helpers'
 
 const tmp = tempDir()
 afterAll(() => { if (!process.env.KEEP_HOSTILE) tmp.cleanup() })
@@ -59,22 +59,6 @@ function writeReplacing(name: string, base: Buffer, part: string, chunks: Buffer
   const file = tmp.file(name)
   fs.writeFileSync(file, buildZipWithPredeflated(parts, { name: part, deflated: deflate, size, crc }))
   return file
-}
-
-function readZipParts(zip: Buffer): ZipPart[] {
-  const out: ZipPart[] = []
-  let p = 0
-  while (zip.readUInt32LE(p) === 0x04034b50) {
-    const method = zip.readUInt16LE(p + 8)
-    const csize = zip.readUInt32LE(p + 18)
-    const nlen = zip.readUInt16LE(p + 26)
-    const xlen = zip.readUInt16LE(p + 28)
-    const name = zip.subarray(p + 30, p + 30 + nlen).toString('utf8')
-    const raw = zip.subarray(p + 30 + nlen + xlen, p + 30 + nlen + xlen + csize)
-    out.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : raw })
-    p += 30 + nlen + xlen + csize
-  }
-  return out
 }
 
 /** buildZip plus one entry given as already-deflated bytes with its true size and CRC. */

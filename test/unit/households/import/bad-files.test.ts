@@ -15,7 +15,7 @@ import { jobEnd, testCore } from '../../../helpers/core'
 import { tempDir } from '../../../helpers/temp'
 import { EXIT_BLOCKED, EXIT_OK, EXIT_UNREADABLE, importCommand } from '../../../../electron/cli/import-command'
 import { openLedger } from '../../../../electron/core/db/open'
-import { buildOle2, buildZip, rawXlsx } from '../../spreadsheets/helpers'
+import { buildOle2, buildZip, rawXlsx, readZipParts } from '../../spreadsheets/helpers'
 import { withFilePass, xlsBytes, xlsxBytes, type FixtureSheet } from '../../spreadsheets/xls-fixtures'
 
 const cores: CoreContext[] = []
@@ -144,7 +144,7 @@ describe('bad files', () => {
 
 /** The zip of `base` with one entry replaced by already-deflated bytes (so the test never holds 300 MB). */
 function buildZipPredeflated(base: Buffer, name: string, deflated: Buffer, size: number): Buffer {
-  const entries = readEntries(base).filter((e) => e.name !== name)
+  const entries = readZipParts(base).filter((e) => e.name !== name)
   const zip = buildZip(entries.map((e) => ({ name: e.name, data: e.data })))
   // Append the bomb entry by hand: local header + data, then a fresh central directory.
   const eocd = zip.length - 22
@@ -178,22 +178,6 @@ function buildZipPredeflated(base: Buffer, name: string, deflated: Buffer, size:
   end.writeUInt32LE(newCentral.length, 12)
   end.writeUInt32LE(locals.length + lh.length + nameBytes.length + deflated.length, 16)
   return Buffer.concat([locals, lh, nameBytes, deflated, newCentral, end])
-}
-
-function readEntries(zip: Buffer): { name: string; data: Buffer }[] {
-  const out: { name: string; data: Buffer }[] = []
-  let p = 0
-  while (zip.readUInt32LE(p) === 0x04034b50) {
-    const method = zip.readUInt16LE(p + 8)
-    const csize = zip.readUInt32LE(p + 18)
-    const nlen = zip.readUInt16LE(p + 26)
-    const xlen = zip.readUInt16LE(p + 28)
-    const name = zip.subarray(p + 30, p + 30 + nlen).toString('utf8')
-    const raw = zip.subarray(p + 30 + nlen + xlen, p + 30 + nlen + xlen + csize)
-    out.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : raw })
-    p += 30 + nlen + xlen + csize
-  }
-  return out
 }
 
 /** The legacy layout under a merged title, with one ID stored as a number (the damage Excel does). */
