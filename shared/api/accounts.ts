@@ -1,5 +1,6 @@
 /** Accounts and what each role may do. The core enforces it; the UI only follows. */
 import { z } from 'zod'
+import { MIN_PASSWORD_LENGTH } from '../domain/accounts-passwords'
 import type { ProducedFile } from './files'
 import { id, none, op, type Permission } from './op'
 
@@ -36,7 +37,10 @@ export interface FailedLogin {
   at: string
   /** The name typed (an account's or not). */
   username: string
-  detail: string
+  /** Where it came from: 「第 3 号窗口」 (a browser window, or the desktop app's one window). */
+  client: string
+  /** What happened: wrong password (how many in a row), lockouts, or an attempt while locked. */
+  reason: string
 }
 
 export const IDLE_MINUTES_DEFAULT = 15
@@ -72,6 +76,9 @@ export interface AuditEntry {
   newValue: string | null
 }
 
+/** A new password: its length checked here, the whole rule (shared/domain/accounts-passwords.ts) in the core. */
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(200)
+
 const AuditQueryInput = z.object({
   actor: z.string().max(40).optional(),
   table: z.string().max(40).optional(),
@@ -89,7 +96,7 @@ export const accountsOps = {
   'accounts.logout': op<{ signedOut: true }>()(none, 'open'),
   /** The first account (an administrator); turns accounts on. */
   'accounts.setup': op<AccountView>()(
-    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: z.string().min(8).max(200) }),
+    z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().min(1).max(20), password: newPassword }),
     'open',
   ),
   'accounts.list': op<AccountView[]>()(none, 'admin'),
@@ -104,7 +111,7 @@ export const accountsOps = {
       username: z.string().trim().min(2).max(40),
       displayName: z.string().trim().min(1).max(20),
       role: z.enum(ROLES),
-      password: z.string().min(8).max(200),
+      password: newPassword,
     }),
     'admin',
   ),
@@ -114,9 +121,9 @@ export const accountsOps = {
     'admin',
   ),
   /** An administrator sets a new password for an account (also lifts a lockout). */
-  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: z.string().min(8).max(200) }), 'admin'),
+  'accounts.resetPassword': op<{ reset: true }>()(z.object({ id, password: newPassword }), 'admin'),
   /** The signed-in person changes their own password. */
-  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: z.string().min(8).max(200) }), 'read'),
+  'accounts.changePassword': op<{ changed: true }>()(z.object({ oldPassword: z.string().min(1).max(200), password: newPassword }), 'read'),
   /** Minutes without input before the app locks itself. */
   'accounts.setIdle': op<{ idleMinutes: number }>()(z.object({ idleMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX) }), 'admin'),
   /** Back to single-user mode (all accounts removed); needs the administrator's password. */

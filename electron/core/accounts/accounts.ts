@@ -8,8 +8,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { ROLE_LABELS, type AccountView, type FailedLogin, type Role } from '../../../shared/api/accounts'
 import { LedgerError } from '../../../shared/api/result'
+import { passwordMessage } from '../../../shared/domain/accounts-passwords'
 import type { Ledger } from '../db/open'
-import { isCommonPassword } from './common-passwords'
 import type { Session } from './session'
 
 /** scrypt cost: 2^17 (128 MiB of memory per hash, r = 8). */
@@ -36,8 +36,13 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${SCRYPT_N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`
 }
 
-/** Compared against when the username does not exist, so a wrong name takes as long as a wrong password. */
-let dummyHash: Promise<string> | undefined
+/**
+ * Compared against when the username does not exist: one scrypt of the same
+ * cost as a real account's, so a wrong name takes as long as a wrong password.
+ * Random bytes in a hash's format, so even the first unknown name costs no
+ * extra hash to make it.
+ */
+const DUMMY_HASH = `scrypt$${SCRYPT_N}$${R}$${P}$${randomBytes(16).toString('base64')}$${randomBytes(KEY).toString('base64')}`
 
 /** Verifies with the parameters stored beside the hash (older hashes were made with N = 2^14). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -71,13 +76,10 @@ export function listAccounts(ledger: Ledger): AccountView[] {
   return (ledger.sqlite.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(view)
 }
 
-export const MIN_PASSWORD = 8
-
+/** The shared rule (shared/domain/accounts-passwords.ts), which the UI's forms also follow. */
 function checkPassword(password: string, username?: string): void {
-  if (password.length < MIN_PASSWORD) throw new LedgerError('weak_password', `密码至少需要 ${MIN_PASSWORD} 个字符。`, 'password')
-  if (isCommonPassword(password) || (username && username.length >= 4 && password.toLowerCase().includes(username.toLowerCase()))) {
-    throw new LedgerError('weak_password', '这个密码太常见或包含用户名，很容易被猜到。请换一个（如几个词加数字，不用生日、123456、88888888 之类）。', 'password')
-  }
+  const message = passwordMessage(password, username)
+  if (message) throw new LedgerError('weak_password', message, 'password')
 }
 
 /** Display names are unique, so the audit trail's names cannot be confused. */
@@ -148,7 +150,7 @@ export async function login(ledger: Ledger, username: string, password: string, 
     logFailure(ledger, client, username, '账户锁定中仍尝试登录', now)
     throw new LedgerError('account_locked', lockedMessage(Math.ceil((lockedUntil - t) / 1000)))
   }
-  const right = await verifyPassword(password, a ? a.password_hash : await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))))
+  const right = await verifyPassword(password, a ? a.password_hash : DUMMY_HASH)
   if (!right || !a) {
     // Counted after the hash, from the stored count: concurrent attempts all count.
     let failed: number
@@ -196,7 +198,11 @@ export function failedLogins(ledger: Ledger, limit = 200): FailedLogin[] {
       actor: string
       detail: string
     }[]
-  ).map((r) => ({ id: r.id, at: r.at, username: r.actor, detail: r.detail }))
+  ).map((r) => {
+    // Written by logFailure as 「client：reason」.
+    const cut = r.detail.indexOf('：')
+    return { id: r.id, at: r.at, username: r.actor, client: cut < 0 ? '' : r.detail.slice(0, cut), reason: cut < 0 ? r.detail : r.detail.slice(cut + 1) }
+  })
 }
 
 function row(ledger: Ledger, id: number): AccountRow {

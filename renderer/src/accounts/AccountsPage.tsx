@@ -6,6 +6,8 @@ import { useCall } from '../common/api/use-call'
 import { useSession } from './LoginGate'
 import { AuditLogCard } from './AuditLogCard'
 import { ChangePasswordButton } from './ChangePasswordButton'
+import { FailedLoginsCard } from './FailedLoginsCard'
+import { newPasswordRules, PASSWORD_HINT } from './password-rules'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
@@ -33,6 +35,7 @@ export function AccountsPage() {
   return (
     <div className="page">
       <AccountsCard currentId={status.current.id} />
+      <FailedLoginsCard />
       <AuditLogCard />
       <SettingsCard idleMinutes={status.idleMinutes} onChanged={session.reload} />
     </div>
@@ -66,7 +69,7 @@ function SetupCard({ onDone }: { onDone(): void }) {
           <Form.Item name="displayName" label="姓名（记入修改记录）" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
+          <Form.Item name="password" label="密码" dependencies={['username']} rules={newPasswordRules({ field: 'username' })} extra={PASSWORD_HINT}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -169,7 +172,7 @@ function AccountsCard({ currentId }: { currentId: number }) {
         <Form.Item name="role" label="角色">
           <Select style={{ width: 100 }} options={roleOptions} />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
+        <Form.Item name="password" label="初始密码" dependencies={['username']} rules={newPasswordRules({ field: 'username' })} tooltip={PASSWORD_HINT}>
           <Input.Password style={{ width: 150 }} autoComplete="new-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
@@ -198,7 +201,7 @@ function ResetPasswordModal({ account, onClose, onDone }: { account: AccountView
   return (
     <Modal title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
       <Form form={form} name="reset-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="password" label="新密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
+        <Form.Item name="password" label="新密码" rules={newPasswordRules(account?.username)} extra={PASSWORD_HINT}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

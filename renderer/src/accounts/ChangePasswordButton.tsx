@@ -1,11 +1,14 @@
 import { App, Button, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { call } from '../common/api/client'
+import { useSession } from './LoginGate'
+import { newPasswordRules, PASSWORD_HINT } from './password-rules'
 
 /** The signed-in person changes their own password (any role). */
 export function ChangePasswordButton({ size }: { size?: 'small' }) {
   const { message } = App.useApp()
   const [open, setOpen] = useState(false)
+  const username = useSession().status?.current?.username
   const [form] = Form.useForm<{ oldPassword: string; password: string; again: string }>()
   const submit = async (v: { oldPassword: string; password: string }) => {
     try {
@@ -26,7 +29,7 @@ export function ChangePasswordButton({ size }: { size?: 'small' }) {
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="password" label="新密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
+          <Form.Item name="password" label="新密码" rules={newPasswordRules(username)} extra={PASSWORD_HINT}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
