@@ -10,6 +10,7 @@ import { allows } from '../../shared/api/accounts'
 import type { Permission } from '../../shared/api/op'
 import { permissionOf } from '../../shared/api/contract'
 import { accountsEnabled } from './accounts/accounts'
+import { ledgerFileRefusal } from './backups'
 import { touchSession, type Session } from './accounts/session'
 import type { CoreContext } from './context'
 import { handlers } from './handlers'
@@ -53,7 +54,8 @@ export function checkPermission(ctx: CoreContext, needed: Permission): { code: s
 export async function dispatch(core: CoreContext, name: string, rawInput: unknown, session: Session = core.session): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail({ code: 'unknown_operation', message: `未知的操作「${name}」。请更新程序。` })
   const ctx = sessionContext(core, session)
-  const refused = checkPermission(ctx, permissionOf(name))
+  const permission = permissionOf(name)
+  const refused = checkPermission(ctx, permission) ?? (permission === 'write' ? ledgerFileRefusal(ctx.ledgerCheck, name) : null)
   if (refused) return fail(refused)
   const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true })
   if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error, name) })

@@ -10,6 +10,8 @@ export interface AppInfo {
   hasDemo: boolean
   /** Set when the daily backup could not be made (e.g. the USB drive is unplugged). */
   backupWarning: string | null
+  /** The ledger file was gone, empty, unreadable or damaged at start and is not restored yet (the 数据与备份 alert says what to do). */
+  ledgerProblem: 'missing' | 'empty' | 'unreadable' | 'corrupt' | null
 }
 
 export const appOps = {

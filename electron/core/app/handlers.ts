@@ -1,7 +1,7 @@
 import type { AreaHandlers } from '../handler-types'
 
 export const appHandlers: AreaHandlers<'app'> = {
-  'app.info': (_input, { ledger, appVersion, backupWarning }) => {
+  'app.info': (_input, { ledger, appVersion, backupWarning, ledgerCheck }) => {
     const counts = ledger.sqlite
       .prepare(
         `SELECT (SELECT count(*) FROM households) AS households,
@@ -17,6 +17,7 @@ export const appHandlers: AreaHandlers<'app'> = {
       memberCount: counts.members,
       hasDemo: counts.demo === 1,
       backupWarning,
+      ledgerProblem: ledgerCheck?.problem ?? null,
     }
   },
 }

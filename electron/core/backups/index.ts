@@ -16,7 +16,7 @@ export { DEFAULT_ROTATION, dailyBackupIfDue, rotate, selectToKeep, type Rotation
 export { restoreBackupFile, type RestoreResult } from './restore'
 export { BACKUP_DIR_KEY, defaultBackupDir, getBackupDir, setBackupDir } from './settings'
 export { ensureWritableDir } from './folder'
-export { checkLedgerFile, ledgerFileProblem, newestVerifiedBackup, type LedgerFileCheck, type LedgerFileProblem } from './startup-check'
+export { checkLedgerFile, ledgerFileProblem, ledgerFileRefusal, newestVerifiedBackup, type LedgerFileCheck, type LedgerFileProblem } from './startup-check'
 
 import type { Ledger } from '../db/ledger'
 import { createBackup as create, type BackupInfo as Info } from './backup'

@@ -82,3 +82,19 @@ export function checkLedgerFile(dbPath: string): LedgerFileCheck {
     : `备份文件夹「${backupsDir(dbPath)}」中没有可用的备份。请不要继续录入，把 U 盘或其他地方保存的备份复制到该文件夹后重新启动，或联系技术支持。`
   return { problem, newest, message: `台账文件「${file}」${WHAT[problem]}。${offer}` }
 }
+
+/**
+ * While the core runs on a stand-in for a ledger that is gone, empty or
+ * unreadable (or on a damaged one opened read-only), operations that would
+ * write are refused: a stand-in's changes are not saved, and long work (the
+ * demo township, imports) opens the file itself and would create a new ledger
+ * at the real path, burying the problem under data that looks fine.
+ */
+export function ledgerFileRefusal(check: LedgerFileCheck | null, op: string): { code: string; message: string } | null {
+  if (!check?.problem) return null
+  const what =
+    op === 'demo.load'
+      ? '现在不能载入示例乡镇：示例数据会在台账文件的位置新建一个台账，把原来的问题掩盖。'
+      : '在恢复之前不能修改台账（修改不会保存到台账文件）。'
+  return { code: 'ledger_file_problem', message: `${what}${check.message ?? ''}` }
+}

@@ -1,13 +1,26 @@
-import { Button, Card, Empty, Progress, Space, Typography, App } from 'antd'
+import { Button, Card, Empty, Progress, Result, Space, Typography, App } from 'antd'
 import { useState } from 'react'
 import type { DemoLoadResult } from '../../../shared/api/demo'
 import { call, CallError, runJob, type JobProgress } from '../common/api/client'
 
-/** First run: an empty ledger offers the fictional demo township, loaded as cancellable long work. */
-export function DemoWelcome({ onLoaded }: { onLoaded(): void }) {
+/**
+ * First run: an empty ledger offers the fictional demo township, loaded as cancellable long work.
+ * Not while the ledger file is gone, empty or damaged (`ledgerProblem`): the ledger only looks
+ * empty, and loading the demo would put a new file where the real one belongs (the core refuses too).
+ */
+export function DemoWelcome({ onLoaded, ledgerProblem }: { onLoaded(): void; ledgerProblem: boolean }) {
   const { message } = App.useApp()
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
+  if (ledgerProblem) {
+    return (
+      <Result
+        status="warning"
+        title="台账文件有问题，暂时不能使用"
+        subTitle="台账看起来是空的，是因为台账文件不见了、被清空或已损坏，并不是没有数据。请按页面上方的提示恢复最新的备份；恢复之前不能录入，也不能载入示例乡镇。"
+      />
+    )
+  }
 
   const load = async () => {
     setProgress({ done: 0, total: 1, message: '正在准备…' })

@@ -73,7 +73,7 @@ export function HouseholdsPage(props: { info: AppInfo | undefined; infoError: Ca
   const { info, infoError, onDataChanged } = props
   if (infoError) return <Result status="error" title="无法读取台账" subTitle={infoError.message} />
   if (!info) return null
-  if (info.householdCount === 0) return <DemoWelcome onLoaded={onDataChanged} />
+  if (info.householdCount === 0) return <DemoWelcome onLoaded={onDataChanged} ledgerProblem={info.ledgerProblem !== null} />
   return <HouseholdList info={info} onDataChanged={onDataChanged} />
 }
 

@@ -84,6 +84,29 @@ describe('a ledger file gone, emptied or unreadable, with backups beside it', ()
     })
   }
 
+  for (const problem of ['missing', 'empty', 'unreadable'] as const) {
+    it(`${problem}: the demo township and every other write are refused until the restore, and nothing is created at the ledger's path`, async () => {
+      const { dbPath, names } = await ledgerWithBackups()
+      damage[problem](dbPath)
+      const before = fs.existsSync(dbPath) ? fs.readFileSync(dbPath) : null
+      const core = start(dbPath)
+      expect((await call<{ ledgerProblem: string | null }>(core, 'app.info')).ledgerProblem).toBe(problem)
+      const demo = await dispatch(core, 'demo.load', { households: 10 })
+      expect(demo).toMatchObject({ ok: false, error: { code: 'ledger_file_problem', message: expect.stringMatching(/^现在不能载入示例乡镇：示例数据会在台账文件的位置新建一个台账.*台账文件「ledger\.sqlite」.*恢复这个备份/) } })
+      expect(await dispatch(core, 'backups.create', {})).toMatchObject({ ok: false, error: { code: 'ledger_file_problem', message: expect.stringMatching(/^在恢复之前不能修改台账/) } })
+      await core.jobs.idle()
+      // The file is as the problem left it: no demo ledger in its place, no WAL beside it.
+      expect(fs.existsSync(dbPath) ? fs.readFileSync(dbPath) : null).toEqual(before)
+      expect(fs.existsSync(`${dbPath}-wal`)).toBe(false)
+      // Reads still answer.
+      expect(await dispatch(core, 'households.list', {})).toMatchObject({ ok: true })
+
+      await call(core, 'backups.restore', { name: names[0] })
+      expect((await call<{ ledgerProblem: string | null }>(core, 'app.info')).ledgerProblem).toBeNull()
+      expect(await dispatch(core, 'backups.create', {})).toMatchObject({ ok: true })
+    })
+  }
+
   it('a first start (no ledger, no backups) is a new office: no problem reported', async () => {
     const dbPath = path.join(tempDir('ledger-file-'), 'ledger.sqlite')
     const core = start(dbPath)
@@ -110,6 +133,7 @@ describe('a ledger file gone, emptied or unreadable, with backups beside it', ()
     expect(check.message).toContain('只读')
     expect(check.newest?.name).toBe(names[0])
     expect(core.ledger.sqlite.readonly).toBe(true)
+    expect(await dispatch(core, 'demo.load', { households: 10 })).toMatchObject({ ok: false, error: { code: 'ledger_file_problem', message: expect.stringContaining('只读') } })
     await call(core, 'backups.restore', { name: names[0] })
     expect(households(dbPath)).toBe(12)
   })
