@@ -19,6 +19,11 @@
       function () { return undefined },
     )
   }
+  // A new link pasted into a tab already open on the app changes only the fragment, which loads
+  // nothing: load the page again so that the link is traded like a fresh one.
+  window.addEventListener('hashchange', function () {
+    if (/[#&]token=[A-Za-z0-9_-]+/.test(location.hash)) location.reload()
+  })
   var denied = {
     ok: false,
     error: { code: 'unauthorized', message: '本页面没有访问台账的凭据（每个链接只能打开一次）。请使用启动程序的命令窗口里显示的最新链接重新打开。' },

@@ -28,6 +28,18 @@ describe('accounts', () => {
     await page.getByRole('menuitem', { name: '账户与日志' }).click()
     await page.getByLabel('用户名').fill('admin')
     await page.getByLabel('姓名（记入修改记录）').fill('张主任')
+    // The form says the core's rule and refuses what the core refuses, before anything is sent.
+    await page.getByText('至少 8 个字符；不能用 12345678、88888888、woaini1314 之类的常见密码，也不能包含用户名。').waitFor()
+    await page.getByLabel('密码').fill('secret1')
+    await page.getByRole('button', { name: '设置管理员账户' }).click()
+    await page.getByText('密码至少需要 8 个字符。').waitFor()
+    await page.getByLabel('密码').fill('88888888')
+    await page.getByText(/这个密码太常见，很容易被猜到/).waitFor()
+    await page.getByLabel('密码').fill('my-admin-1')
+    await page.getByText('密码不能包含用户名，很容易被猜到。请换一个。').waitFor()
+    await page.getByRole('button', { name: '设置管理员账户' }).click()
+    expect(app.query('SELECT * FROM accounts')).toEqual([])
+    await screenshot(page, 'accounts-00-password-rule')
     await page.getByLabel('密码').fill('secret-1')
     await page.getByRole('button', { name: '设置管理员账户' }).click()
     await page.getByText('张主任（管理员）', { exact: true }).waitFor()
@@ -47,6 +59,8 @@ describe('accounts', () => {
 
     await page.getByRole('button', { name: /退\s*出/ }).click()
     await page.getByRole('button', { name: /登\s*录/ }).waitFor()
+    await login('nobody', 'guess-guess')
+    await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor()
     await login('wang', 'wrong-pw')
     await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor()
     await screenshot(page, 'accounts-02-login')
@@ -66,8 +80,17 @@ describe('accounts', () => {
     await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
     expect(app.query<{ actor: string }>("SELECT DISTINCT actor FROM audit_log WHERE table_name = 'households'")).toEqual([{ actor: '张主任（admin，#1）' }])
 
-    // The administrator reads the audit log, filtered by person and kind of record, and exports it.
+    // The administrator sees the failed sign-ins: when, the name typed (an account's or not), from where, what happened.
     await page.getByRole('menuitem', { name: '账户与日志' }).click()
+    const failedCard = page.locator('.ant-card').filter({ hasText: '登录失败记录' })
+    await expect.poll(() => failedCard.locator('tr.ant-table-row').allInnerTexts()).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\twang\t第 \d+ 号窗口\t密码不正确（连续第 1 次）$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tnobody\t第 \d+ 号窗口\t密码不正确（连续第 1 次）$/),
+    ])
+    await failedCard.scrollIntoViewIfNeeded()
+    await screenshot(page, 'accounts-08-failed-logins')
+
+    // The administrator reads the audit log, filtered by person and kind of record, and exports it.
     const auditCard = page.locator('.ant-card').filter({ hasText: '修改记录（审计日志）' })
     await expect.poll(() => auditCard.locator('tr.ant-table-row').first().innerText()).toContain('张主任')
     await auditCard.getByLabel('记录类别').click()

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'antd'
+import { Alert, App as AntApp, Button, Card, Form, Input, Result, Typography } from 'antd'
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { AccountsStatus, AccountView } from '../../../shared/api/accounts'
 import { call, onLedgerEvent } from '../common/api/client'
@@ -73,6 +73,8 @@ export function LoginGate({ children }: { children: ReactNode }) {
     }
   }, [current, idleMs, reload])
 
+  // A link already used, or the host restarted: say so instead of an empty page.
+  if (!s && status.error) return <Result status="warning" title="无法打开台账" subTitle={status.error.message} />
   if (!s) return null
   const locked = s.enabled && !current
   const pageKey = current?.id ?? 'single'
