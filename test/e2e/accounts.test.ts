@@ -50,7 +50,8 @@ describe('accounts', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '只读' }).click()
     await page.getByLabel('初始密码').fill('secret-3')
     await page.getByRole('button', { name: '新增账户' }).click()
-    await expect.poll(() => page.locator('tr.ant-table-row').filter({ hasText: 'wang' }).count()).toBe(1)
+    // Hashing the password (scrypt, N = 2^17) takes a moment on a busy machine.
+    await expect.poll(() => page.locator('tr.ant-table-row').filter({ hasText: 'wang' }).count(), { timeout: 15_000 }).toBe(1)
     expect(app.query('SELECT username, display_name, role FROM accounts ORDER BY id')).toEqual([
       { username: 'admin', display_name: '张主任', role: 'admin' },
       { username: 'wang', display_name: '王查看', role: 'readonly' },

@@ -172,13 +172,16 @@ function AccountsCard({ currentId }: { currentId: number }) {
         <Form.Item name="role" label="角色">
           <Select style={{ width: 100 }} options={roleOptions} />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" dependencies={['username']} rules={newPasswordRules({ field: 'username' })} tooltip={PASSWORD_HINT}>
+        <Form.Item name="password" label="初始密码" dependencies={['username']} rules={newPasswordRules({ field: 'username' })}>
           <Input.Password style={{ width: 150 }} autoComplete="new-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           新增账户
         </Button>
       </Form>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+        初始密码：{PASSWORD_HINT}
+      </Typography.Text>
       <ResetPasswordModal account={resetFor} onClose={() => setResetFor(null)} onDone={accounts.reload} />
     </Card>
   )
