@@ -1,10 +1,13 @@
 import { scryptSync } from 'node:crypto'
 import fs from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
 import { hashPassword, verifyPassword } from '../../../electron/core/accounts/accounts'
 import { jobEnd, testCore } from '../../helpers/core'
+
+// scrypt at N = 2^17 costs ~0.5 s a hash here; the cost is tested in login-hardening.test.ts.
+vi.mock('node:crypto', async (orig) => (await import('../../helpers/fast-scrypt')).withFastScrypt(await orig()))
 
 const cores: CoreContext[] = []
 afterEach(async () => {

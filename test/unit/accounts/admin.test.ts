@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { permissionOf } from '../../../shared/api/contract'
 import { contract } from '../../../shared/api/contract'
 import type { CoreContext } from '../../../electron/core/context'
@@ -7,6 +7,9 @@ import { dispatch } from '../../../electron/core/dispatch'
 import { login } from '../../../electron/core/accounts/accounts'
 import { touchSession } from '../../../electron/core/accounts/session'
 import { testCore } from '../../helpers/core'
+
+// scrypt at N = 2^17 costs ~0.5 s a hash here; the cost is tested in login-hardening.test.ts.
+vi.mock('node:crypto', async (orig) => (await import('../../helpers/fast-scrypt')).withFastScrypt(await orig()))
 
 const cores: CoreContext[] = []
 afterEach(async () => {

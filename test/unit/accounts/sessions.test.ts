@@ -12,6 +12,9 @@ import { dispatch, sessionContext } from '../../../electron/core/dispatch'
 import { jobEnd } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
 
+// scrypt at N = 2^17 costs ~0.5 s a hash here; the cost is tested in login-hardening.test.ts.
+vi.mock('node:crypto', async (orig) => (await import('../../helpers/fast-scrypt')).withFastScrypt(await orig()))
+
 const cores: CoreContext[] = []
 afterEach(async () => {
   vi.useRealTimers()
