@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { LedgerEvent } from '../../../shared/api/jobs'
 import type { CoreContext } from '../../../electron/core/context'
 import { createCore } from '../../../electron/core/create-core'
 import { dispatch } from '../../../electron/core/dispatch'
@@ -15,8 +16,9 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.close()
 })
 
+const events: LedgerEvent[] = []
 const start = (dbPath: string) => {
-  const core = createCore({ dbPath, appVersion: 't', jobMode: 'inline', emit: () => undefined })
+  const core = createCore({ dbPath, appVersion: 't', jobMode: 'inline', emit: (e) => events.push(e) })
   cores.push(core)
   return core
 }
@@ -98,8 +100,16 @@ describe('a ledger file gone, emptied or unreadable, with backups beside it', ()
       // The file is as the problem left it: no demo ledger in its place, no WAL beside it.
       expect(fs.existsSync(dbPath) ? fs.readFileSync(dbPath) : null).toEqual(before)
       expect(fs.existsSync(`${dbPath}-wal`)).toBe(false)
-      // Reads still answer.
+      // Reads still answer; long reads (the roster export) refuse rather than create the file in their own connection.
       expect(await dispatch(core, 'households.list', {})).toMatchObject({ ok: true })
+      if (problem !== 'unreadable') {
+        const started = (await dispatch(core, 'households.export', { layout: 'standard' })) as { ok: true; value: { jobId: string } }
+        await core.jobs.idle()
+        expect(events.find((e) => 'jobId' in e && e.jobId === started.value.jobId && e.type === 'job.failed')).toMatchObject({
+          error: { code: 'ledger_file_problem', message: expect.stringMatching(/^台账文件「ledger\.sqlite」不见了或是空的，这项工作没有进行。/) },
+        })
+        expect(fs.existsSync(dbPath) ? fs.readFileSync(dbPath) : null).toEqual(before)
+      }
 
       await call(core, 'backups.restore', { name: names[0] })
       expect((await call<{ ledgerProblem: string | null }>(core, 'app.info')).ledgerProblem).toBeNull()
