@@ -125,6 +125,12 @@ describe('accounts', () => {
     await page.getByText('已把「王查看」改为经办人').waitFor()
     await row().getByRole('button', { name: '重设密码' }).click()
     const dialog = page.getByRole('dialog')
+    // The reset dialog follows the same rule as the core, with the account's own username.
+    await dialog.getByLabel('新密码').fill('wang1234')
+    await dialog.getByRole('button', { name: /重\s*设/ }).click()
+    await dialog.getByText(/这个密码太常见/).waitFor()
+    await dialog.getByLabel('新密码').fill('xx-wang-xx')
+    await dialog.getByText('密码不能包含用户名，很容易被猜到。请换一个。').waitFor()
     await dialog.getByLabel('新密码').fill('secret-4')
     await dialog.getByRole('button', { name: /重\s*设/ }).click()
     await page.getByText('已重设「王查看」的密码，请当面告诉本人').waitFor()
