@@ -103,6 +103,14 @@ export interface YearSettings {
   publicityDays: number
   minMonthsBeforeElimination: number
   reminderDaysWithoutMeasure: number
+  /** 监测预警: days each procedure step may take after the one it rests on; null = not set. */
+  stepDeadlineDays: number | null
+  /** 监测预警: days from 申报或排查 to 县级审定 at most; null = not set. */
+  identificationDeadlineDays: number | null
+  /** 监测预警: days after a work spell ended with no new one before it is listed; null = not set. */
+  workGapDays: number | null
+  /** Written by the demo township (removed with it); saving the year makes it the clerk's. */
+  isDemo: boolean
 }
 
 /** What a year without settings uses for the procedure (the income line has no default: the clerk enters it). */

@@ -28,6 +28,6 @@ describe('demo township monitoring', () => {
       const type = db.prepare('SELECT household_type FROM households WHERE id = ?').pluck().get(c.household_id)
       expect(c.category === '脱贫不稳定户').toBe(type === '脱贫户')
     }
-    expect((await call('monitoring.settings', {})).map((s) => s.year)).toEqual([2025, 2024, 2023])
+    expect((await call('monitoring.settings', {})).map((s) => s.year)).toEqual([2026, 2025, 2024, 2023])
   })
 })
