@@ -18,6 +18,7 @@ import { HouseholdCardsPage } from './forms/HouseholdCardsPage'
 import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
+import { WorklistsMenuLabel, WorklistsPage } from './monitoring'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -62,6 +63,7 @@ function Shell() {
             { key: 'assets', label: '资产台账' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
+            { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
             ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
             { key: 'data', label: '数据与备份' },
@@ -88,7 +90,7 @@ function Shell() {
         <LedgerFileAlert onDataChanged={reload} />
         {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (
-          <HouseholdPage id={route.id} />
+          <HouseholdPage id={route.id} focus={route.focus} />
         ) : route.page === 'import' ? (
           <ImportPage onDataChanged={reload} />
         ) : route.page === 'helpers' ? (
@@ -107,6 +109,8 @@ function Shell() {
           <AssetsPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
+        ) : route.page === 'monitoring-worklists' ? (
+          <WorklistsPage />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

@@ -133,6 +133,11 @@ function caseRow(ledger: Ledger, caseId: number): CaseRow {
   return r ?? refuse('找不到这条监测记录，可能已被删除。请刷新后重试。')
 }
 
+/** One case as the 监测 tab shows it (the forms print it). */
+export function caseById(ledger: Ledger, caseId: number, today = localToday()): CaseView {
+  return toCase(ledger, caseRow(ledger, caseId), today)
+}
+
 export function householdMonitoring(ledger: Ledger, householdId: number, today = localToday()): MonitoringHousehold {
   const h = household(ledger, householdId)
   const rows = ledger.sqlite.prepare('SELECT * FROM monitoring_cases WHERE household_id = ? ORDER BY report_date DESC, id DESC').all(householdId) as CaseRow[]

@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
 import { formatYuan, fenToYuanText } from '../../../shared/domain/money'
 import {
@@ -31,8 +31,14 @@ function DateItem(props: { name: string; label: string }) {
   )
 }
 
-export function HouseholdMonitoring(props: { householdId: number; onChanged(): void }) {
+export function HouseholdMonitoring(props: { householdId: number; onChanged(): void; focus?: boolean }) {
   const data = useCall('monitoring.household', { householdId: props.householdId })
+  const cardRef = useRef<HTMLDivElement>(null)
+  const loaded = Boolean(data.data)
+  // Opened from 监测预警: once the case is shown, bring the card into view.
+  useEffect(() => {
+    if (props.focus && loaded) cardRef.current?.scrollIntoView({ block: 'start' })
+  }, [props.focus, loaded])
   const [opening, setOpening] = useState(false)
   const changed = () => {
     data.reload()
@@ -43,6 +49,7 @@ export function HouseholdMonitoring(props: { householdId: number; onChanged(): v
   const canOpen = m && (!current || current.state === '已消除')
   return (
     <Card
+      ref={cardRef}
       size="small"
       title="监测（防返贫动态监测）"
       style={{ marginBottom: 12 }}
