@@ -13,6 +13,7 @@ import {
 import { MEASURE_ITEMS, MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { navigate } from '../router'
 
 const STATE_COLORS: Record<CaseView['state'], string> = { 识别中: 'gold', 监测中: 'orange', 消除中: 'blue', 已消除: 'green' }
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -94,6 +95,11 @@ function CaseDetail(props: { c: CaseView; publicityDays: number; onChanged(): vo
         <Tag>{c.category}</Tag>
         {c.developmentMeasure && <Tag color="green">已实施开发式帮扶措施</Tag>}
         {c.daysWithoutMeasure !== null && <Tag color="red">{`纳入监测已 ${c.daysWithoutMeasure} 天仍无帮扶措施`}</Tag>}
+        <Button size="small" onClick={() => navigate(`#/print/monitoring-approval/${c.id}/identify`)}>打印识别（纳入）审批表</Button>
+        {c.steps.county.date && (
+          <Button size="small" onClick={() => navigate(`#/print/monitoring-approval/${c.id}/eliminate`)}>打印风险消除审批表</Button>
+        )}
+        <Button size="small" onClick={() => navigate(`#/print/household-plan/${c.householdId}`)}>打印一户一策</Button>
       </Space>
       <Tabs
         size="small"
