@@ -110,7 +110,7 @@ function Shell() {
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'monitoring-worklists' ? (
-          <WorklistsPage />
+          <WorklistsPage key={route.asOf ?? 'today'} asOf={route.asOf} />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

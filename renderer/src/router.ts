@@ -25,8 +25,8 @@ export type Route =
   | { page: 'assets' }
   /** 监测设置: the per-year monitoring line and deadlines. */
   | { page: 'monitoring-settings' }
-  /** 监测预警: the worklists. */
-  | { page: 'monitoring-worklists' }
+  /** 监测预警: the worklists, as of today or of the date in the address ('#/monitoring-worklists/2026-12-01'). */
+  | { page: 'monitoring-worklists'; asOf?: string }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -49,6 +49,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
   if (hash === '#/monitoring-worklists') return { page: 'monitoring-worklists' }
+  const worklists = /^#\/monitoring-worklists\/(\d{4}-\d{2}-\d{2})$/.exec(hash)
+  if (worklists) return { page: 'monitoring-worklists', asOf: worklists[1]! }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

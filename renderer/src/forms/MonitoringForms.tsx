@@ -179,15 +179,15 @@ function IdentifyForm({ a }: { a: MonitoringApproval }) {
             </td>
           </tr>
           <tr>
-            <th>村级民主评议</th>
-            <td>
-              <OpinionCell text="经村民代表民主评议，☐ 同意  ☐ 不同意 列为拟纳入监测对象。" byLabel="评议组织人" by={c.steps.review.by} date={c.steps.review.date} />
-            </td>
-          </tr>
-          <tr>
-            <th>村级公示</th>
+            <th>村级民主评议和公示</th>
             <td className="seal-cell">
-              <OpinionCell text={`${period(c, 'publicity')}。公示结果：☐ 无异议  ☐ 有异议`} byLabel="村委会负责人（签字）" by={null} date={c.steps.publicity.endDate} seal="村民委员会（盖章）" />
+              <OpinionCell
+                text={`${cnDate(c.steps.review.date) || '＿＿＿＿年＿＿月＿＿日'}经村民代表民主评议（组织：${c.steps.review.by ?? '＿＿＿＿'}），☐ 同意  ☐ 不同意 列为拟纳入监测对象。\n${period(c, 'publicity')}，公示结果：☐ 无异议  ☐ 有异议。`}
+                byLabel="村委会负责人（签字）"
+                by={null}
+                date={c.steps.publicity.endDate}
+                seal="村民委员会（盖章）"
+              />
             </td>
           </tr>
           <tr>
@@ -199,12 +199,17 @@ function IdentifyForm({ a }: { a: MonitoringApproval }) {
           <tr>
             <th>县级审定意见</th>
             <td className="seal-cell">
-              <OpinionCell text={dash(c.steps.county.opinion)} byLabel="审定人" by={c.steps.county.by} date={c.steps.county.date} seal="县级乡村振兴部门（盖章）" />
+              <OpinionCell
+                text={`${dash(c.steps.county.opinion)}\n纳入监测审批时间：${c.steps.county.date ? cnDate(c.steps.county.date) : '＿＿＿＿年＿＿月＿＿日'}`}
+                byLabel="审定人"
+                by={c.steps.county.by}
+                date={c.steps.county.date}
+                seal="县级乡村振兴部门（盖章）"
+              />
             </td>
           </tr>
         </tbody>
       </table>
-      <p className="form-note">{`纳入监测审批时间：${c.steps.county.date ? cnDate(c.steps.county.date) : '＿＿＿＿年＿＿月＿＿日'}`}</p>
     </section>
   )
 }
@@ -329,15 +334,15 @@ function EliminateForm({ a }: { a: MonitoringApproval }) {
         </colgroup>
         <tbody>
           <tr>
-            <th>村级民主评议</th>
-            <td>
-              <OpinionCell text={`经村民代表民主评议，☐ 同意  ☐ 不同意 ${dash(c.eliminationMethod)}。`} byLabel="评议组织人" by={c.steps.elim_review.by} date={c.steps.elim_review.date} />
-            </td>
-          </tr>
-          <tr>
-            <th>村级公示</th>
+            <th>村级民主评议和公示</th>
             <td className="seal-cell">
-              <OpinionCell text={`${period(c, 'elim_publicity')}。公示结果：☐ 无异议  ☐ 有异议`} byLabel="村委会负责人（签字）" by={null} date={c.steps.elim_publicity.endDate} seal="村民委员会（盖章）" />
+              <OpinionCell
+                text={`${cnDate(c.steps.elim_review.date) || '＿＿＿＿年＿＿月＿＿日'}经村民代表民主评议（组织：${c.steps.elim_review.by ?? '＿＿＿＿'}），☐ 同意  ☐ 不同意 按「${dash(c.eliminationMethod)}」消除风险。\n${period(c, 'elim_publicity')}，公示结果：☐ 无异议  ☐ 有异议。`}
+                byLabel="村委会负责人（签字）"
+                by={null}
+                date={c.steps.elim_publicity.endDate}
+                seal="村民委员会（盖章）"
+              />
             </td>
           </tr>
           <tr>

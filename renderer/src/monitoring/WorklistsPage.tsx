@@ -12,8 +12,8 @@ import { navigate } from '../router'
 
 const today = () => dayjs().format('YYYY-MM-DD')
 
-export function WorklistsPage() {
-  const [asOf, setAsOf] = useState(today)
+export function WorklistsPage(props: { asOf?: string }) {
+  const asOf = props.asOf ?? today()
   const [active, setActive] = useState<string>()
   const { data, error, loading } = useCall('monitoring.worklists', { asOf })
   const s = data?.settings
@@ -27,7 +27,7 @@ export function WorklistsPage() {
           aria-label="截至日期"
           allowClear={false}
           value={dayjs(asOf)}
-          onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+          onChange={(d) => d && navigate(`#/monitoring-worklists/${d.format('YYYY-MM-DD')}`)}
         />
         {data && <Typography.Text>{`共 ${data.households} 户需要处理`}</Typography.Text>}
       </Space>
@@ -64,7 +64,7 @@ export function WorklistsPage() {
 
 function WorklistTable({ list, loading }: { list: Worklist; loading: boolean }) {
   return (
-    <>
+    <div data-list={list.key}>
       <Typography.Paragraph type="secondary">{list.hint}</Typography.Paragraph>
       {list.unavailable ? (
         <Alert type="warning" showIcon message={list.unavailable} />
@@ -87,7 +87,7 @@ function WorklistTable({ list, loading }: { list: Worklist; loading: boolean }) 
           ]}
         />
       )}
-    </>
+    </div>
   )
 }
 
