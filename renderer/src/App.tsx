@@ -58,12 +58,13 @@ function Shell() {
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
+            // Second, so its count stays in sight when the menu folds at 1366 px.
+            { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
-            { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
             ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
             { key: 'data', label: '数据与备份' },

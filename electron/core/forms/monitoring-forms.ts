@@ -103,7 +103,8 @@ export function monitoringNotice(ledger: Ledger, villageId: number, kind: Monito
 }
 
 export async function householdPlan(ledger: Ledger, householdId: number): Promise<HouseholdPlan> {
-  const household = await getHousehold(ledger, householdId, { unmasked: true })
+  // Kept with the household's papers and shown to the family: numbers masked.
+  const household = await getHousehold(ledger, householdId)
   const c = householdMonitoring(ledger, householdId).cases[0] ?? null
   const rows: HouseholdPlanRow[] = []
   if (c) {
