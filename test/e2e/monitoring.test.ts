@@ -149,7 +149,8 @@ describe('防返贫监测: 排查 → 纳入 → 措施 → 风险消除', () =>
       if (values.opinion) await card.getByLabel('意见', { exact: true }).fill(values.opinion)
       await card.locator('[data-form="step"]').getByRole('button', { name: /登\s*记/ }).click()
     }
-    const recorded = (label: string) => expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: label }).innerText()).not.toContain('未登记')
+    // Generous: on a loaded machine a step's round trip can take more than the default second.
+    const recorded = (label: string) => expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: label }).innerText(), { timeout: 10_000 }).not.toContain('未登记')
     await step({ date: '2026-01-08', by: '村民代表会议' })
     await recorded('村级民主评议')
     await step({ dateLabel: '公示开始', date: '2026-01-09', end: '2026-01-13', by: '村委会' })
