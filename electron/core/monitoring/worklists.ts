@@ -165,12 +165,17 @@ function workEnded(ledger: Ledger, asOf: string, gapDays: number): Found[] | str
 
 /** Adds the household's 户主, village and 户编号 to each item, ordered by village and 户编号 (case lists: longest waiting first). */
 function describe(ledger: Ledger, found: Found[], byDays: boolean): WorklistItem[] {
-  const info = ledger.sqlite.prepare(
-    `SELECT v.name AS village, h.household_no AS householdNo,
-            (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL ORDER BY m.sort_order LIMIT 1) AS headName
-       FROM households h JOIN villages v ON v.id = h.village_id WHERE h.id = ?`,
-  )
-  const items = found.map((f) => ({ ...(info.get(f.householdId) as Pick<WorklistItem, 'village' | 'householdNo' | 'headName'>), ...f }))
+  type Info = Pick<WorklistItem, 'village' | 'householdNo' | 'headName'> & { id: number }
+  // One query for the list's households (a township's list can run to hundreds).
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT h.id, v.name AS village, h.household_no AS householdNo,
+              (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL ORDER BY m.sort_order LIMIT 1) AS headName
+         FROM households h JOIN villages v ON v.id = h.village_id WHERE h.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...new Set(found.map((f) => f.householdId))])) as Info[]
+  const info = new Map(rows.map(({ id, ...r }) => [id, r]))
+  const items = found.map((f) => ({ ...info.get(f.householdId)!, ...f }))
   return items.sort((a, b) =>
     (byDays && (b.days ?? 0) - (a.days ?? 0)) || a.village.localeCompare(b.village, 'zh') || (a.householdNo ?? '').localeCompare(b.householdNo ?? '') || a.householdId - b.householdId,
   )

@@ -14,6 +14,7 @@ import { MEASURE_ITEMS, MEASURE_KINDS, type MeasureKind } from '../../../shared/
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
+import { MONITORING_CHANGED } from './monitoring-events'
 
 const STATE_COLORS: Record<CaseView['state'], string> = { 识别中: 'gold', 监测中: 'orange', 消除中: 'blue', 已消除: 'green' }
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -44,6 +45,8 @@ export function HouseholdMonitoring(props: { householdId: number; onChanged(): v
   const changed = () => {
     data.reload()
     props.onChanged()
+    // The menu's 监测预警 count follows (WorklistsMenuLabel).
+    window.dispatchEvent(new Event(MONITORING_CHANGED))
   }
   const m = data.data
   const current = m?.cases[0]

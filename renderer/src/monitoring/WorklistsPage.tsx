@@ -9,6 +9,7 @@ import type { Worklist, WorklistItem } from '../../../shared/domain/monitoring-w
 import { formatYuan } from '../../../shared/domain/money'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
+import { MONITORING_CHANGED } from './monitoring-events'
 
 const today = () => dayjs().format('YYYY-MM-DD')
 
@@ -100,6 +101,10 @@ export function WorklistsMenuLabel({ refresh }: { refresh: string }) {
     shown.current = refresh
     reload()
   }, [refresh, reload])
+  useEffect(() => {
+    window.addEventListener(MONITORING_CHANGED, reload)
+    return () => window.removeEventListener(MONITORING_CHANGED, reload)
+  }, [reload])
   return (
     <span data-menu="worklists">
       监测预警
