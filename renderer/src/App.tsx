@@ -18,6 +18,7 @@ import { HouseholdCardsPage } from './forms/HouseholdCardsPage'
 import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
+import { WorklistsMenuLabel, WorklistsPage } from './monitoring'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -57,6 +58,8 @@ function Shell() {
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
+            // Second, so its count stays in sight when the menu folds at 1366 px.
+            { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
@@ -88,7 +91,7 @@ function Shell() {
         <LedgerFileAlert onDataChanged={reload} />
         {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (
-          <HouseholdPage id={route.id} />
+          <HouseholdPage id={route.id} focus={route.focus} />
         ) : route.page === 'import' ? (
           <ImportPage onDataChanged={reload} />
         ) : route.page === 'helpers' ? (
@@ -107,6 +110,8 @@ function Shell() {
           <AssetsPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
+        ) : route.page === 'monitoring-worklists' ? (
+          <WorklistsPage key={route.asOf ?? 'today'} asOf={route.asOf} />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

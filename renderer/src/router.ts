@@ -7,7 +7,8 @@ import { parsePrintForm, type PrintForm } from './forms/routes'
  */
 export type Route =
   | { page: 'households' }
-  | { page: 'household'; id: number }
+  /** focus 'monitoring': opened from 监测预警, scrolled to the 监测 card. */
+  | { page: 'household'; id: number; focus?: 'monitoring' }
   | { page: 'import' }
   | { page: 'data' }
   | { page: 'helpers' }
@@ -24,10 +25,14 @@ export type Route =
   | { page: 'assets' }
   /** 监测设置: the per-year monitoring line and deadlines. */
   | { page: 'monitoring-settings' }
+  /** 监测预警: the worklists, as of today or of the date in the address ('#/monitoring-worklists/2026-12-01'). */
+  | { page: 'monitoring-worklists'; asOf?: string }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
   if (m) return { page: 'household', id: Number(m[1]) }
+  const focused = /^#\/households\/(\d+)\/monitoring$/.exec(hash)
+  if (focused) return { page: 'household', id: Number(focused[1]), focus: 'monitoring' }
   if (hash === '#/import') return { page: 'import' }
   if (hash === '#/data') return { page: 'data' }
   if (hash === '#/helpers') return { page: 'helpers' }
@@ -43,6 +48,9 @@ export function parseRoute(hash: string): Route {
   if (project) return { page: 'project', id: Number(project[1]) }
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
+  if (hash === '#/monitoring-worklists') return { page: 'monitoring-worklists' }
+  const worklists = /^#\/monitoring-worklists\/(\d{4}-\d{2}-\d{2})$/.exec(hash)
+  if (worklists) return { page: 'monitoring-worklists', asOf: worklists[1]! }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -8,6 +8,7 @@ import { UnitContributionInput } from './projects'
 import type { HouseholdAssistance } from '../domain/assistance'
 import type { HouseholdDetail } from '../domain/households'
 import type { StatusEvent } from '../domain/households-status'
+import { MONITORING_FORM_KINDS, type HouseholdPlan, type MonitoringApproval, type MonitoringNotice } from './forms-monitoring'
 
 /** What the printed household card (户卡) shows. */
 export interface HouseholdCard {
@@ -101,6 +102,12 @@ export const formsOps = {
     ]),
     'read',
   ),
+  /** 防返贫监测对象识别（纳入）审批表 (identify) or 风险消除审批表 (eliminate) of a case. */
+  'forms.monitoringApproval': op<MonitoringApproval>()(z.object({ caseId: id, kind: z.enum(MONITORING_FORM_KINDS) }), 'read'),
+  /** The village 公示 of new monitoring objects (identify) or of eliminations: the cases after 民主评议 and before 县级审定. */
+  'forms.monitoringNotice': op<MonitoringNotice>()(z.object({ villageId: id, kind: z.enum(MONITORING_FORM_KINDS) }), 'read'),
+  /** 一户一策 帮扶计划表 of a household's latest case. */
+  'forms.householdPlan': op<HouseholdPlan>()(z.object({ householdId: id }), 'read'),
   /** The 帮扶单位交接表 as .xlsx laid out for A4, with the closing statement as printed. */
   'forms.unitHandoverXlsx': op<ProducedFile>()(UnitContributionInput.extend({ statement: z.string().trim().max(2000).optional() }), 'read'),
 }

@@ -5,6 +5,7 @@ import {
   ELIMINATION_METHODS, FOUND_BY, INDICATORS, MONITORING_RISKS, STEP_KEYS, YES_NO, type MonitoringHousehold, type YearSettings,
 } from '../domain/monitoring'
 import { MEASURE_KINDS } from '../domain/monitoring-measures'
+import type { Worklists } from '../domain/monitoring-worklists'
 import { id, isoDate, op } from './op'
 
 /** 元 as typed: '7300', '1,234.56'. */
@@ -60,6 +61,10 @@ export const YearSettingsInput = z.object({
   publicityDays: z.number().int().min(1).max(30),
   minMonthsBeforeElimination: z.number().int().min(0).max(36),
   reminderDaysWithoutMeasure: z.number().int().min(1).max(365),
+  /** 监测预警 windows; blank switches the list off (it says which setting is missing). */
+  stepDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
+  identificationDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
+  workGapDays: z.number().int().min(1).max(730).nullable().optional(),
 })
 
 export const MONITORING_LIST_STATES = ['open', 'eliminated'] as const
@@ -80,4 +85,6 @@ export const monitoringOps = {
   /** Per-year settings, newest year first. */
   'monitoring.settings': op<YearSettings[]>()(z.object({}), 'read'),
   'monitoring.saveSettings': op<{ saved: true }>()(YearSettingsInput),
+  /** 监测预警: every worklist with its count, as of a date (default today), by that year's settings. */
+  'monitoring.worklists': op<Worklists>()(z.object({ asOf: isoDate.optional() }), 'read'),
 }

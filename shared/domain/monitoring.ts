@@ -103,6 +103,14 @@ export interface YearSettings {
   publicityDays: number
   minMonthsBeforeElimination: number
   reminderDaysWithoutMeasure: number
+  /** 监测预警: days each procedure step may take after the one it rests on; null = not set. */
+  stepDeadlineDays: number | null
+  /** 监测预警: days from 申报或排查 to 县级审定 at most; null = not set. */
+  identificationDeadlineDays: number | null
+  /** 监测预警: days after a work spell ended with no new one before it is listed; null = not set. */
+  workGapDays: number | null
+  /** Written by the demo township (removed with it); saving the year makes it the clerk's. */
+  isDemo: boolean
 }
 
 /** What a year without settings uses for the procedure (the income line has no default: the clerk enters it). */
@@ -263,3 +271,45 @@ export function eliminationProblems(c: Pick<CaseView, 'steps' | 'measures' | 'in
 }
 
 const yuan = (fen: number) => `${Math.floor(fen / 100)}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''}`
+
+// ---- 修改记录 ----
+
+export type MonitoringTable = 'monitoring_cases' | 'monitoring_measures'
+
+const CASE_FIELDS: Record<string, string> = {
+  category: '监测对象类别', risks: '致贫返贫风险', risk_note: '风险说明', found_by: '识别方式', size_at_identification: '识别时家庭人口数',
+  income_at_identification_fen: '识别时家庭纯收入', returned_to_poverty: '是否返贫', fell_into_poverty: '是否致贫', elimination_method: '风险消除方式',
+  ...Object.fromEntries(INDICATORS.map((i) => [i.key, i.label])),
+  ...Object.fromEntries(
+    STEPS.flatMap((s) => [
+      [`${s.key}_date`, `${s.label}日期`], [`${s.key}_by`, `${s.label}经办人`], [`${s.key}_end`, `${s.label}结束日期`], [`${s.key}_opinion`, `${s.label}意见`],
+    ]),
+  ),
+}
+const MEASURE_FIELDS: Record<string, string> = {
+  kind: '措施类别', items: '措施内容', other_note: '其他措施说明', measure_date: '措施日期', amount_fen: '措施金额', responsible: '措施责任人', note: '措施备注',
+}
+
+/** The 修改记录 label of a monitoring column (what the clerk sees on the 监测 tab). */
+export const monitoringFieldLabel = (table: MonitoringTable, field: string): string =>
+  (table === 'monitoring_cases' ? CASE_FIELDS[field] : MEASURE_FIELDS[field]) ?? field
+
+/** A stored monitoring value as the clerk reads it: lists (risks, items) joined with 、. */
+export function monitoringFieldValue(field: string | null, value: string | null): string | null {
+  if (value === null || (field !== 'risks' && field !== 'items') || !value.startsWith('[')) return value
+  try {
+    return (JSON.parse(value) as string[]).join('、')
+  } catch {
+    return value
+  }
+}
+
+/** One line naming a case or a measure, for its 登记 / 删除 rows in 修改记录. */
+export function monitoringRecordSummary(table: MonitoringTable, row: Record<string, unknown>): string {
+  const text = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : '')
+  if (table === 'monitoring_cases') {
+    return `${text('report_date')} 申报或排查：${text('category')}，风险 ${monitoringFieldValue('risks', text('risks') || null) ?? ''}`
+  }
+  const amount = typeof row.amount_fen === 'number' ? `，${yuan(row.amount_fen)} 元` : ''
+  return `${text('measure_date')} ${text('kind')}：${monitoringFieldValue('items', text('items') || null) ?? ''}${amount}`
+}

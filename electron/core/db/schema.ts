@@ -243,6 +243,10 @@ export interface MonitoringSettingsTable {
   publicity_days: number
   min_months_before_elimination: number
   reminder_days_without_measure: number
+  step_deadline_days: number | null
+  identification_deadline_days: number | null
+  work_gap_days: number | null
+  is_demo: number
   created_at: string
   updated_at: string
 }

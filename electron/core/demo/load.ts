@@ -169,6 +169,8 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   for (const table of ['wishes', 'visits', 'aid', 'pairings', 'project_beneficiaries'] as const) w.deleteWhere(table, demoHouseholds, [])
   w.deleteWhere('monitoring_measures', `case_id IN (SELECT id FROM monitoring_cases WHERE ${demoHouseholds})`, [])
   w.deleteWhere('monitoring_cases', demoHouseholds, [])
+  // The demo's yearly settings too; a year the clerk saved since is theirs and stays.
+  w.deleteWhere('monitoring_settings', 'is_demo = 1', [])
   w.deleteWhere('members', `household_id IN (SELECT id FROM households WHERE ${demoVillages})`, [])
   w.deleteWhere('households', demoVillages, [])
   w.deleteWhere('village_groups', demoVillages, [])

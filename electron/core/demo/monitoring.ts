@@ -6,13 +6,17 @@ import type { Ledger } from '../db/open'
 import { addMeasure, openCase, recordStep, saveSettings, setIndicators, settingsFor } from '../monitoring'
 
 /** Demo figures only: a clerk enters their province's own lines in 监测设置. */
-const DEMO_LINES: [number, string][] = [[2023, '7300'], [2024, '7600'], [2025, '7900']]
+const DEMO_LINES: [number, string][] = [[2023, '7300'], [2024, '7600'], [2025, '7900'], [2026, '8200']]
 
 interface Candidate { id: number; household_type: string | null; monitoring_category: string | null; members: number }
 
 export function writeDemoMonitoring(ledger: Ledger, actor: string, householdIds: number[]): number {
   for (const [year, line] of DEMO_LINES) {
-    if (!settingsFor(ledger, year)) saveSettings(ledger, actor, { year, line, publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 })
+    if (!settingsFor(ledger, year)) {
+      saveSettings(ledger, actor, {
+        year, line, publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30, stepDeadlineDays: 10, identificationDeadlineDays: 15, workGapDays: 60,
+      }, { demo: true })
+    }
   }
   const safe = `dilapidated_house IS NOT '是' AND safe_drinking_water IS NOT '否' AND guarantee_housing IS NOT '有短板' AND guarantee_water IS NOT '有短板'`
   // From the end of the township: the first households stay as the roster gave them.

@@ -1,6 +1,7 @@
 import { householdCards } from './household-cards'
 import { writeBeneficiaryNoticeXlsx, writeProjectNoticeXlsx, writeUnitHandoverXlsx } from './forms-xlsx'
 import { beneficiaryNotice, projectNotice, townshipName } from './notices'
+import { householdPlan, monitoringApproval, monitoringNotice } from './monitoring-forms'
 import { unitContribution } from '../projects'
 import type { AreaHandlers } from '../handler-types'
 
@@ -21,6 +22,9 @@ export const formsHandlers: AreaHandlers<'forms'> = {
     await writeBeneficiaryNoticeXlsx(notice, footer, out.path)
     return { fileId: out.id, name: out.name }
   },
+  'forms.monitoringApproval': ({ caseId, kind }, { ledger }) => monitoringApproval(ledger, caseId, kind),
+  'forms.monitoringNotice': ({ villageId, kind }, { ledger }) => monitoringNotice(ledger, villageId, kind),
+  'forms.householdPlan': ({ householdId }, { ledger }) => householdPlan(ledger, householdId),
   'forms.unitHandoverXlsx': async ({ statement, ...input }, { ledger, files }) => {
     const c = unitContribution(ledger, input)
     const out = files.create(`${c.village}-${c.unitName}-帮扶单位交接表.xlsx`)

@@ -1,5 +1,6 @@
-/** 修改记录: the audit rows of one household, its members and its status events, newest first. */
+/** 修改记录: the audit rows of one household, its members, its status events and its monitoring cases and measures, newest first. */
 import { type HouseholdChange, columnLabel } from '../../../shared/domain/households-rules'
+import { type MonitoringTable, monitoringFieldLabel, monitoringFieldValue, monitoringRecordSummary } from '../../../shared/domain/monitoring'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { AuditLogTable } from '../db/schema'
@@ -15,17 +16,33 @@ const MONEY = /_fen$/
 const yuan = (v: string | null) => (v === null || !/^-?\d+$/.test(v) ? v : (Number(v) / 100).toFixed(2))
 
 export function householdChanges(ledger: Ledger, householdId: number, limit = 500): HouseholdChange[] {
+  // Monitoring cases and measures, also those deleted since (their deletion row keeps the whole record).
   const rows = ledger.sqlite
     .prepare(
-      `SELECT a.*, m.name AS member_name, e.kind AS event_kind, e.event_date FROM audit_log a
+      `WITH cases AS (
+         SELECT id FROM monitoring_cases WHERE household_id = @id
+         UNION SELECT record_id FROM audit_log WHERE table_name = 'monitoring_cases' AND action = 'delete' AND json_extract(old_value, '$.household_id') = @id
+       ), measures AS (
+         SELECT id FROM monitoring_measures WHERE case_id IN (SELECT id FROM cases)
+         UNION SELECT record_id FROM audit_log WHERE table_name = 'monitoring_measures' AND action = 'delete' AND json_extract(old_value, '$.case_id') IN (SELECT id FROM cases)
+       )
+       SELECT a.*, m.name AS member_name, e.kind AS event_kind, e.event_date FROM audit_log a
        LEFT JOIN members m ON a.table_name = 'members' AND m.id = a.record_id
        LEFT JOIN household_status_events e ON a.table_name = 'household_status_events' AND e.id = a.record_id
        WHERE (a.table_name = 'households' AND a.record_id = @id)
           OR (a.table_name = 'members' AND a.record_id IN (SELECT id FROM members WHERE household_id = @id))
           OR (a.table_name = 'household_status_events' AND a.record_id IN (SELECT id FROM household_status_events WHERE household_id = @id))
+          OR (a.table_name = 'monitoring_cases' AND a.record_id IN (SELECT id FROM cases))
+          OR (a.table_name = 'monitoring_measures' AND a.record_id IN (SELECT id FROM measures))
        ORDER BY a.at DESC, a.id DESC LIMIT @limit`,
     )
     .all({ id: householdId, limit }) as AuditRow[]
+  const monitoringRow = (table: MonitoringTable, id: number): Record<string, unknown> | null => {
+    const live = ledger.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined
+    if (live) return live
+    const gone = ledger.sqlite.prepare(`SELECT old_value FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1`).pluck().get(table, id) as string | undefined
+    return gone ? (JSON.parse(gone) as Record<string, unknown>) : null
+  }
   // Village and 组 are stored by id: the record shows their names.
   const villageName = ledger.sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck()
   const groupName = ledger.sqlite.prepare('SELECT name FROM village_groups WHERE id = ?').pluck()
@@ -35,7 +52,24 @@ export function householdChanges(ledger: Ledger, householdId: number, limit = 50
     if (field === 'group_id') return (groupName.get(Number(v)) as string | undefined) ?? v
     return v
   }
-  return rows.map((r) => shown(r, named))
+  return rows.map((r) => (r.table_name === 'monitoring_cases' || r.table_name === 'monitoring_measures' ? monitoringShown(r, r.table_name, monitoringRow) : shown(r, named)))
+}
+
+/** A monitoring audit row: 登记 / 删除 name the case or measure, changes name the step or field as the 监测 tab does. */
+function monitoringShown(r: AuditRow, table: MonitoringTable, rowOf: (table: MonitoringTable, id: number) => Record<string, unknown> | null): HouseholdChange {
+  const subject = table === 'monitoring_cases' ? '监测记录' : '帮扶措施'
+  const base = { id: r.id, at: r.at, actor: r.actor, action: r.action, subject, field: r.field }
+  if (r.action === 'insert' || r.action === 'delete') {
+    const row = r.action === 'delete' && r.old_value ? (JSON.parse(r.old_value) as Record<string, unknown>) : rowOf(table, r.record_id)
+    const summary = row ? monitoringRecordSummary(table, row) : null
+    return r.action === 'insert'
+      ? { ...base, fieldLabel: '登记', oldValue: null, newValue: summary }
+      : { ...base, fieldLabel: '删除', oldValue: summary, newValue: null }
+  }
+  const field = r.field ?? ''
+  const money = MONEY.test(field)
+  const value = (v: string | null) => (money ? yuan(v) : monitoringFieldValue(field, v))
+  return { ...base, fieldLabel: monitoringFieldLabel(table, field) + (money ? '（元）' : ''), oldValue: value(r.old_value), newValue: value(r.new_value) }
 }
 
 /** One audit row as the 修改记录 shows it: ID numbers and phones masked (the trail keeps them whole). */

@@ -38,6 +38,10 @@ const toSettings = (r: SettingsRow): YearSettings => ({
   publicityDays: r.publicity_days,
   minMonthsBeforeElimination: r.min_months_before_elimination,
   reminderDaysWithoutMeasure: r.reminder_days_without_measure,
+  stepDeadlineDays: r.step_deadline_days ?? null,
+  identificationDeadlineDays: r.identification_deadline_days ?? null,
+  workGapDays: r.work_gap_days ?? null,
+  isDemo: r.is_demo === 1,
 })
 
 export function listSettings(ledger: Ledger): YearSettings[] {
@@ -60,9 +64,9 @@ const toMeasure = (r: MeasureRow): MeasureView => ({
   note: r.note,
 })
 
-function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
-  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map(toMeasure)
-  const steps = Object.fromEntries(
+/** The procedure steps of a case row. */
+export function stepsOf(r: Record<string, unknown>): Record<StepKey, StepRecord> {
+  return Object.fromEntries(
     STEPS.map((s) => [
       s.key,
       {
@@ -73,6 +77,11 @@ function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
       } satisfies StepRecord,
     ]),
   ) as Record<StepKey, StepRecord>
+}
+
+function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
+  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map(toMeasure)
+  const steps = stepsOf(r)
   const indicators = Object.fromEntries(INDICATORS.map((i) => [i.key, r[i.key] ?? null])) as Indicators
   const state = caseState({ steps })
   let daysWithoutMeasure: number | null = null
@@ -122,6 +131,11 @@ function household(ledger: Ledger, householdId: number): HouseholdRow {
 function caseRow(ledger: Ledger, caseId: number): CaseRow {
   const r = ledger.sqlite.prepare('SELECT * FROM monitoring_cases WHERE id = ?').get(caseId) as CaseRow | undefined
   return r ?? refuse('找不到这条监测记录，可能已被删除。请刷新后重试。')
+}
+
+/** One case as the 监测 tab shows it (the forms print it). */
+export function caseById(ledger: Ledger, caseId: number, today = localToday()): CaseView {
+  return toCase(ledger, caseRow(ledger, caseId), today)
 }
 
 export function householdMonitoring(ledger: Ledger, householdId: number, today = localToday()): MonitoringHousehold {
@@ -268,13 +282,18 @@ export function setIndicators(ledger: Ledger, actor: string, input: z.output<typ
   })
 }
 
-export function saveSettings(ledger: Ledger, actor: string, input: z.output<typeof YearSettingsInput>): void {
+/** Saves a year's settings; `demo` marks the row as the demo township's (only the demo passes it). */
+export function saveSettings(ledger: Ledger, actor: string, input: z.output<typeof YearSettingsInput>, options: { demo?: boolean } = {}): void {
   ledger.write.run({ actor }, (w) => {
     const values = {
       line_fen: fen(input.line, '监测线'),
       publicity_days: input.publicityDays,
       min_months_before_elimination: input.minMonthsBeforeElimination,
       reminder_days_without_measure: input.reminderDaysWithoutMeasure,
+      step_deadline_days: input.stepDeadlineDays ?? null,
+      identification_deadline_days: input.identificationDeadlineDays ?? null,
+      work_gap_days: input.workGapDays ?? null,
+      is_demo: options.demo ? 1 : 0,
     }
     const id = ledger.sqlite.prepare('SELECT id FROM monitoring_settings WHERE year = ?').pluck().get(input.year) as number | undefined
     if (id) w.update('monitoring_settings', id, values)

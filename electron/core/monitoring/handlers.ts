@@ -2,6 +2,8 @@ import type { AreaHandlers } from '../handler-types'
 import {
   addMeasure, deleteCase, deleteMeasure, householdMonitoring, listSettings, openCase, recordStep, saveSettings, setIndicators,
 } from './cases'
+import { worklists } from './worklists'
+import { localToday } from '../households'
 
 export const monitoringHandlers: AreaHandlers<'monitoring'> = {
   'monitoring.household': ({ householdId }, { ledger }) => householdMonitoring(ledger, householdId),
@@ -28,4 +30,5 @@ export const monitoringHandlers: AreaHandlers<'monitoring'> = {
     saveSettings(ledger, actor, input)
     return { saved: true as const }
   },
+  'monitoring.worklists': ({ asOf }, { ledger }) => worklists(ledger, asOf ?? localToday()),
 }

@@ -1,2 +1,2 @@
 /** The monitoring area's public module: what other areas may use of it. */
-export { addMeasure, householdMonitoring, openCase, recordStep, saveSettings, setIndicators, settingsFor } from './cases'
+export { addMeasure, caseById, householdMonitoring, openCase, recordStep, saveSettings, setIndicators, settingsFor } from './cases'

@@ -16,6 +16,7 @@ export function FormsPage() {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [cardsVillage, setCardsVillage] = useState<number>()
+  const [noticeVillage, setNoticeVillage] = useState<number>()
   const project = projects.data?.items.find((p) => p.id === projectId)
   const villageOptions = (villages.data ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))
   const periodOk = (!from || !to || from <= to) && (!from || /^\d{4}-\d{2}-\d{2}$/.test(from)) && (!to || /^\d{4}-\d{2}-\d{2}$/.test(to))
@@ -112,6 +113,22 @@ export function FormsPage() {
               <Button disabled={!cardsVillage} onClick={() => navigate(`#/print/cards/village/${cardsVillage}`)}>
                 打印全村户卡
               </Button>
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title="防返贫监测公示（按行政村）">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <Select aria-label="公示行政村" placeholder="行政村" style={{ width: 220 }} value={noticeVillage} onChange={setNoticeVillage} options={villageOptions} />
+                <Button disabled={!noticeVillage} onClick={() => navigate(`#/print/monitoring-notice/${noticeVillage}/identify`)}>
+                  拟纳入监测对象公示
+                </Button>
+                <Button disabled={!noticeVillage} onClick={() => navigate(`#/print/monitoring-notice/${noticeVillage}/eliminate`)}>
+                  拟风险消除公示
+                </Button>
+              </Space>
+              <Typography.Text type="secondary">列出已民主评议、尚未县级审定的户；证件号码和电话隐藏中间位数。审批表和一户一策在户页面「监测」中打印。</Typography.Text>
             </Space>
           </Card>
         </Col>

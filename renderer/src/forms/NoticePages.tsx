@@ -14,7 +14,7 @@ function useFooter() {
   return useState<NoticeFooter>(() => ({ from: localToday(), to: localToday(10), phone: '' }))
 }
 
-function FooterEditor({ footer, onChange }: { footer: NoticeFooter; onChange(f: NoticeFooter): void }) {
+export function FooterEditor({ footer, onChange }: { footer: NoticeFooter; onChange(f: NoticeFooter): void }) {
   return (
     <Space wrap>
       <label className="print-editor-field inline">

@@ -1,6 +1,7 @@
 import { AcceptancePage } from './AcceptancePage'
 import { AssetHandoverPage } from './AssetHandoverPage'
 import { HouseholdCardsPage } from './HouseholdCardsPage'
+import { HouseholdPlanPage, MonitoringApprovalPage, MonitoringNoticePage } from './MonitoringForms'
 import { BeneficiaryNoticePage, ProjectNoticePage } from './NoticePages'
 import type { PrintForm } from './routes'
 import { UnitHandoverPage } from './UnitHandoverPage'
@@ -25,5 +26,11 @@ function FormOf({ form }: { form: PrintForm }) {
       return <BeneficiaryNoticePage projectId={form.projectId} />
     case 'cards-village':
       return <HouseholdCardsPage filter={{ villageId: form.villageId }} />
+    case 'monitoring-approval':
+      return <MonitoringApprovalPage caseId={form.caseId} kind={form.kind} />
+    case 'monitoring-notice':
+      return <MonitoringNoticePage villageId={form.villageId} kind={form.kind} />
+    case 'household-plan':
+      return <HouseholdPlanPage householdId={form.householdId} />
   }
 }

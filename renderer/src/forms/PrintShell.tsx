@@ -80,14 +80,15 @@ export function SealBox({ label, signer, seal = true }: { label: string; signer?
 }
 
 /** The foot of a 公示: period, 监督电话, the township's seal and the posting date. */
-export function NoticeFooterBlock({ from, to, phone, township }: { from: string; to: string; phone: string; township: string }) {
+export function NoticeFooterBlock({ from, to, phone, township, sealer }: { from: string; to: string; phone: string; township: string; sealer?: string }) {
   return (
     <div className="notice-footer">
       <p>
         公示期：{cnDate(from)}至{cnDate(to)}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督电话：{phone || '＿＿＿＿＿＿'}
       </p>
       <div className="notice-seal">
-        <div>{township}人民政府（盖章）</div>
+        {/* Who posts it: the township by default, a village committee for the village's own notices. */}
+        <div>{sealer ?? `${township}人民政府`}（盖章）</div>
         <div>{cnDate(from)}</div>
       </div>
     </div>

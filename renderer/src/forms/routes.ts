@@ -6,7 +6,11 @@
  *   '#/print/notice/projects/:year'        项目公示
  *   '#/print/notice/beneficiaries/:projectId'  受益户公示
  *   '#/print/cards/village/:villageId'     户卡 of a whole village (a job with progress)
+ *   '#/print/monitoring-approval/:caseId/identify|eliminate'  防返贫监测对象识别（纳入）/ 风险消除审批表
+ *   '#/print/monitoring-notice/:villageId/identify|eliminate'  the village 公示 of new monitoring objects / eliminations
+ *   '#/print/household-plan/:householdId'  一户一策 帮扶计划表
  */
+import type { MonitoringFormKind } from '../../../shared/api/forms-monitoring'
 
 export interface UnitHandoverParams {
   unit: string
@@ -22,6 +26,9 @@ export type PrintForm =
   | { form: 'notice-projects'; year: string }
   | { form: 'notice-beneficiaries'; projectId: number }
   | { form: 'cards-village'; villageId: number }
+  | { form: 'monitoring-approval'; caseId: number; kind: MonitoringFormKind }
+  | { form: 'monitoring-notice'; villageId: number; kind: MonitoringFormKind }
+  | { form: 'household-plan'; householdId: number }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 
@@ -36,6 +43,12 @@ export function parsePrintForm(hash: string): PrintForm | null {
   if (m) return { form: 'notice-beneficiaries', projectId: Number(m[1]) }
   m = /^#\/print\/cards\/village\/(\d+)$/.exec(hash)
   if (m) return { form: 'cards-village', villageId: Number(m[1]) }
+  m = /^#\/print\/monitoring-approval\/(\d+)\/(identify|eliminate)$/.exec(hash)
+  if (m) return { form: 'monitoring-approval', caseId: Number(m[1]), kind: m[2] as MonitoringFormKind }
+  m = /^#\/print\/monitoring-notice\/(\d+)\/(identify|eliminate)$/.exec(hash)
+  if (m) return { form: 'monitoring-notice', villageId: Number(m[1]), kind: m[2] as MonitoringFormKind }
+  m = /^#\/print\/household-plan\/(\d+)$/.exec(hash)
+  if (m) return { form: 'household-plan', householdId: Number(m[1]) }
   m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)
   if (m) {
     const q = new URLSearchParams(m[1])

@@ -55,7 +55,7 @@ function readOnly(key: string, label: string, view: ReactNode): CardField {
 
 type CardName = 'basic' | 'income' | 'land' | 'guarantees'
 
-export function HouseholdPage({ id }: { id: number }) {
+export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' }) {
   const { data: h, error, loading, reload } = useCall('households.get', { id })
   const [editing, setEditing] = useState<CardName | null>(null)
   const [dirty, setDirty] = useState(false)
@@ -166,7 +166,7 @@ export function HouseholdPage({ id }: { id: number }) {
       />
       <MembersCard household={h} onChanged={changed} />
       <StatusCard key={`status-${version}`} householdId={h.id} onChanged={changed} />
-      <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} />
+      <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} focus={focus === 'monitoring'} />
       <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
       <ChangesCard key={version} householdId={h.id} />
     </div>

@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
 import { formatYuan, fenToYuanText } from '../../../shared/domain/money'
 import {
@@ -13,6 +13,8 @@ import {
 import { MEASURE_ITEMS, MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { navigate } from '../router'
+import { MONITORING_CHANGED } from './monitoring-events'
 
 const STATE_COLORS: Record<CaseView['state'], string> = { 识别中: 'gold', 监测中: 'orange', 消除中: 'blue', 已消除: 'green' }
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -31,18 +33,27 @@ function DateItem(props: { name: string; label: string }) {
   )
 }
 
-export function HouseholdMonitoring(props: { householdId: number; onChanged(): void }) {
+export function HouseholdMonitoring(props: { householdId: number; onChanged(): void; focus?: boolean }) {
   const data = useCall('monitoring.household', { householdId: props.householdId })
+  const cardRef = useRef<HTMLDivElement>(null)
+  const loaded = Boolean(data.data)
+  // Opened from 监测预警: once the case is shown, bring the card into view.
+  useEffect(() => {
+    if (props.focus && loaded) cardRef.current?.scrollIntoView({ block: 'start' })
+  }, [props.focus, loaded])
   const [opening, setOpening] = useState(false)
   const changed = () => {
     data.reload()
     props.onChanged()
+    // The menu's 监测预警 count follows (WorklistsMenuLabel).
+    window.dispatchEvent(new Event(MONITORING_CHANGED))
   }
   const m = data.data
   const current = m?.cases[0]
   const canOpen = m && (!current || current.state === '已消除')
   return (
     <Card
+      ref={cardRef}
       size="small"
       title="监测（防返贫动态监测）"
       style={{ marginBottom: 12 }}
@@ -87,6 +98,11 @@ function CaseDetail(props: { c: CaseView; publicityDays: number; onChanged(): vo
         <Tag>{c.category}</Tag>
         {c.developmentMeasure && <Tag color="green">已实施开发式帮扶措施</Tag>}
         {c.daysWithoutMeasure !== null && <Tag color="red">{`纳入监测已 ${c.daysWithoutMeasure} 天仍无帮扶措施`}</Tag>}
+        <Button size="small" onClick={() => navigate(`#/print/monitoring-approval/${c.id}/identify`)}>打印识别（纳入）审批表</Button>
+        {c.steps.county.date && (
+          <Button size="small" onClick={() => navigate(`#/print/monitoring-approval/${c.id}/eliminate`)}>打印风险消除审批表</Button>
+        )}
+        <Button size="small" onClick={() => navigate(`#/print/household-plan/${c.householdId}`)}>打印一户一策</Button>
       </Space>
       <Tabs
         size="small"

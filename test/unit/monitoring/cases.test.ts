@@ -330,14 +330,17 @@ describe('household list filters by monitoring case', () => {
 })
 
 describe('monitoring settings and permissions', () => {
+  /** The 监测预警 windows this test leaves blank, and not the demo's. */
+  const UNSET_WINDOWS = { stepDeadlineDays: null, identificationDeadlineDays: null, workGapDays: null, isDemo: false }
+
   it('keeps one row per year and updates it', async () => {
     const t = setup()
     await t.settings(2023, '7,300')
     await t.settings(2024, '7600.5', { publicityDays: 7 })
     await t.settings(2023, '7400')
     expect(await t.call('monitoring.settings', {})).toEqual([
-      { year: 2024, lineFen: 760_050, publicityDays: 7, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 },
-      { year: 2023, lineFen: 740_000, publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 },
+      { year: 2024, lineFen: 760_050, publicityDays: 7, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30, ...UNSET_WINDOWS },
+      { year: 2023, lineFen: 740_000, publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30, ...UNSET_WINDOWS },
     ])
     expect(await t.raw('monitoring.saveSettings', { year: 2023, line: '七千', publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 }))
       .toMatchObject({ ok: false, error: { field: 'line', message: expect.stringContaining('「监测线」') } })
@@ -346,7 +349,7 @@ describe('monitoring settings and permissions', () => {
   it('declares reads as read and every change as write', () => {
     const monitoring = Object.entries(contract).filter(([name]) => name.startsWith('monitoring.'))
     expect(Object.fromEntries(monitoring.map(([name, o]) => [name, o.permission]))).toEqual({
-      'monitoring.household': 'read', 'monitoring.settings': 'read',
+      'monitoring.household': 'read', 'monitoring.settings': 'read', 'monitoring.worklists': 'read',
       'monitoring.openCase': 'write', 'monitoring.deleteCase': 'write', 'monitoring.recordStep': 'write', 'monitoring.addMeasure': 'write',
       'monitoring.deleteMeasure': 'write', 'monitoring.setIndicators': 'write', 'monitoring.saveSettings': 'write',
     })

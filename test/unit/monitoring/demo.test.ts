@@ -28,6 +28,22 @@ describe('demo township monitoring', () => {
       const type = db.prepare('SELECT household_type FROM households WHERE id = ?').pluck().get(c.household_id)
       expect(c.category === '脱贫不稳定户').toBe(type === '脱贫户')
     }
-    expect((await call('monitoring.settings', {})).map((s) => s.year)).toEqual([2025, 2024, 2023])
+    expect((await call('monitoring.settings', {})).map((s) => s.year)).toEqual([2026, 2025, 2024, 2023])
+  })
+
+  it('移除示例数据 takes the demo\'s cases and its yearly settings, and keeps a year the clerk saved', async () => {
+    const { core, events } = testCore()
+    cores.push(core)
+    const { call } = opCaller(core)
+    await jobEnd(events, (await call('demo.load', { households: 120 })).jobId)
+    expect((await call('monitoring.settings', {})).every((s) => s.isDemo)).toBe(true)
+    // The clerk enters their province's 2025 figures over the demo's: the row becomes theirs.
+    await call('monitoring.saveSettings', { year: 2025, line: '7650', publicityDays: 7, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 20 })
+    await call('demo.remove', {})
+    const db = core.ledger.sqlite
+    expect(db.prepare('SELECT COUNT(*) FROM monitoring_cases').pluck().get()).toBe(0)
+    expect(await call('monitoring.settings', {})).toMatchObject([{ year: 2025, lineFen: 765_000, publicityDays: 7, isDemo: false }])
+    // Audited like the rest of the demo's removal.
+    expect(db.prepare("SELECT COUNT(*) FROM audit_log WHERE table_name = 'monitoring_settings' AND action = 'delete'").pluck().get()).toBe(3)
   })
 })

@@ -1,0 +1,30 @@
+/**
+ * Where the 务工结束未再就业 worklist reads work spells (已外出务工信息). The work-spell ledger is another
+ * change (its own migration); this one file is the wiring point: `workSpellSource` returns null while
+ * the ledger has no such table, and the worklist then says it is not available, instead of guessing.
+ * Once the table lands, adapt the one query below to its columns; the rule itself
+ * (`endedWithoutNewSpell`) and the worklist do not change.
+ */
+import type { WorkSpell } from '../../../shared/domain/monitoring-worklists'
+import type { Ledger } from '../db/open'
+
+export interface WorkSpellSource {
+  /** Every spell of the members still in their households (removed members are not anyone's risk). */
+  spells(): WorkSpell[]
+}
+
+/** The columns this source reads: one row per spell, months as 'YYYY-MM', a blank end = still working. */
+const TABLE = 'work_spells'
+const COLUMNS = ['member_id', 'start_month', 'end_month'] as const
+
+export function workSpellSource(ledger: Ledger): WorkSpellSource | null {
+  const columns = new Set((ledger.sqlite.pragma(`table_info(${TABLE})`) as { name: string }[]).map((c) => c.name))
+  if (!COLUMNS.every((c) => columns.has(c))) return null
+  const query = ledger.sqlite.prepare(
+    `SELECT m.household_id AS householdId, s.member_id AS memberId, m.name AS memberName, s.start_month AS startMonth, s.end_month AS endMonth
+       FROM ${TABLE} s JOIN members m ON m.id = s.member_id
+       JOIN households h ON h.id = m.household_id
+      WHERE m.removed_reason IS NULL AND h.removed_reason IS NULL AND s.start_month IS NOT NULL`,
+  )
+  return { spells: () => query.all() as WorkSpell[] }
+}
