@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path'
 import { readCsvRows } from './csv'
 import { sniffFile } from './sniff'
 import type { ReadOptions, SheetInfo, SheetRow } from './types'
-import { listXlsSheets, readXlsRows } from './xls'
+import { listXlsSheets, readXlsMergedRanges, readXlsRows } from './xls'
 import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, type MergedRange } from './xlsx'
 
 export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
@@ -30,8 +30,10 @@ export async function listSheets(path: string): Promise<SheetInfo[]> {
   return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
 }
 
-/** The sheet's merged ranges; null where the format has none to tell (CSV). */
+/** The sheet's merged ranges (.xlsx and .xls); null where the format has none to tell (CSV). */
 export async function readMergedRanges(path: string, sheet?: string | number): Promise<MergedRange[] | null> {
   const { format } = await sniffFile(path)
-  return format === 'xlsx' ? readXlsxMergedRanges(path, sheet) : null
+  if (format === 'xlsx') return readXlsxMergedRanges(path, sheet)
+  if (format === 'xls') return readXlsMergedRanges(path, sheet)
+  return null
 }
