@@ -95,9 +95,12 @@ export function analyseProjectGrid(
   const layout = detectHeader(grid, { maxScanRows: HEADER_SCAN_ROWS, match: matchProjectField })
   if (layout) findOwnSources(layout)
   const signature = layout ? headerSignature(layout.columns) : ''
-  const remembered = reading ? undefined : recall?.(signature)
-  const applied = reading ?? remembered
-  if (layout && applied?.mapping) applyMapping(layout, applied.mapping)
+  // What the clerk gives now wins, part by part: a unit chosen for a file read with a remembered
+  // mapping keeps that mapping, and the reverse.
+  const remembered = reading?.mapping && reading.assumedUnit ? undefined : recall?.(signature)
+  const applied: ProjectReading = { mapping: reading?.mapping ?? remembered?.mapping, assumedUnit: reading?.assumedUnit ?? remembered?.assumedUnit }
+  const recalled = remembered !== undefined && ((!reading?.mapping && remembered.mapping !== undefined) || (!reading?.assumedUnit && remembered.assumedUnit !== undefined))
+  if (layout && applied.mapping) applyMapping(layout, applied.mapping)
   if (!layout || !layout.columns.some((c) => c.field === 'name')) {
     throw new LedgerError(
       'not_project_list',
@@ -112,7 +115,7 @@ export function analyseProjectGrid(
   const titleUnit = statedUnit(title.unitText)
   const isMoney = (c: { field: ProjectFieldKey | null }) => c.field !== null && projectFieldByKey(c.field).kind === 'money'
   const unstated = layout.columns.filter((c) => isMoney(c) && columnUnit(c, titleUnit) === null)
-  const assumedUnit = unstated.length ? (applied?.assumedUnit ?? guessUnit(grid, layout, unstated)) : null
+  const assumedUnit = unstated.length ? (applied.assumedUnit ?? guessUnit(grid, layout, unstated)) : null
   const columns: ProjectColumn[] = layout.columns.map((c) => {
     const col: ProjectColumn = { ...c, samples: [] }
     // 合计 alone, without a column per source, is kept as written: there is nothing to check it against.
@@ -323,7 +326,8 @@ export function analyseProjectGrid(
     rows,
     dateFormats,
     signature,
-    rememberedReading: remembered !== undefined,
+    rememberedReading: recalled,
+    reading: { ...(applied.mapping && { mapping: applied.mapping }), ...(applied.assumedUnit && { assumedUnit: applied.assumedUnit }) },
     assumedUnit,
   }
 }
