@@ -196,7 +196,7 @@ function PreviewView({ preview, onRemap, onUnit, onCommit }: PreviewProps) {
       ) : (
         preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
       )}
-      {preview.rememberedReading && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已按上次为相同表头所做的修改对应各列、确定金额单位。" />}
+      {preview.rememberedReading && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已按上次为相同表头所做的修改对应各列。" />}
       {preview.assumedUnit && (
         <Alert
           type="warning"
