@@ -15,7 +15,7 @@ import type * as SheetJS from '@e965/xlsx'
 import { LedgerError } from '../../../../shared/api/result'
 import type { CellValue } from '../../../../shared/import/cells'
 import { serialToDate } from './sheet-xml'
-import { fileAccessError, MAX_CELL_CHARS, MAX_COLUMNS, throwIfAborted, type ReadOptions, type SheetInfo, type SheetRow } from './types'
+import { fileAccessError, MAX_CELL_CHARS, MAX_COLUMNS, throwIfAborted, type ReadOptions, type SheetInfo, type SheetRow, type SheetView } from './types'
 import { isDateFormatCode, type WorkbookSheet } from './workbook'
 import { pickSheet, type MergedRange } from './xlsx'
 
@@ -114,15 +114,19 @@ export function checkBiffStream(stream: Uint8Array): BiffStructure {
 
 const MERGECELLS = 0x00e5
 
+const COLINFO = 0x007d
+
 /**
- * The MergeCells records of the sheet substream starting at `offset` (its BOF), at the sheet's own
- * level (not in a chart embedded in it). Each holds a count and 8-byte Ref8 entries: first row,
- * last row, first column, last column.
+ * The records of the sheet substream starting at `offset` (its BOF) that say how it looks, at the
+ * sheet's own level (not in a chart embedded in it): MergeCells (a count and 8-byte Ref8 entries:
+ * first row, last row, first column, last column) and ColInfo (first and last column, the width in
+ * 1/256 of a character).
  */
-function mergedRangesAt(stream: Uint8Array, offset: number): MergedRange[] {
+function sheetRecordsAt(stream: Uint8Array, offset: number): { merges: MergedRange[]; widths: SheetView['widths'] } {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength)
-  const ranges: MergedRange[] = []
-  if (offset + 4 > stream.length || !BOF_TYPES.has(view.getUint16(offset, true))) return ranges
+  const merges: MergedRange[] = []
+  const widths: SheetView['widths'] = []
+  if (offset + 4 > stream.length || !BOF_TYPES.has(view.getUint16(offset, true))) return { merges, widths }
   let depth = 0
   for (let p = offset; p + 4 <= stream.length; ) {
     const type = view.getUint16(p, true)
@@ -137,12 +141,27 @@ function mergedRangesAt(stream: Uint8Array, offset: number): MergedRange[] {
         const bottom = view.getUint16(at + 2, true)
         const left = view.getUint16(at + 4, true)
         const right = view.getUint16(at + 6, true)
-        ranges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) })
+        merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) })
       }
+    } else if (type === COLINFO && depth === 1 && length >= 6) {
+      const first = view.getUint16(p + 4, true)
+      const last = view.getUint16(p + 6, true)
+      const width = view.getUint16(p + 8, true) / 256
+      if (last >= first && last < MAX_COLUMNS && width > 0) widths.push({ first, last, width })
     }
     p += 4 + length
   }
-  return ranges
+  return { merges, widths }
+}
+
+/** The chosen worksheet's substream records (see sheetRecordsAt); nothing for a sheet it cannot place. */
+async function xlsSheetRecords(path: string, wanted: string | number | undefined): Promise<ReturnType<typeof sheetRecordsAt>> {
+  const { sheets, stream, structure } = await parseXls(path, 'list')
+  const chosen = pickSheet(sheets, wanted)
+  // The listed sheets are the worksheets only (chart, macro and module sheets left out).
+  const worksheets = structure.sheetTypes.length === structure.sheetOffsets.length ? structure.sheetOffsets.filter((_, i) => structure.sheetTypes[i] === 0) : []
+  const offset = sheets.length === worksheets.length ? worksheets[chosen.index] : undefined
+  return offset === undefined ? { merges: [], widths: [] } : sheetRecordsAt(stream, offset)
 }
 
 /**
@@ -151,12 +170,12 @@ function mergedRangesAt(stream: Uint8Array, offset: number): MergedRange[] {
  * costs little more than reading the file. BIFF5 (Excel 95) had no merged cells: none.
  */
 export async function readXlsMergedRanges(path: string, wanted?: string | number): Promise<MergedRange[]> {
-  const { sheets, stream, structure } = await parseXls(path, 'list')
-  const chosen = pickSheet(sheets, wanted)
-  // The listed sheets are the worksheets only (chart, macro and module sheets left out).
-  const worksheets = structure.sheetTypes.length === structure.sheetOffsets.length ? structure.sheetOffsets.filter((_, i) => structure.sheetTypes[i] === 0) : []
-  const offset = sheets.length === worksheets.length ? worksheets[chosen.index] : undefined
-  return offset === undefined ? [] : mergedRangesAt(stream, offset)
+  return (await xlsSheetRecords(path, wanted)).merges
+}
+
+/** The sheet's column widths (ColInfo); .xls keeps its frozen panes where this reader does not look. */
+export async function readXlsSheetView(path: string, wanted?: string | number): Promise<SheetView> {
+  return { widths: (await xlsSheetRecords(path, wanted)).widths, frozen: null }
 }
 
 interface CfbEntry {
@@ -295,6 +314,7 @@ export async function* readXlsRows(path: string, opts: ReadOptions = {}): AsyncG
     if (!source) continue
     let truncated = false
     const cells: CellValue[] = []
+    let formats: (string | null)[] | null = null
     for (let c = 0; c < source.length; c++) {
       let v = cellValue(source[c], date1904)
       if (v === null) continue
@@ -308,11 +328,19 @@ export async function* readXlsRows(path: string, opts: ReadOptions = {}): AsyncG
       }
       while (cells.length < c) cells.push(null)
       cells[c] = v
+      const z = opts.formats ? source[c]?.z : undefined
+      if (typeof z === 'string' && z !== 'General') {
+        formats ??= []
+        while (formats.length < c) formats.push(null)
+        formats[c] = z
+      }
     }
     if (cells.length === 0) continue
     throwIfAborted(opts.signal)
     lastRow = r + 1
-    yield truncated ? { rowNumber: r + 1, cells, truncated: true } : { rowNumber: r + 1, cells }
+    const row: SheetRow = truncated ? { rowNumber: r + 1, cells, truncated: true } : { rowNumber: r + 1, cells }
+    if (formats) row.formats = formats
+    yield row
     if (lastRow % 500 === 0) opts.onProgress?.({ bytesRead: Math.round((totalBytes * lastRow) / Math.max(1, totalRows)), totalBytes, rowNumber: lastRow, totalRows })
   }
   opts.onProgress?.({ bytesRead: totalBytes, totalBytes, rowNumber: lastRow, totalRows })
