@@ -191,7 +191,11 @@ function PreviewView({ preview, onRemap, onUnit, onCommit }: PreviewProps) {
           showIcon
           style={{ marginBottom: 12 }}
           message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能导入。`}
-          description="请按「问题」列表在 Excel 中改正原表（行号、单元格与 Excel 中一致），保存后重新选择文件。"
+          description={
+            preview.issues.some((i) => i.code === 'no_name_column')
+              ? '请在「列对应」中把写项目名称的那一列对应为「项目名称」，再点「按修改后的对应重新检查」。'
+              : '请按「问题」列表在 Excel 中改正原表（行号、单元格与 Excel 中一致），保存后重新选择文件。'
+          }
         />
       ) : (
         preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />

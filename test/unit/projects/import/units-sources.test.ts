@@ -163,7 +163,15 @@ describe('project plans the importer did not write', () => {
     const f = path.join(tempDir(), '未识别.xlsx')
     await wb.xlsx.writeFile(f)
 
-    await expect(job('projects.importPreview', { fileId: file(f) })).rejects.toMatchObject({ code: 'not_project_list' })
+    // 「工程」 is not taken for 项目名称: the preview says so and shows the columns to map; nothing can be imported yet.
+    const unmapped = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(f) })
+    expect(unmapped.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[2, 'no_name_column', 'error']])
+    expect(unmapped.issues[0]!.message).toContain('请在「列对应」中把写项目名称的那一列对应为「项目名称」')
+    expect(unmapped.columns.map((c) => c.header)).toEqual(['工程', '地点', '建设内容', '中央衔接资金', '备用资金'])
+    expect(unmapped.columns[0]!.samples).toEqual(['村道硬化'])
+    expect(unmapped.projects.new).toBe(0)
+    await expect(job('projects.importCommit', { fileId: file(f) })).rejects.toBeDefined()
+    expect(sql('SELECT count(*) AS n FROM projects')).toEqual([{ n: 0 }])
     const mapping = { '0': 'name', '1': 'village', '2': 'content', '3': 'fund:中央衔接资金', '4': 'fund:备用资金' }
     const preview = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(f), mapping, assumedUnit: 'wan' })
     expect(preview.columns.map((c) => c.field)).toEqual(['name', 'village', 'content', 'fund:中央衔接资金', 'fund:备用资金'])
