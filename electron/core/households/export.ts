@@ -75,6 +75,10 @@ export async function exportRoster(
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.field && ['id', 'code'].includes(fieldKind(c.field)) ? 22 : 12))
   const headerRow = writeHeader(sheet, columns, source)
 
+  // A source layout of one row per household (its head's columns, no 姓名 or 与户主关系 of each
+  // person) gets one row per household: a row per member would repeat the head as many times.
+  const has = (k: FieldKey) => columns.some((c) => c.field === k)
+  const perHousehold = source !== null && ((!has('name') && (has('head_name') || has('head_id_number'))) || !has('relation'))
   const head = db.prepare("SELECT name, id_number FROM members WHERE household_id = ? AND relation = '户主' AND removed_reason IS NULL ORDER BY sort_order LIMIT 1")
   const rows = db
     .prepare(
@@ -89,14 +93,16 @@ export async function exportRoster(
     .iterate(...params) as Iterable<Row>
   let members = 0
   const households = new Set<unknown>()
-  let headOf: { household: unknown; name: string | null; id_number: string | null } = { household: null, name: null, id_number: null }
+  let headOf: { household: unknown; name: string | null; id_number: string | null; written: boolean } = { household: null, name: null, id_number: null, written: false }
   for (const r of rows) {
-    members++
-    households.add(r.household_id)
     if (headOf.household !== r.household_id) {
       const h = head.get(r.household_id) as { name: string; id_number: string | null } | undefined
-      headOf = { household: r.household_id, name: h?.name ?? null, id_number: h?.id_number ?? null }
+      headOf = { household: r.household_id, name: h?.name ?? null, id_number: h?.id_number ?? null, written: false }
     }
+    if (perHousehold && (headOf.written || (headOf.name !== null && r.relation !== '户主'))) continue
+    headOf.written = true
+    members++
+    households.add(r.household_id)
     const extra = r.extra_json ? (JSON.parse(String(r.extra_json)) as Record<string, string>) : {}
     const record: Row = { ...r, seq: members, head_name: headOf.name, head_id_number: headOf.id_number }
     const row = sheet.getRow(headerRow + members)

@@ -17,7 +17,7 @@ import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
 import { ImportBatchesCard } from '../common/import/ImportBatchesCard'
-import { ImportColumnsTable } from '../common/import/ImportColumnsTable'
+import { ColumnMappingEditor, useMappingDraft } from '../common/import/ColumnMappingEditor'
 import { ImportCounts } from '../common/import/ImportCounts'
 import { ImportFileCard } from '../common/import/ImportFileCard'
 import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
@@ -27,7 +27,6 @@ import { navigate } from '../router'
 type Removal = { reason: (typeof REMOVAL_REASONS)[number]; date: string }
 
 const FIELD_OPTIONS = [
-  { value: '', label: '（不导入，原样保留）' },
   ...ROSTER_FIELDS.map((f) => ({ value: f.key, label: `${f.label}（${{ village: '村组', household: '户', member: '人' }[f.level]}）` })),
 ]
 
@@ -170,8 +169,8 @@ interface PreviewProps {
 
 function PreviewView(props: PreviewProps) {
   const { preview, removals, setRemovals, skipBlocked, setSkipBlocked } = props
-  const [draft, setDraft] = useState<Record<string, string | null>>(() => Object.fromEntries(preview.columns.map((c) => [String(c.index), c.field])))
-  const remapped = preview.columns.some((c) => (draft[String(c.index)] ?? null) !== c.field)
+  const mapping = useMappingDraft(preview.columns)
+  const { remapped } = mapping
   const canCommit = preview.errorCount === 0 || (skipBlocked && preview.blockedHouseholds > 0)
 
   const changeColumns: ColumnsType<HouseholdChangeView> = [
@@ -266,30 +265,14 @@ function PreviewView(props: PreviewProps) {
               key: 'mapping',
               label: '列对应',
               children: (
-                <>
-                  <Space style={{ marginBottom: 8 }}>
-                    <Button type="primary" disabled={!remapped} onClick={() => props.onRemap(draft)}>
-                      按修改后的对应重新检查
-                    </Button>
-                    <Typography.Text type="secondary">修改会被记住，下次导入相同表头的文件时自动使用。未对应的列原样保留，导出时交还。</Typography.Text>
-                  </Space>
-                  <ImportColumnsTable<ColumnView>
-                    columns={preview.columns}
-                    headerWidth={220}
-                    fieldWidth={260}
-                    field={(c) => (
-                      <Select
-                        aria-label={`第 ${c.letter} 列对应字段`}
-                        showSearch
-                        optionFilterProp="label"
-                        style={{ width: 240 }}
-                        value={draft[String(c.index)] ?? ''}
-                        options={FIELD_OPTIONS}
-                        onChange={(v: string) => setDraft((d) => ({ ...d, [String(c.index)]: v || null }))}
-                      />
-                    )}
-                  />
-                </>
+                <ColumnMappingEditor<ColumnView>
+                  columns={preview.columns}
+                  options={FIELD_OPTIONS}
+                  {...mapping}
+                  onRemap={props.onRemap}
+                  headerWidth={220}
+                  fieldWidth={260}
+                />
               ),
             },
             {

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Radio, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { PickedFile } from '../../../shared/api/bridge'
@@ -8,12 +8,14 @@ import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
 import { ImportBatchesCard } from '../common/import/ImportBatchesCard'
-import { ImportColumnsTable } from '../common/import/ImportColumnsTable'
+import { ColumnMappingEditor, useMappingDraft, type ColumnMapping } from '../common/import/ColumnMappingEditor'
 import { ImportCounts } from '../common/import/ImportCounts'
 import { ImportFileCard } from '../common/import/ImportFileCard'
 import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
 import { useImportJob } from '../common/import/use-import-job'
 import { navigate } from '../router'
+
+type Unit = 'wan' | 'yuan'
 
 /** 导入项目清单: the county's project list (项目库) read, checked against the ledger, then imported in one go; 撤销 per import. */
 export function ProjectImportPage() {
@@ -21,14 +23,16 @@ export function ProjectImportPage() {
   const { running, job, saveProduced, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>()
+  const [unit, setUnit] = useState<Unit | undefined>()
   const [preview, setPreview] = useState<ProjectImportPreview | null>(null)
   const [result, setResult] = useState<ProjectImportResult | null>(null)
   const history = useCall('imports.list', { kind: 'projects' })
   const batches = history.data ?? []
 
-  const runPreview = async (f: PickedFile, s: string | undefined) => {
+  const runPreview = async (f: PickedFile, s: string | undefined, m: ColumnMapping | undefined, u: Unit | undefined) => {
     setResult(null)
-    const p = await job<ProjectImportPreview>(() => call('projects.importPreview', { fileId: f.fileId, sheet: s }))
+    const p = await job<ProjectImportPreview>(() => call('projects.importPreview', { fileId: f.fileId, sheet: s, mapping: m, assumedUnit: u }))
     if (p) {
       setPreview(p)
       setSheet(p.sheet)
@@ -40,12 +44,14 @@ export function ProjectImportPage() {
     if (!picked) return
     setFile(picked)
     setPreview(null)
-    await runPreview(picked, undefined)
+    setMapping(undefined)
+    setUnit(undefined)
+    await runPreview(picked, undefined, undefined, undefined)
   }
 
   const commit = async () => {
     if (!file || !preview) return
-    const r = await job<ProjectImportResult>(() => call('projects.importCommit', { fileId: file.fileId, sheet }))
+    const r = await job<ProjectImportResult>(() => call('projects.importCommit', { fileId: file.fileId, sheet, mapping, assumedUnit: unit }))
     if (r) {
       setResult(r)
       setPreview(null)
@@ -79,7 +85,9 @@ export function ProjectImportPage() {
         onSheet={(s) => {
           if (!file) return
           setSheet(s)
-          void runPreview(file, s)
+          setMapping(undefined)
+          setUnit(undefined)
+          void runPreview(file, s, undefined, undefined)
         }}
       />
 
@@ -96,7 +104,20 @@ export function ProjectImportPage() {
         />
       )}
 
-      {preview && !running && <PreviewView preview={preview} onCommit={() => void commit()} />}
+      {preview && !running && (
+        <PreviewView
+          preview={preview}
+          onRemap={(m) => {
+            setMapping(m)
+            if (file) void runPreview(file, sheet, m, unit)
+          }}
+          onUnit={(u) => {
+            setUnit(u)
+            if (file) void runPreview(file, sheet, mapping, u)
+          }}
+          onCommit={() => void commit()}
+        />
+      )}
 
       <ImportBatchesCard
         title="项目清单导入记录"
@@ -121,8 +142,26 @@ export function ProjectImportPage() {
   )
 }
 
-function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onCommit(): void }) {
+const UNIT_NAME: Record<Unit, string> = { wan: '万元', yuan: '元' }
+const UNIT_FROM: Record<NonNullable<ProjectColumnView['unitFrom']>, string> = {
+  header: '表头注明',
+  group: '合并表头注明',
+  title: '标题行注明',
+  assumed: '表中未注明，按推定单位',
+}
+
+interface PreviewProps {
+  preview: ProjectImportPreview
+  onRemap(mapping: ColumnMapping): void
+  onUnit(unit: Unit): void
+  onCommit(): void
+}
+
+function PreviewView({ preview, onRemap, onUnit, onCommit }: PreviewProps) {
   const counts = preview.projects
+  const mapping = useMappingDraft(preview.columns)
+  const { remapped } = mapping
+  const assumed = preview.columns.filter((c) => c.unitFrom === 'assumed')
 
   const projectColumns: ColumnsType<ProjectChangeView> = [
     { title: '行', dataIndex: 'row', width: 70 },
@@ -130,6 +169,7 @@ function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onC
     { title: '项目名称', dataIndex: 'name', width: 240 },
     { title: '年度', dataIndex: 'year', width: 70 },
     { title: '实施地点', dataIndex: 'village', width: 120 },
+    { title: '资金合计（按原表单位）', dataIndex: 'totalText', width: 170, align: 'right' },
     {
       title: '变化',
       key: 'diffs',
@@ -151,10 +191,39 @@ function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onC
           showIcon
           style={{ marginBottom: 12 }}
           message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能导入。`}
-          description="请按「问题」列表在 Excel 中改正原表（行号、单元格与 Excel 中一致），保存后重新选择文件。"
+          description={
+            preview.issues.some((i) => i.code === 'no_name_column')
+              ? '请在「列对应」中把写项目名称的那一列对应为「项目名称」，再点「按修改后的对应重新检查」。'
+              : '请按「问题」列表在 Excel 中改正原表（行号、单元格与 Excel 中一致），保存后重新选择文件。'
+          }
         />
       ) : (
         preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
+      )}
+      {preview.rememberedReading && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已按上次为相同表头所做的修改对应各列。" />}
+      {preview.assumedUnit && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`表中没有注明金额单位：${assumed.map((c) => `「${c.header}」`).join('、')} 按「${UNIT_NAME[preview.assumedUnit]}」读取。`}
+          description={
+            <Space wrap>
+              <span>请对照原表核对下方各项目的资金合计；单位不对时改为：</span>
+              <Radio.Group
+                aria-label="未注明单位的金额按"
+                optionType="button"
+                size="small"
+                value={preview.assumedUnit}
+                options={[
+                  { value: 'wan', label: '万元' },
+                  { value: 'yuan', label: '元' },
+                ]}
+                onChange={(e) => onUnit(e.target.value as Unit)}
+              />
+            </Space>
+          }
+        />
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Tabs
@@ -176,19 +245,19 @@ function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onC
               key: 'columns',
               label: '列对应',
               children: (
-                <ImportColumnsTable<ProjectColumnView>
+                <ColumnMappingEditor<ProjectColumnView>
                   columns={preview.columns}
+                  options={preview.fieldOptions}
+                  {...mapping}
+                  onRemap={onRemap}
                   headerWidth={240}
-                  fieldWidth={220}
-                  field={(c) =>
-                    c.label ? (
-                      <span>
-                        {c.label}
-                        {c.unit && <Tag style={{ marginLeft: 6 }}>{c.unit === 'wan' ? '万元' : '元'}</Tag>}
-                      </span>
-                    ) : (
-                      <Typography.Text type="secondary">（原样保留）</Typography.Text>
-                    )
+                  fieldWidth={300}
+                  suffix={(c) =>
+                    c.unit && c.field === (mapping.draft[String(c.index)] ?? null) ? (
+                      <Tag title={c.unitFrom ? UNIT_FROM[c.unitFrom] : undefined} color={c.unitFrom === 'assumed' ? 'orange' : undefined}>
+                        {UNIT_NAME[c.unit]}
+                      </Tag>
+                    ) : null
                   }
                 />
               ),
@@ -196,7 +265,7 @@ function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onC
             {
               key: 'new',
               label: `新增项目（${counts.new}）`,
-              children: <Table<ProjectChangeView> rowKey="row" size="small" columns={projectColumns.slice(0, 5)} dataSource={preview.newProjects} pagination={{ pageSize: 20 }} />,
+              children: <Table<ProjectChangeView> rowKey="row" size="small" columns={projectColumns.slice(0, 6)} dataSource={preview.newProjects} pagination={{ pageSize: 20 }} />,
             },
             {
               key: 'changed',
@@ -217,10 +286,11 @@ function PreviewView({ preview, onCommit }: { preview: ProjectImportPreview; onC
         />
       </Card>
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" size="large" disabled={preview.errorCount > 0 || counts.new + counts.changed === 0} onClick={onCommit}>
+        <Button type="primary" size="large" disabled={preview.errorCount > 0 || counts.new + counts.changed === 0 || remapped} onClick={onCommit}>
           确认导入
         </Button>
-        {preview.errorCount === 0 && counts.new + counts.changed === 0 && <Typography.Text type="secondary">表中的项目与台账一致，无需导入。</Typography.Text>}
+        {remapped && <Typography.Text type="warning">列对应已修改，请先重新检查。</Typography.Text>}
+        {!remapped && preview.errorCount === 0 && counts.new + counts.changed === 0 && <Typography.Text type="secondary">表中的项目与台账一致，无需导入。</Typography.Text>}
       </Space>
     </>
   )

@@ -9,7 +9,7 @@ import { LedgerError } from '../../../../shared/api/result'
 import { cellToText, isBlankCell, type CellValue } from '../../../../shared/import/cells'
 import { fieldByKey, ROSTER_FIELDS, type FieldKey } from '../../../../shared/import/households-fields'
 import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
-import { createHouseholdGrouper, createRowReader, householdValues, type HouseholdGroup } from '../../../../shared/import/rows'
+import { createHouseholdGrouper, createRowReader, householdValues, rosterShape, type HouseholdGroup } from '../../../../shared/import/rows'
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs'
@@ -164,6 +164,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     householdFields,
     memberFields,
     hasGroupColumn: finalLayout.columns.some((c) => c.field === 'group'),
+    onlyHeads: rosterShape(finalLayout) === 'per_household',
     extraKeys: [...extraKeys],
     households,
     issues: issues.sort((a, b) => a.row - b.row).map((i) => view(chosen, i)),

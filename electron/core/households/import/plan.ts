@@ -113,7 +113,8 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
       if (match.removed_reason) Object.assign(memberChanges, { removed_reason: null, removed_date: null })
       return { parsed: m, existingId: match.id, changes: memberChanges }
     })
-    const missingMembers = existingMembers.filter((e) => !usedMembers.has(e.id) && !e.removed_reason)
+    // A file of household heads only cannot list the other members: none of them is missing from it.
+    const missingMembers = roster.onlyHeads ? [] : existingMembers.filter((e) => !usedMembers.has(e.id) && !e.removed_reason)
     const reinstated = Boolean(existing?.removed_reason)
     if (reinstated) Object.assign(changes, { removed_reason: null, removed_date: null })
 

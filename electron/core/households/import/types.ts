@@ -40,6 +40,8 @@ export interface ParsedRoster {
   signature: string
   /** Household and member fields the file carries: only these are compared and written. */
   householdFields: string[]
+  /** One row per household naming its head only: the household's other members are not "missing" from it. */
+  onlyHeads?: boolean
   /** Whether the file has a 组/自然村 column (without one, groups are left as they are). */
   hasGroupColumn: boolean
   /** Headers of the unknown columns with a value somewhere in the file. */

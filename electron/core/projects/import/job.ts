@@ -34,11 +34,12 @@ export async function commitProjects(ledger: Ledger, input: ProjectImportJobInpu
     ctx.progress(0, 1, '正在备份导入前的台账…')
     await backupBefore(ledger, 'pre-import')
   }
-  const given = input.mapping || input.assumedUnit ? { mapping: input.mapping, assumedUnit: input.assumedUnit } : undefined
+  // The clerk corrected the mapping or the unit: remember the whole reading applied (a part not given stays as remembered).
+  const given = Boolean(input.mapping || input.assumedUnit)
   return commitProjectImport(ledger, list, plan, {
     actor: ctx.actor,
     checkCancelled: ctx.checkCancelled,
     progress: ctx.progress,
-    rememberReading: given && { signature: list.signature, reading: given },
+    rememberReading: given ? { signature: list.signature, reading: list.reading } : undefined,
   })
 }

@@ -95,10 +95,15 @@ export function analyseProjectGrid(
   const layout = detectHeader(grid, { maxScanRows: HEADER_SCAN_ROWS, match: matchProjectField })
   if (layout) findOwnSources(layout)
   const signature = layout ? headerSignature(layout.columns) : ''
-  const remembered = reading ? undefined : recall?.(signature)
-  const applied = reading ?? remembered
-  if (layout && applied?.mapping) applyMapping(layout, applied.mapping)
-  if (!layout || !layout.columns.some((c) => c.field === 'name')) {
+  // What the clerk gives now wins, part by part: a unit chosen for a file read with a remembered
+  // mapping keeps that mapping, and the reverse.
+  const remembered = reading?.mapping && reading.assumedUnit ? undefined : recall?.(signature)
+  const applied: ProjectReading = { mapping: reading?.mapping ?? remembered?.mapping, assumedUnit: reading?.assumedUnit ?? remembered?.assumedUnit }
+  const recalled = remembered !== undefined && ((!reading?.mapping && remembered.mapping !== undefined) || (!reading?.assumedUnit && remembered.assumedUnit !== undefined))
+  if (layout && applied.mapping) applyMapping(layout, applied.mapping)
+  // Without a 项目名称 column, only a header with what only project lists have (建设内容, a source of funds) is one to map by hand.
+  const projectLike = layout !== null && (layout.columns.some((c) => c.field === 'name') || layout.columns.some((c) => c.field === 'content' || isFundKey(c.field) || c.field === 'fund_total'))
+  if (!layout || !projectLike) {
     throw new LedgerError(
       'not_project_list',
       `「${source.fileName}」的工作表「${source.sheet}」前 ${HEADER_SCAN_ROWS} 行中没有找到项目清单的表头（至少要有「项目名称」列，以及「建设内容」「资金来源」等列）。请确认选对了文件和工作表。`,
@@ -106,13 +111,24 @@ export function analyseProjectGrid(
   }
   const issues: Issue[] = []
   const headerRow = layout.headerRowIndex + 1
+  // A header found without a 项目名称 the dictionary knows: the clerk maps it in 列对应; nothing imports until then.
+  const noName = !layout.columns.some((c) => c.field === 'name')
+  if (noName) {
+    issues.push({
+      row: headerRow,
+      column: '',
+      severity: 'error',
+      code: 'no_name_column',
+      message: `第${headerRow}行的表头中没有认出「项目名称」列。请在「列对应」中把写项目名称的那一列对应为「项目名称」，再点「按修改后的对应重新检查」。`,
+    })
+  }
   const hasSources = layout.columns.some((c) => isFundKey(c.field))
   const extraKeys = new Set<string>()
   const title = titleText(grid, layout)
   const titleUnit = statedUnit(title.unitText)
   const isMoney = (c: { field: ProjectFieldKey | null }) => c.field !== null && projectFieldByKey(c.field).kind === 'money'
   const unstated = layout.columns.filter((c) => isMoney(c) && columnUnit(c, titleUnit) === null)
-  const assumedUnit = unstated.length ? (applied?.assumedUnit ?? guessUnit(grid, layout, unstated)) : null
+  const assumedUnit = unstated.length ? (applied.assumedUnit ?? guessUnit(grid, layout, unstated)) : null
   const columns: ProjectColumn[] = layout.columns.map((c) => {
     const col: ProjectColumn = { ...c, samples: [] }
     // 合计 alone, without a column per source, is kept as written: there is nothing to check it against.
@@ -165,6 +181,10 @@ export function analyseProjectGrid(
       if (!empty(v) && c.samples.length < SAMPLES) c.samples.push(cellToText(v ?? null).trim().slice(0, 40))
     }
     if (cells.every((v) => empty(v))) continue
+    if (noName) {
+      rows++
+      continue
+    }
     const text = cells.map((v) => cellToText(v ?? null)).join('')
     const seq = seqColumn ? cleanCell(cellToText(cells[seqColumn.index] ?? null), 'code') : ''
     const project: ParsedProject = { excelRow, values: {}, budget: {}, performance: null, extra: {} }
@@ -323,7 +343,8 @@ export function analyseProjectGrid(
     rows,
     dateFormats,
     signature,
-    rememberedReading: remembered !== undefined,
+    rememberedReading: recalled,
+    reading: { ...(applied.mapping && { mapping: applied.mapping }), ...(applied.assumedUnit && { assumedUnit: applied.assumedUnit }) },
     assumedUnit,
   }
 }

@@ -55,8 +55,10 @@ export interface ParsedProjectList {
   dateFormats: Record<string, string>
   /** Identifies the header layout, to remember the clerk's reading for files like this one. */
   signature: string
-  /** The mapping and unit came from an earlier import of a file with this header. */
+  /** The mapping or the unit came from an earlier import of a file with this header. */
   rememberedReading: boolean
+  /** The reading applied: the clerk's mapping and unit, each else the remembered one (what a commit remembers). */
+  reading: { mapping?: Record<string, string | null>; assumedUnit?: MoneyUnit }
   /** The unit taken for money columns that state none (null: every one states its unit). */
   assumedUnit: MoneyUnit | null
 }

@@ -5,11 +5,11 @@
 import { basename, extname } from 'node:path'
 import { readCsvRows } from './csv'
 import { sniffFile } from './sniff'
-import type { ReadOptions, SheetInfo, SheetRow } from './types'
-import { listXlsSheets, readXlsRows } from './xls'
-import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, type MergedRange } from './xlsx'
+import type { ReadOptions, SheetInfo, SheetRow, SheetView } from './types'
+import { listXlsSheets, readXlsMergedRanges, readXlsRows, readXlsSheetView } from './xls'
+import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, readXlsxSheetView, type MergedRange } from './xlsx'
 
-export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow } from './types'
+export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow, SheetView } from './types'
 export { MAX_CELL_CHARS, MAX_COLUMNS } from './types'
 export { sniffFile, type FileFormat } from './sniff'
 export type { MergedRange } from './xlsx'
@@ -30,8 +30,18 @@ export async function listSheets(path: string): Promise<SheetInfo[]> {
   return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
 }
 
-/** The sheet's merged ranges; null where the format has none to tell (CSV). */
+/** The sheet's merged ranges (.xlsx and .xls); null where the format has none to tell (CSV). */
 export async function readMergedRanges(path: string, sheet?: string | number): Promise<MergedRange[] | null> {
   const { format } = await sniffFile(path)
-  return format === 'xlsx' ? readXlsxMergedRanges(path, sheet) : null
+  if (format === 'xlsx') return readXlsxMergedRanges(path, sheet)
+  if (format === 'xls') return readXlsMergedRanges(path, sheet)
+  return null
+}
+
+/** The sheet's column widths and frozen panes; null where the format has none (CSV). */
+export async function readSheetView(path: string, sheet?: string | number): Promise<SheetView | null> {
+  const { format } = await sniffFile(path)
+  if (format === 'xlsx') return readXlsxSheetView(path, sheet)
+  if (format === 'xls') return readXlsSheetView(path, sheet)
+  return null
 }

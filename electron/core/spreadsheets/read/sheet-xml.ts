@@ -268,6 +268,8 @@ export interface SheetParserOptions {
   date1904: boolean
   maxColumns: number
   maxCellChars: number
+  /** When given, rows carry each cell's number format: the code of each style index (null: General). */
+  formatCodes?: readonly (string | null)[]
 }
 
 const MAX_SERIAL = 2_958_466 // 10000-01-01
@@ -303,6 +305,7 @@ export class SheetRowsParser implements TagHandler {
   // The row being read.
   private rowNumber = 0
   private cells: CellValue[] = []
+  private formats: (string | null)[] | null = null
   private truncated = false
   private nextColumn = 1
   // The cell being read.
@@ -341,6 +344,7 @@ export class SheetRowsParser implements TagHandler {
       const r = attribute(xml, nameEnd, bodyEnd, 'r')
       this.rowNumber = r ? Number(r) || this.lastRow + 1 : this.lastRow + 1
       this.cells = []
+      this.formats = null
       this.truncated = false
       this.nextColumn = 1
       this.inUnit = true
@@ -412,6 +416,12 @@ export class SheetRowsParser implements TagHandler {
     const cells = this.cells
     while (cells.length < this.column - 1) cells.push(null)
     cells[this.column - 1] = v
+    const format = this.o.formatCodes?.[this.style]
+    if (format) {
+      const formats = (this.formats ??= [])
+      while (formats.length < this.column - 1) formats.push(null)
+      formats[this.column - 1] = format
+    }
   }
 
   private cellValue(): CellValue {
@@ -446,6 +456,8 @@ export class SheetRowsParser implements TagHandler {
     this.lastRow = this.rowNumber
     this.inUnit = false
     if (this.cells.length === 0) return
-    this.rows.push(this.truncated ? { rowNumber: this.rowNumber, cells: this.cells, truncated: true } : { rowNumber: this.rowNumber, cells: this.cells })
+    const row: SheetRow = this.truncated ? { rowNumber: this.rowNumber, cells: this.cells, truncated: true } : { rowNumber: this.rowNumber, cells: this.cells }
+    if (this.formats) row.formats = this.formats
+    this.rows.push(row)
   }
 }

@@ -14,6 +14,8 @@ export interface SheetRow {
   cells: CellValue[]
   /** Set when cells past MAX_COLUMNS were dropped or a text longer than MAX_CELL_CHARS was cut. */
   truncated?: true
+  /** With ReadOptions.formats (.xlsx and .xls): each cell's number format code, null for General. */
+  formats?: (string | null)[]
 }
 
 export interface ReadProgress {
@@ -37,6 +39,8 @@ export interface ReadOptions {
    * progress against fs.stat().size; called as rows are read.
    */
   onBytes?: (bytes: number) => void
+  /** Give each row's number format codes too (for writing the sheet back as it looked). */
+  formats?: boolean
 }
 
 export interface SheetInfo {
@@ -82,4 +86,12 @@ export function fileAccessError(e: unknown): LedgerError {
   const err = new LedgerError('file_unreadable', message)
   err.cause = e
   return err
+}
+
+/** How a sheet looked, for writing it back: column widths and the frozen panes. */
+export interface SheetView {
+  /** Column widths in Excel's character units, for 0-based column ranges [first, last]. */
+  widths: { first: number; last: number; width: number }[]
+  /** Rows and columns frozen in view; null when none (or the format does not say). */
+  frozen: { rows: number; columns: number } | null
 }

@@ -15,9 +15,9 @@ import type * as SheetJS from '@e965/xlsx'
 import { LedgerError } from '../../../../shared/api/result'
 import type { CellValue } from '../../../../shared/import/cells'
 import { serialToDate } from './sheet-xml'
-import { fileAccessError, MAX_CELL_CHARS, MAX_COLUMNS, throwIfAborted, type ReadOptions, type SheetInfo, type SheetRow } from './types'
+import { fileAccessError, MAX_CELL_CHARS, MAX_COLUMNS, throwIfAborted, type ReadOptions, type SheetInfo, type SheetRow, type SheetView } from './types'
 import { isDateFormatCode, type WorkbookSheet } from './workbook'
-import { pickSheet } from './xlsx'
+import { pickSheet, type MergedRange } from './xlsx'
 
 let loading: Promise<typeof SheetJS> | null = null
 /** SheetJS is loaded on the first .xls, not at every start. */
@@ -68,6 +68,8 @@ interface BiffStructure {
   sheetTypes: number[]
   /** Hidden state of each BoundSheet record: 0 visible, 1 hidden, 2 very hidden. */
   sheetStates: number[]
+  /** Stream offset of each BoundSheet's BOF (lbPlyPos). */
+  sheetOffsets: number[]
 }
 
 /** Walks the Workbook stream's records; throws the damaged or password error when they do not hold together. */
@@ -75,6 +77,7 @@ export function checkBiffStream(stream: Uint8Array): BiffStructure {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength)
   const sheetTypes: number[] = []
   const sheetStates: number[] = []
+  const sheetOffsets: number[] = []
   let p = 0
   let depth = 0
   let substreams = 0
@@ -96,6 +99,7 @@ export function checkBiffStream(stream: Uint8Array): BiffStructure {
     } else if (depth === 0) throw xlsDamagedError() // a record outside any substream
     else if (type === FILEPASS && substreams === 1) throw xlsPasswordError()
     else if (type === BOUNDSHEET && substreams === 1 && length >= 6) {
+      sheetOffsets.push(view.getUint32(p + 4, true))
       sheetStates.push(stream[p + 4 + 4]! & 0x03)
       sheetTypes.push(stream[p + 4 + 5]!)
     }
@@ -105,7 +109,73 @@ export function checkBiffStream(stream: Uint8Array): BiffStructure {
   if (p < stream.length && p + 4 > stream.length) {
     for (let q = p; q < stream.length; q++) if (stream[q] !== 0) throw xlsDamagedError()
   }
-  return { sheetTypes, sheetStates }
+  return { sheetTypes, sheetStates, sheetOffsets }
+}
+
+const MERGECELLS = 0x00e5
+
+const COLINFO = 0x007d
+
+/**
+ * The records of the sheet substream starting at `offset` (its BOF) that say how it looks, at the
+ * sheet's own level (not in a chart embedded in it): MergeCells (a count and 8-byte Ref8 entries:
+ * first row, last row, first column, last column) and ColInfo (first and last column, the width in
+ * 1/256 of a character).
+ */
+function sheetRecordsAt(stream: Uint8Array, offset: number): { merges: MergedRange[]; widths: SheetView['widths'] } {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength)
+  const merges: MergedRange[] = []
+  const widths: SheetView['widths'] = []
+  if (offset + 4 > stream.length || !BOF_TYPES.has(view.getUint16(offset, true))) return { merges, widths }
+  let depth = 0
+  for (let p = offset; p + 4 <= stream.length; ) {
+    const type = view.getUint16(p, true)
+    const length = view.getUint16(p + 2, true)
+    if (BOF_TYPES.has(type)) depth++
+    else if (type === EOF && --depth === 0) break
+    else if (type === MERGECELLS && depth === 1 && length >= 2) {
+      const count = Math.min(view.getUint16(p + 4, true), Math.floor((length - 2) / 8))
+      for (let i = 0; i < count; i++) {
+        const at = p + 6 + i * 8
+        const top = view.getUint16(at, true)
+        const bottom = view.getUint16(at + 2, true)
+        const left = view.getUint16(at + 4, true)
+        const right = view.getUint16(at + 6, true)
+        merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) })
+      }
+    } else if (type === COLINFO && depth === 1 && length >= 6) {
+      const first = view.getUint16(p + 4, true)
+      const last = view.getUint16(p + 6, true)
+      const width = view.getUint16(p + 8, true) / 256
+      if (last >= first && last < MAX_COLUMNS && width > 0) widths.push({ first, last, width })
+    }
+    p += 4 + length
+  }
+  return { merges, widths }
+}
+
+/** The chosen worksheet's substream records (see sheetRecordsAt); nothing for a sheet it cannot place. */
+async function xlsSheetRecords(path: string, wanted: string | number | undefined): Promise<ReturnType<typeof sheetRecordsAt>> {
+  const { sheets, stream, structure } = await parseXls(path, 'list')
+  const chosen = pickSheet(sheets, wanted)
+  // The listed sheets are the worksheets only (chart, macro and module sheets left out).
+  const worksheets = structure.sheetTypes.length === structure.sheetOffsets.length ? structure.sheetOffsets.filter((_, i) => structure.sheetTypes[i] === 0) : []
+  const offset = sheets.length === worksheets.length ? worksheets[chosen.index] : undefined
+  return offset === undefined ? { merges: [], widths: [] } : sheetRecordsAt(stream, offset)
+}
+
+/**
+ * The sheet's merged ranges, as the .xlsx reader gives them, from the sheet's MergeCells records:
+ * the file's structure is walked (and checked) without SheetJS parsing the cells again, so this
+ * costs little more than reading the file. BIFF5 (Excel 95) had no merged cells: none.
+ */
+export async function readXlsMergedRanges(path: string, wanted?: string | number): Promise<MergedRange[]> {
+  return (await xlsSheetRecords(path, wanted)).merges
+}
+
+/** The sheet's column widths (ColInfo); .xls keeps its frozen panes where this reader does not look. */
+export async function readXlsSheetView(path: string, wanted?: string | number): Promise<SheetView> {
+  return { widths: (await xlsSheetRecords(path, wanted)).widths, frozen: null }
 }
 
 interface CfbEntry {
@@ -136,6 +206,9 @@ function workbookStream(XLSX: typeof SheetJS, data: Buffer): Uint8Array {
 interface ParsedXls {
   workbook: SheetJS.WorkBook
   sheets: WorkbookSheet[]
+  /** The checked Workbook stream and its structure. */
+  stream: Uint8Array
+  structure: BiffStructure
 }
 
 /**
@@ -151,7 +224,8 @@ async function parseXls(path: string, only: 'list' | 'all'): Promise<ParsedXls> 
     throw fileAccessError(e)
   }
   const XLSX = await loadSheetJS()
-  const structure = checkBiffStream(workbookStream(XLSX, data))
+  const stream = workbookStream(XLSX, data)
+  const structure = checkBiffStream(stream)
 
   const complaints: unknown[] = []
   const original = console.error
@@ -186,7 +260,7 @@ async function parseXls(path: string, only: 'list' | 'all'): Promise<ParsedXls> 
     sheets.push({ name, index: sheets.length, hidden: hidden !== 0, partPath: null })
   })
   if (sheets.length === 0) throw new LedgerError('file_unsupported', '这个 Excel 文件里没有工作表，没有可导入的内容。请确认选对了文件。')
-  return { workbook, sheets }
+  return { workbook, sheets, stream, structure }
 }
 
 /** The workbook's worksheets in tab order, hidden ones flagged. */
@@ -240,6 +314,7 @@ export async function* readXlsRows(path: string, opts: ReadOptions = {}): AsyncG
     if (!source) continue
     let truncated = false
     const cells: CellValue[] = []
+    let formats: (string | null)[] | null = null
     for (let c = 0; c < source.length; c++) {
       let v = cellValue(source[c], date1904)
       if (v === null) continue
@@ -253,11 +328,19 @@ export async function* readXlsRows(path: string, opts: ReadOptions = {}): AsyncG
       }
       while (cells.length < c) cells.push(null)
       cells[c] = v
+      const z = opts.formats ? source[c]?.z : undefined
+      if (typeof z === 'string' && z !== 'General') {
+        formats ??= []
+        while (formats.length < c) formats.push(null)
+        formats[c] = z
+      }
     }
     if (cells.length === 0) continue
     throwIfAborted(opts.signal)
     lastRow = r + 1
-    yield truncated ? { rowNumber: r + 1, cells, truncated: true } : { rowNumber: r + 1, cells }
+    const row: SheetRow = truncated ? { rowNumber: r + 1, cells, truncated: true } : { rowNumber: r + 1, cells }
+    if (formats) row.formats = formats
+    yield row
     if (lastRow % 500 === 0) opts.onProgress?.({ bytesRead: Math.round((totalBytes * lastRow) / Math.max(1, totalRows)), totalBytes, rowNumber: lastRow, totalRows })
   }
   opts.onProgress?.({ bytesRead: totalBytes, totalBytes, rowNumber: lastRow, totalRows })

@@ -17,9 +17,10 @@ import {
   type ReadOptions,
   type SheetInfo,
   type SheetRow,
+  type SheetView,
 } from './types'
 import { SharedStringsParser, sharedStringsTooLargeError, SheetRowsParser, XmlFeed, type TagHandler } from './sheet-xml'
-import { dateStyleIds, openWorkbookPackage, type WorkbookPackage, type WorkbookSheet } from './workbook'
+import { dateStyleIds, openWorkbookPackage, styleFormatCodes, type WorkbookPackage, type WorkbookSheet } from './workbook'
 import { findEntry, inflateEntry, peekEntry, type ZipDirectory, type ZipEntry } from './zip'
 
 export type XlsxReadOptions = ReadOptions
@@ -147,6 +148,7 @@ export async function* readXlsxRows(path: string, opts: XlsxReadOptions = {}): A
       date1904: pkg.date1904,
       maxColumns: MAX_COLUMNS,
       maxCellChars: MAX_CELL_CHARS,
+      formatCodes: opts.formats ? await styleFormatCodes(pkg) : undefined,
     })
     let seen = 0
     for await (const _ of parseEntry(pkg.zip, sheet, parser, onBytes(strings?.compressedSize ?? 0))) {
@@ -216,4 +218,37 @@ export async function readXlsxMergedRanges(path: string, wanted?: string | numbe
     ranges.push({ top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) })
   }
   return ranges
+}
+
+/** Of the sheet part, what comes before <sheetData> (sheetViews, cols) is read: their size is bounded by this. */
+const VIEW_PEEK_BYTES = 256 * 1024
+
+/** The sheet's column widths (<cols>) and frozen panes (<pane state="frozen">), from the part's head. */
+export async function readXlsxSheetView(path: string, wanted?: string | number): Promise<SheetView> {
+  const pkg = await openWorkbookPackage(path).catch((e: unknown) => {
+    throw fileAccessError(e)
+  })
+  const chosen = pickSheet(pkg.sheets, wanted)
+  const sheet = chosen.partPath ? findEntry(pkg.zip, chosen.partPath) : undefined
+  if (!sheet) throw corruptFileError()
+  let head = (await peekEntry(pkg.zip, sheet, VIEW_PEEK_BYTES)).toString('utf8')
+  const data = head.search(/<(?:[\w.-]+:)?sheetData\b/)
+  if (data >= 0) head = head.slice(0, data)
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1]
+  const widths: SheetView['widths'] = []
+  for (const m of head.matchAll(/<(?:[\w.-]+:)?col\b([^>]*)>/g)) {
+    const min = Number(attr(m[1]!, 'min'))
+    const max = Number(attr(m[1]!, 'max') ?? min)
+    const width = Number(attr(m[1]!, 'width'))
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && max <= MAX_COLUMNS && width > 0 && width < 256) {
+      widths.push({ first: min - 1, last: max - 1, width })
+    }
+  }
+  const pane = /<(?:[\w.-]+:)?pane\b([^>]*)>/.exec(head)?.[1]
+  const state = pane ? attr(pane, 'state') : undefined
+  const frozen =
+    pane && (state === 'frozen' || state === 'frozenSplit')
+      ? { rows: Math.max(0, Math.floor(Number(attr(pane, 'ySplit') ?? 0)) || 0), columns: Math.max(0, Math.floor(Number(attr(pane, 'xSplit') ?? 0)) || 0) }
+      : null
+  return { widths, frozen: frozen && (frozen.rows || frozen.columns) ? frozen : null }
 }

@@ -15,6 +15,7 @@ import { jobEnd, testCore } from '../../../helpers/core'
 import { tempDir } from '../../../helpers/temp'
 import { EXIT_BLOCKED, EXIT_OK, EXIT_UNREADABLE, importCommand } from '../../../../electron/cli/import-command'
 import { openLedger } from '../../../../electron/core/db/open'
+import { exportRoster } from '../../../../electron/core/households/export'
 import { buildOle2, buildZip, rawXlsx, readZipParts } from '../../spreadsheets/helpers'
 import { withFilePass, xlsBytes, xlsxBytes, type FixtureSheet } from '../../spreadsheets/xls-fixtures'
 
@@ -272,6 +273,35 @@ describe('npm run cli -- import X.xls', () => {
     const out = JSON.parse(c.out) as { lines: string[]; written: number }
     expect(JSON.parse(out.lines.join(''))).toEqual({ error: { code: 'file_unreadable', message: expect.stringContaining('.xls）文件不完整或已损坏') } })
     expect(out.written).toBe(0)
+  })
+})
+
+describe('npm run cli -- export --source-layout after an .xls', () => {
+  it('writes back what the .xls held: importing that export reports nothing new, changed or missing', async () => {
+    const dir = tempDir()
+    const rows = legacyRosterRows(5)
+    const xls = path.join(dir, 'county.xls')
+    // Title row merged across, as counties send it.
+    const sheet = legacySheet()
+    fs.writeFileSync(xls, xlsBytes([{ ...sheet, rows: [sheet.rows[0]!, sheet.rows[1]!, ...rows] }]))
+    const ledger = openLedger(path.join(dir, 'ledger.sqlite'))
+    const lines: string[] = []
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
+    try {
+      expect(await importCommand(ledger, xls, { dryRun: false, json: true })).toBe(EXIT_OK)
+      // What `export --source-layout` runs.
+      const out = path.join(dir, 'export.xlsx')
+      await exportRoster(ledger, out, { layout: 'source', masked: false })
+      lines.length = 0
+      expect(await importCommand(ledger, out, { dryRun: true, json: true })).toBe(EXIT_OK)
+      const report = JSON.parse(lines.join('')) as Record<'households' | 'members', Record<string, number>>
+      const zero = { new: 0, changed: 0, missing: 0 }
+      expect(report.households).toMatchObject({ ...zero, unchanged: new Set(rows.map((r) => r[LEGACY_HEADERS.indexOf('户编号')])).size })
+      expect(report.members).toMatchObject({ ...zero, unchanged: rows.length })
+    } finally {
+      log.mockRestore()
+      await ledger.close()
+    }
   })
 })
 

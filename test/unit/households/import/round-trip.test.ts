@@ -19,7 +19,7 @@ import { tempDir } from '../../../helpers/temp'
 
 const { setup } = importHarness()
 
-const EXT: Record<LayoutName, string> = { legacy: 'xlsx', monitoring: 'xlsx', csv: 'csv', household: 'xlsx', wide: 'xlsx', national: 'xlsx' }
+const EXT: Record<LayoutName, string> = { legacy: 'xlsx', monitoring: 'xlsx', csv: 'csv', household: 'xlsx', wide: 'xlsx', xls: 'xls', national: 'xlsx' }
 const ZERO = { new: 0, changed: 0, missing: 0 }
 const drift = (p: RosterPreview) => ({
   households: { new: p.households.new, changed: p.households.changed, missing: p.households.missing },
@@ -70,6 +70,26 @@ describe('round trip over ledgers built from every layout', () => {
       }
     }, 60_000)
   }
+})
+
+describe('a source layout of one row per household', () => {
+  it('the last file listed heads only: the source-layout export writes one row per household and re-imports with zero differences', async () => {
+    const { job, file, core } = setup()
+    const dir = tempDir()
+    const county = generateCounty(42, { legacy: 5, household: 4 })
+    for (const layout of ['legacy', 'household'] as const) {
+      const p = path.join(dir, `${layout}.xlsx`)
+      await writeLayout(p, layout, county[layout])
+      await job('households.importCommit', { fileId: file(p) })
+    }
+    const out = path.join(dir, 'export-source.xlsx')
+    const r = await exportRoster(core.ledger, out, { layout: 'source', masked: false })
+    expect(r).toEqual({ households: 9, members: 9 })
+    const again = await job<RosterPreview>('households.importPreview', { fileId: file(out) })
+    expect({ errors: again.errorCount, changes: changeList(again) }).toEqual({ errors: 0, changes: [] })
+    expect(drift(again)).toEqual({ households: ZERO, members: ZERO })
+    expect(again.members.unchanged).toBe(9)
+  })
 })
 
 describe('the national monitoring export', () => {

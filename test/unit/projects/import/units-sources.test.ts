@@ -163,7 +163,15 @@ describe('project plans the importer did not write', () => {
     const f = path.join(tempDir(), '未识别.xlsx')
     await wb.xlsx.writeFile(f)
 
-    await expect(job('projects.importPreview', { fileId: file(f) })).rejects.toMatchObject({ code: 'not_project_list' })
+    // 「工程」 is not taken for 项目名称: the preview says so and shows the columns to map; nothing can be imported yet.
+    const unmapped = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(f) })
+    expect(unmapped.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[2, 'no_name_column', 'error']])
+    expect(unmapped.issues[0]!.message).toContain('请在「列对应」中把写项目名称的那一列对应为「项目名称」')
+    expect(unmapped.columns.map((c) => c.header)).toEqual(['工程', '地点', '建设内容', '中央衔接资金', '备用资金'])
+    expect(unmapped.columns[0]!.samples).toEqual(['村道硬化'])
+    expect(unmapped.projects.new).toBe(0)
+    await expect(job('projects.importCommit', { fileId: file(f) })).rejects.toBeDefined()
+    expect(sql('SELECT count(*) AS n FROM projects')).toEqual([{ n: 0 }])
     const mapping = { '0': 'name', '1': 'village', '2': 'content', '3': 'fund:中央衔接资金', '4': 'fund:备用资金' }
     const preview = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(f), mapping, assumedUnit: 'wan' })
     expect(preview.columns.map((c) => c.field)).toEqual(['name', 'village', 'content', 'fund:中央衔接资金', 'fund:备用资金'])
@@ -182,5 +190,39 @@ describe('project plans the importer did not write', () => {
     expect(again.projects).toMatchObject({ new: 0, changed: 0, unchanged: 1 })
     // The ledger's sources grew with the file's: the list filter and the budget form offer it.
     expect(await call('projects.sources', {})).toEqual(['中央衔接资金', '省级衔接资金', '市级', '县级', '帮扶单位资金', '群众自筹', '投工投劳', '其他', '备用资金'])
+  })
+
+  it('a unit chosen for a file read with a remembered mapping keeps that mapping, and both are remembered', async () => {
+    const { job, file, sql } = setup()
+    const write = async (name: string, amount: number) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('计划表')
+      ws.addRow(['2025年某某镇项目计划表'])
+      ws.addRow(['工程', '地点', '建设内容', '中央衔接资金'])
+      ws.addRow([name, '红旗村', '硬化 2 公里', amount])
+      const f = path.join(tempDir(), `${name}.xlsx`)
+      await wb.xlsx.writeFile(f)
+      return f
+    }
+    const mapping = { '0': 'name', '1': 'village', '2': 'content', '3': 'fund:中央衔接资金' }
+    await job('projects.importCommit', { fileId: file(await write('村道硬化', 12.5)), mapping, assumedUnit: 'wan' })
+
+    // The next file of this layout is in 元: the clerk changes the unit only.
+    const next = await write('水渠修缮', 86_000.5)
+    const asWan = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(next) })
+    expect(asWan).toMatchObject({ rememberedReading: true, assumedUnit: 'wan' })
+    const asYuan = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(next), assumedUnit: 'yuan' })
+    expect(asYuan.columns.map((c) => c.field)).toEqual(['name', 'village', 'content', 'fund:中央衔接资金'])
+    expect(asYuan).toMatchObject({ rememberedReading: true, assumedUnit: 'yuan' })
+    expect(asYuan.newProjects[0]!.totalText).toBe('86000.50 元')
+    await job('projects.importCommit', { fileId: file(next), assumedUnit: 'yuan' })
+    expect(sql('SELECT p.name, b.amount_fen FROM project_budget_lines b JOIN projects p ON p.id = b.project_id ORDER BY p.name')).toEqual([
+      { name: '村道硬化', amount_fen: 12_500_000 },
+      { name: '水渠修缮', amount_fen: 8_600_050 },
+    ])
+    // Remembered now: the mapping as before, the unit as last chosen.
+    const third = await job<ProjectImportPreview>('projects.importPreview', { fileId: file(await write('桥梁维修', 1200)) })
+    expect(third).toMatchObject({ rememberedReading: true, assumedUnit: 'yuan' })
+    expect(third.columns.map((c) => c.field)).toEqual(['name', 'village', 'content', 'fund:中央衔接资金'])
   })
 })
