@@ -62,10 +62,9 @@ function asCell(kind: NationalKind, field: string, value: string | number | null
 const PERSON_SQL = `SELECT m.name, m.id_number, m.person_no, m.sex, m.labour_skill, h.household_no, h.household_type, h.monitoring_category, h.phone,
   v.county, v.township, v.name AS village FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id WHERE m.id = ?`
 
-const PERSON_HEADERS: Record<string, string> = {
-  姓名: 'name', 证件号码: 'id_number', 人编号: 'person_no', 户编号: 'household_no', 性别: 'sex', 劳动技能: 'labour_skill', 户类型: 'household_type',
-  监测对象类别: 'monitoring_category', 联系电话: 'phone', 县: 'county', 乡: 'township', 行政村: 'village', 村: 'village',
-}
+/** Who the row is about, from the ledger (a name or number corrected in the roster reaches the export too); other cells as the file had them. */
+const PERSON_HEADERS: Record<string, string> = { 姓名: 'name', 证件号码: 'id_number', 人编号: 'person_no', 户编号: 'household_no', 性别: 'sex' }
+const PERSON_FIELDS = new Set(['name', 'id_number', 'person_no', 'household_no'])
 
 export async function exportNational(ledger: Ledger, outputPath: string, layout: 'workSpells' | 'standard', actor: string): Promise<{ rows: number }> {
   const excel = await loadExcelJS()
@@ -88,7 +87,7 @@ export async function exportNational(ledger: Ledger, outputPath: string, layout:
         const field = fieldOf(h)
         const own = field && recordKeys('workSpells').includes(field) ? field : null
         if (own) return asCell('workSpells', own, s[own] ?? null, cells[h])
-        const personKey = PERSON_HEADERS[h] ?? (field && field in (p ?? {}) ? field : undefined)
+        const personKey = field && PERSON_FIELDS.has(field) ? field : PERSON_HEADERS[h]
         if (personKey && p && p[personKey] !== null && p[personKey] !== undefined) return String(p[personKey])
         return cells[h] ?? null
       })
