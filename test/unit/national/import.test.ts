@@ -149,3 +149,71 @@ describe('the national exports in and out', () => {
     })
   }
 })
+
+describe('户信息, planned work and 行政村信息', () => {
+  it('户信息 fills the household and keeps its 乡村建设 columns; a household not in the ledger is reported by row; undo restores the household', async () => {
+    const { job, call, file, dir, sql } = await ledgerWithRoster(21)
+    const heads = sql<LedgerPerson & { group: string | null; hid: number; phone: string | null }>(
+      `SELECT v.county, v.township, v.name AS village, g.name AS "group", h.household_no, m.person_no, m.name, m.sex, m.id_number, h.household_type, h.id AS hid, h.phone
+       FROM households h JOIN villages v ON v.id = h.village_id LEFT JOIN village_groups g ON g.id = h.group_id JOIN members m ON m.household_id = h.id AND m.relation = '户主' ORDER BY h.id`,
+    )
+    const sheet = householdInfoSheet(heads, 4, 1)
+    const p = path.join(dir, 'info.xlsx')
+    await writeNationalSheet(p, '户信息', sheet)
+    const preview = await job<NationalPreview>('national.importPreview', { fileId: file(p) })
+    expect(preview.kind).toBe('householdInfo')
+    expect(preview.counts).toMatchObject({ new: heads.length, notInLedger: 1 })
+    expect(preview.issues.find((i) => i.code === 'not_in_ledger')).toMatchObject({ row: heads.length + 4, column: '户编号' })
+    const areaCol = sheet.headers.indexOf('住房面积（平方米）')
+    await job('national.importCommit', { fileId: file(p) })
+    const first = sql<{ housing_area: string }>('SELECT housing_area FROM households WHERE id = ?', heads[0]!.hid)[0]!
+    expect(first.housing_area).toBe(sheet.rows[0]![areaCol])
+    const view = await call('national.household', { householdId: heads[0]!.hid })
+    expect(view.info).toEqual(expect.arrayContaining([{ label: '住房结构', value: sheet.rows[0]![sheet.headers.indexOf('住房结构')]! }]))
+    const [batch] = await call('imports.list', { kind: 'national' })
+    await job('imports.undo', { batchId: batch!.id })
+    expect(sql('SELECT * FROM household_info')).toEqual([])
+  })
+
+  it('planned work: one record per person, a corrected column mapping is remembered for files with the same header', async () => {
+    const { job, file, dir, people, sql } = await ledgerWithRoster(33)
+    const sheet = plannedWorkSheet(people, 8)
+    const p = path.join(dir, 'planned.xlsx')
+    await writeNationalSheet(p, '计划外出务工信息', sheet)
+    const first = await job<NationalPreview>('national.importPreview', { fileId: file(p) })
+    expect(first.counts.new).toBe(sheet.rows.length)
+    const needCol = first.columns.find((c) => c.header === '就业服务需求')!
+    expect(needCol.field).toBe('service_need')
+    // The clerk keeps 就业服务需求 as written (not a record column): remembered with the commit.
+    await job('national.importCommit', { fileId: file(p), mapping: { [String(needCol.index)]: null } })
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM planned_work WHERE service_need IS NOT NULL')[0]!.n).toBe(0)
+    const again = await job<NationalPreview>('national.importPreview', { fileId: file(p) })
+    expect(again.rememberedMapping).toBe(true)
+    expect(again.columns.find((c) => c.header === '就业服务需求')!.field).toBeNull()
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: sheet.rows.length })
+  })
+
+  it('行政村信息: known villages updated, an unknown one created, money in 万元 kept exactly in 分; changed values listed field by field', async () => {
+    const { job, file, dir, sql } = await ledgerWithRoster(44)
+    const villages = sql<{ county: string; township: string; name: string }>('SELECT county, township, name FROM villages ORDER BY id')
+    const sheet = villageSheet(villages, 3, ['新设村'])
+    const p = path.join(dir, 'villages.xlsx')
+    await writeNationalSheet(p, '行政村信息', sheet)
+    const preview = await job<NationalPreview>('national.importPreview', { fileId: file(p) })
+    expect(preview.kind).toBe('villages')
+    expect(preview.counts).toMatchObject({ new: villages.length + 1, notInLedger: 0 })
+    await job('national.importCommit', { fileId: file(p) })
+    expect(sql('SELECT count(*) AS n FROM villages')[0]).toEqual({ n: villages.length + 1 })
+    const income = sheet.rows[0]![sheet.headers.indexOf('村级集体经济收入（万元）')]!
+    const stored = sql<{ collective_income_fen: number }>('SELECT collective_income_fen FROM village_statistics ORDER BY id LIMIT 1')[0]!
+    expect(stored.collective_income_fen).toBe(Math.round(Number(income) * 1_000_000))
+    // The next year's file: one village's 总户数 changed.
+    const col = sheet.headers.indexOf('总户数')
+    const next = { headers: sheet.headers, rows: sheet.rows.map((r, i) => (i === 0 ? r.map((c, k) => (k === col ? String(Number(c) + 5) : c)) : r)) }
+    const p2 = path.join(dir, 'villages-2.xlsx')
+    await writeNationalSheet(p2, '行政村信息', next)
+    const changed = await job<NationalPreview>('national.importPreview', { fileId: file(p2) })
+    expect(changed.counts).toMatchObject({ new: 0, changed: 1, unchanged: villages.length })
+    expect(changed.changedRecords[0]!.diffs).toEqual([{ field: 'total_households', label: '总户数', before: sheet.rows[0]![col], after: String(Number(sheet.rows[0]![col]) + 5) }])
+  })
+})

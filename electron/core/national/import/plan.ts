@@ -166,12 +166,12 @@ export function planNationalImport(ledger: Ledger, parsed: ParsedNational): Nati
     if (kind === 'householdInfo' && householdId !== null) {
       const h = householdRow.get(householdId) as Row
       for (const k of HOUSEHOLD_INFO_TO_HOUSEHOLD) {
-        const value = values[k]
+        const value = v[k]
         if (value === null || value === undefined) continue
         if (k === 'household_type' && !(HOUSEHOLD_TYPES as readonly string[]).includes(String(value))) continue
         if (k === 'monitoring_category') {
           if (!(MONITORING_CATEGORIES as readonly string[]).includes(String(value))) continue
-          const type = values.household_type ?? h.household_type
+          const type = v.household_type ?? h.household_type
           if (value === '脱贫不稳定户' && type !== '脱贫户' && type !== '监测户') {
             issues.push({
               sheet: parsed.sheet, row: row.excelRow, column: '监测对象类别', severity: 'warning', code: 'category_type',
