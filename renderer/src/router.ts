@@ -24,6 +24,8 @@ export type Route =
   | { page: 'assets' }
   /** 监测设置: the per-year monitoring line and deadlines. */
   | { page: 'monitoring-settings' }
+  /** 导入国家系统表格: 户信息, 已外出务工信息, 计划外出务工信息, 行政村信息. */
+  | { page: 'national-import' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -43,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (project) return { page: 'project', id: Number(project[1]) }
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
+  if (hash === '#/national-import') return { page: 'national-import' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }
