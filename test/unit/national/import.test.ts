@@ -217,3 +217,21 @@ describe('户信息, planned work and 行政村信息', () => {
     expect(changed.changedRecords[0]!.diffs).toEqual([{ field: 'total_households', label: '总户数', before: sheet.rows[0]![col], after: String(Number(sheet.rows[0]![col]) + 5) }])
   })
 })
+
+describe('the demo township', () => {
+  it('has work spells, planned work and village statistics, gives 脱贫不稳定户 only to 脱贫户, and takes them away with it', async () => {
+    const { job, call, sql } = setup()
+    await job('demo.load', { households: 120 })
+    const n = (q: string) => sql<{ n: number }>(q)[0]!.n
+    expect(n('SELECT count(*) AS n FROM work_spells')).toBeGreaterThan(20)
+    expect(n('SELECT count(*) AS n FROM work_spells WHERE end_month IS NULL')).toBeGreaterThan(0)
+    expect(n('SELECT count(*) AS n FROM work_spells WHERE end_month IS NOT NULL')).toBeGreaterThan(0)
+    expect(n('SELECT count(*) AS n FROM planned_work')).toBeGreaterThan(0)
+    expect(n('SELECT count(*) AS n FROM village_statistics')).toBe(n('SELECT count(*) AS n FROM villages'))
+    expect(n("SELECT count(*) AS n FROM households WHERE monitoring_category = '脱贫不稳定户' AND household_type <> '脱贫户'")).toBe(0)
+    const withSpell = sql<{ household_id: number }>('SELECT household_id FROM work_spells LIMIT 1')[0]!.household_id
+    expect((await call('national.household', { householdId: withSpell })).workSpells.length).toBeGreaterThan(0)
+    await call('demo.remove', {})
+    expect(n('SELECT (SELECT count(*) FROM work_spells) + (SELECT count(*) FROM planned_work) + (SELECT count(*) FROM village_statistics) AS n')).toBe(0)
+  })
+})
