@@ -139,3 +139,43 @@ export function writeRosterCase(ledger: Ledger, w: WriteScope, householdId: numb
   }
   return outcome
 }
+
+/**
+ * The clerk's corrections of a monitoring case, for the monitoring roster's own layout: header →
+ * the text the ledger's case gives, only for the columns whose meaning differs from what the file
+ * said (the others keep the file's cells exactly). Empty when the household has no case.
+ */
+export function caseCorrections(ledger: Ledger, householdId: number, rows: readonly Record<string, string>[], household: { category: Value; identified: Value; size: number }): Map<string, string | null> {
+  const out = new Map<string, string | null>()
+  const stored = ledger.sqlite.prepare('SELECT * FROM monitoring_cases WHERE household_id = ? ORDER BY report_date DESC, id DESC LIMIT 1').get(householdId) as Record<string, Value> | undefined
+  if (!stored) return out
+  const measures = ledger.sqlite.prepare('SELECT kind, items, other_note FROM monitoring_measures WHERE case_id = ? ORDER BY id').all(stored.id) as { kind: string; items: string; other_note: string | null }[]
+  // Defaults for blank cells are the stored ones, so a blank cell is not taken for a correction.
+  const file = caseFromCells(householdCells(rows), { ...household, size: Number(stored.size_at_identification) })
+  const was = file?.values ?? {}
+  const text = (v: Value) => (v === null || v === undefined ? null : String(v))
+  const money = (v: Value) => (v === null || v === undefined ? null : (Number(v) / 100).toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1'))
+  const differs = (k: string) => String(was[k] ?? '') !== String(stored[k] ?? '')
+  if (differs('risks')) {
+    const risks = JSON.parse(String(stored.risks ?? '[]')) as string[]
+    for (let i = 1; i <= 5; i++) out.set(`致贫/返贫风险${i}`, risks[i - 1] ?? null)
+  }
+  const plain: [string, string, (v: Value) => string | null][] = [
+    ['risk_note', '致贫/返贫风险其他备注', text], ['found_by', '监测对象识别方式', text], ['size_at_identification', '识别时家庭人口数', text],
+    ['income_at_identification_fen', '识别时家庭纯收入', money], ['returned_to_poverty', '是否返贫', text], ['fell_into_poverty', '是否致贫', text],
+    ['township_opinion', '乡镇审核意见', text], ['county_opinion', '县级审定意见', text], ['elimination_method', '风险消除方式', text],
+  ]
+  for (const [k, header, f] of plain) if (differs(k)) out.set(header, f(stored[k] ?? null))
+  if (differs('elim_county_date')) {
+    out.set('风险是否已消除', stored.elim_county_date ? '是' : '否')
+    out.set('消除监测时间', stored.elim_county_date ? String(stored.elim_county_date).slice(0, 7).replace('-', '') : null)
+  }
+  for (const i of INDICATORS) if (differs(i.key)) out.set(i.label, i.kind === 'yesno' ? text(stored[i.key] ?? null) : money(stored[i.key] ?? null))
+  const fileMeasures = new Map((file?.measures ?? []).map((m) => [m.kind, m]))
+  for (const kind of MEASURE_KINDS) {
+    const now = measures.filter((m) => m.kind === kind).flatMap((m) => JSON.parse(m.items) as string[])
+    const before = fileMeasures.get(kind)?.items ?? []
+    if (now.join(',') !== before.join(',')) out.set(kind, now.length ? [...new Set(now)].join(',') : null)
+  }
+  return new Map([...out].map(([k, v]) => [normaliseHeaderText(k), v]))
+}

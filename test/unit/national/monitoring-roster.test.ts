@@ -5,6 +5,7 @@
  * a second import updates the same case, undo takes it away, and the file still round-trips.
  */
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { RosterCommitResult, RosterPreview } from '../../../shared/api/households-import'
 import { generateCounty, writeLayout } from '../../fixtures/county-layouts'
@@ -16,7 +17,7 @@ const { setup } = importHarness()
 describe('the monitoring roster as monitoring cases', () => {
   it('opens one case per monitored household with risks, measures and elimination; re-import changes nothing; undo removes them', async () => {
     const { job, call, file, sql } = setup()
-    const county = generateCounty(15, { national: 16 })
+    const county = generateCounty(15, { national: 10 })
     const p = path.join(tempDir(), '监测对象信息.xlsx')
     await writeLayout(p, 'national', county.national)
     const monitored = county.national.filter((h) => h.household_type === '监测户' && h.monitoring_category)
@@ -55,5 +56,43 @@ describe('the monitoring roster as monitoring cases', () => {
     for (const b of batches) await job('imports.undo', { batchId: b.id })
     expect(sql('SELECT count(*) AS n FROM monitoring_cases')[0]).toEqual({ n: 0 })
     expect(sql('SELECT count(*) AS n FROM monitoring_measures')[0]).toEqual({ n: 0 })
+  })
+})
+
+describe('the monitoring roster out again', () => {
+  it('gives back its own layout cell by cell, with the clerk\'s corrections of a case written over the cells they concern', async () => {
+    const { job, call, file, sql, core } = setup()
+    const county = generateCounty(16, { national: 8 })
+    const dir = tempDir()
+    const p = path.join(dir, '监测对象信息.xlsx')
+    await writeLayout(p, 'national', county.national)
+    await job('households.importCommit', { fileId: file(p) })
+    const text = async (f: string) => {
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.readFile(f)
+      const rows: string[][] = []
+      wb.worksheets[0]!.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && v && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v)))))
+      return rows
+    }
+    const out = async () => core.files.get((await job<{ fileId: string }>('households.export', { layout: 'source', unmasked: true })).fileId).path
+    const given = await text(p)
+    const untouched = await text(await out())
+    const header = given[2]!
+    const col = (h: string) => header.indexOf(h)
+    // Only the monitoring columns are compared here (the roster's own round trip is tested in households/import).
+    const monitoringCols = ['致贫/返贫风险1', '监测对象识别方式', '产业帮扶', '健康帮扶', '风险消除方式', '风险是否已消除'].map(col)
+    const dataRows = (rows: string[][]) => rows.filter((r) => r && /^\d/.test(r[col('证件号码')] ?? ''))
+    const pick = (rows: string[][]) => dataRows(rows).map((r) => `${r[col('证件号码')]}:${monitoringCols.map((c) => r[c] ?? '').join('|')}`).sort()
+    expect(pick(untouched)).toEqual(pick(given))
+
+    // The clerk adds a 就业帮扶 measure to one case: the export's 就业帮扶 cells of that household say so.
+    const c = sql<{ id: number; household_id: number; household_no: string }>('SELECT c.id, c.household_id, h.household_no FROM monitoring_cases c JOIN households h ON h.id = c.household_id WHERE c.elim_county_date IS NULL ORDER BY c.id LIMIT 1')[0]!
+    await call('monitoring.addMeasure', { caseId: c.id, kind: '就业帮扶', items: ['技能培训'], date: '2026-10-08', responsible: '帮扶干部甲' })
+    const corrected = await text(await out())
+    const rowsOf = dataRows(corrected).filter((r) => r[col('户编号')] === c.household_no)
+    expect(rowsOf.length).toBeGreaterThan(0)
+    for (const r of rowsOf) expect(r[col('就业帮扶')]).toBe('技能培训')
+    const others = (rows: string[][]) => pick(dataRows(rows).filter((r) => r[col('户编号')] !== c.household_no))
+    expect(others(corrected)).toEqual(others(given))
   })
 })
