@@ -151,8 +151,13 @@ export function caseCorrections(ledger: Ledger, householdId: number, rows: reado
   if (!stored) return out
   const measures = ledger.sqlite.prepare('SELECT kind, items, other_note FROM monitoring_measures WHERE case_id = ? ORDER BY id').all(stored.id) as { kind: string; items: string; other_note: string | null }[]
   // Defaults for blank cells are the stored ones, so a blank cell is not taken for a correction.
-  const file = caseFromCells(householdCells(rows), { ...household, size: Number(stored.size_at_identification) })
-  const was = file?.values ?? {}
+  const cells = householdCells(rows)
+  const fromFile = MONITORING_ROSTER_HEADERS.some((h) => cells.has(normaliseHeaderText(h)))
+  const file = fromFile ? caseFromCells(cells, { ...household, size: Number(stored.size_at_identification) }) : null
+  // Only a household the file gave as monitored carries the file's monitoring cells to correct; a case
+  // recorded in the ledger alone leaves the file's (blank) cells as they were, so the roster round-trips.
+  if (!file) return out
+  const was = file.values
   const text = (v: Value) => (v === null || v === undefined ? null : String(v))
   const money = (v: Value) => (v === null || v === undefined ? null : (Number(v) / 100).toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1'))
   const differs = (k: string) => String(was[k] ?? '') !== String(stored[k] ?? '')
@@ -171,7 +176,7 @@ export function caseCorrections(ledger: Ledger, householdId: number, rows: reado
     out.set('消除监测时间', stored.elim_county_date ? String(stored.elim_county_date).slice(0, 7).replace('-', '') : null)
   }
   for (const i of INDICATORS) if (differs(i.key)) out.set(i.label, i.kind === 'yesno' ? text(stored[i.key] ?? null) : money(stored[i.key] ?? null))
-  const fileMeasures = new Map((file?.measures ?? []).map((m) => [m.kind, m]))
+  const fileMeasures = new Map(file.measures.map((m) => [m.kind, m]))
   for (const kind of MEASURE_KINDS) {
     const now = measures.filter((m) => m.kind === kind).flatMap((m) => JSON.parse(m.items) as string[])
     const before = fileMeasures.get(kind)?.items ?? []

@@ -17,7 +17,7 @@ const { setup } = importHarness()
 describe('the monitoring roster as monitoring cases', () => {
   it('opens one case per monitored household with risks, measures and elimination; re-import changes nothing; undo removes them', async () => {
     const { job, call, file, sql } = setup()
-    const county = generateCounty(15, { national: 10 })
+    const county = generateCounty(15, { national: 16 })
     const p = path.join(tempDir(), '监测对象信息.xlsx')
     await writeLayout(p, 'national', county.national)
     const monitored = county.national.filter((h) => h.household_type === '监测户' && h.monitoring_category)
