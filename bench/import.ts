@@ -13,6 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { openSheetRows } from '../electron/core/spreadsheets/read'
 import { exceljsParse } from './exceljs-parse'
+import ExcelJS from 'exceljs'
+import { generateCounty, LAYOUT_COLUMNS } from '../test/fixtures/county-layouts'
 import { legacyRosterRows, writeRosterWorkbook } from '../test/fixtures/roster-workbook'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
@@ -33,7 +35,7 @@ async function parsePhase(file: string, reader: 'exceljs' | 'app'): Promise<Phas
 }
 
 /** (b) and (c): the shipped CLI (out/main/cli.js), as a clerk's or a script's import runs. */
-function importPhase(file: string, db: string): PhaseResult {
+function importPhase(file: string, db: string, rows = ROWS): PhaseResult {
   const cli = path.resolve(__dirname, '../out/main/cli.js')
   const timed = fs.existsSync('/usr/bin/time')
   const [cmd, args] = timed ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, cli]] : [process.execPath, [cli]]
@@ -42,7 +44,7 @@ function importPhase(file: string, db: string): PhaseResult {
   const ms = performance.now() - t0
   if (r.status !== 0) throw new Error(`import exited ${r.status}: ${r.stderr}`)
   const rss = /maxrss=(\d+)/.exec(r.stderr)
-  return { rows: ROWS, ms, peakMb: rss ? Number(rss[1]) / 1024 : NaN }
+  return { rows, ms, peakMb: rss ? Number(rss[1]) / 1024 : NaN }
 }
 
 async function main(): Promise<void> {
@@ -53,6 +55,52 @@ async function main(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'))
   try {
+    if (process.env.BENCH_ONLY !== 'monitoring') await legacyBench(dir)
+    if (process.env.BENCH_ONLY !== 'legacy') await monitoringBench(dir)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The county-size monitoring roster (national 监测对象信息, ≈180 columns, every value as text): the app's
+ * own bare read of the file against the full import by the shipped CLI (roster plus a monitoring
+ * case for each monitored household). Written row by row with the streaming writer.
+ */
+async function monitoringBench(dir: string): Promise<void> {
+  const file = path.join(dir, 'monitoring-roster.xlsx')
+  const cols = LAYOUT_COLUMNS.national
+  const households = generateCounty(20261202, { national: Math.ceil(ROWS / 3) + 200 }).national
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false })
+  const ws = wb.addWorksheet('Sheet1')
+  ws.addRow(['（自定义）监测对象信息']).commit()
+  ws.addRow(['导出时间：2026-11-30 09:12:45']).commit()
+  ws.addRow(cols.map((c) => c.header)).commit()
+  let seq = 0
+  let monitored = 0
+  outer: for (const h of households) {
+    if (h.household_type === '监测户') monitored++
+    for (const m of h.members) {
+      if (seq >= ROWS) break outer
+      const s = ++seq
+      ws.addRow(cols.map((c) => c.value(h, m, s))).commit()
+    }
+  }
+  await wb.commit()
+  console.log(`monitoring roster: ${seq} member rows, ${cols.length} columns, ${monitored} monitored households, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`)
+  const read = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, '--read', file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PhaseResult
+  const db = path.join(dir, 'monitoring.sqlite')
+  const imported = importPhase(file, db, seq)
+  for (const [label, r] of [["    the app's own reader alone", read], ['(d) monitoring roster import', imported]] as const) {
+    console.log(`${label.padEnd(32)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(8)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak ${r.peakMb.toFixed(0)} MB`)
+  }
+  const cases = execFileSync(process.execPath, [path.resolve(__dirname, '../out/main/cli.js'), 'info', '--db', db, '--json'], { encoding: 'utf8' })
+  console.log(`monitoring: ${JSON.stringify((JSON.parse(cases) as { monitoring: unknown }).monitoring)}`)
+  console.log(`ratio: monitoring import/own read=${(imported.rows / imported.ms / (read.rows / read.ms)).toFixed(2)}`)
+}
+
+async function legacyBench(dir: string): Promise<void> {
+  {
     const file = path.join(dir, 'county-roster.xlsx')
     // Whole households until the row count is reached.
     const all = legacyRosterRows(Math.ceil(ROWS / 3))
@@ -79,8 +127,6 @@ async function main(): Promise<void> {
     }
     const thr = (r: PhaseResult) => r.rows / r.ms
     console.log(`ratios: import/parse=${(thr(results.import!) / thr(results.parse!)).toFixed(2)} reimport/parse=${(thr(results.reimport!) / thr(results.parse!)).toFixed(2)}`)
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 

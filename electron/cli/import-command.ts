@@ -6,6 +6,9 @@ import type { Ledger } from '../core/db/open'
 import { commitRosterImport } from '../core/households/import/commit'
 import { parseRosterFile } from '../core/households/import/parse'
 import { planRosterImport, planWrites } from '../core/households/import/plan'
+import { commitNationalImport, isChanged, parseNationalFile, planNationalImport, recallMapping, recogniseFile } from '../core/national'
+import { NATIONAL_KINDS, type NationalKind } from '../../shared/import/national-kinds'
+import { NATIONAL_KIND_NOUNS } from '../../shared/import/national-fields'
 
 export const EXIT_OK = 0
 export const EXIT_BLOCKED = 1
@@ -18,6 +21,9 @@ export async function importCommand(ledger: Ledger, file: string, options: { she
   const ctx = { dbPath: ledger.path, actor: '命令行', progress, checkCancelled: () => undefined }
   let roster
   try {
+    // One command for every kind: the national exports go to their own import, the rest to the roster's.
+    const { kind } = await recogniseFile(file, options.sheet)
+    if ((NATIONAL_KINDS as readonly string[]).includes(kind.kind)) return await importNational(ledger, file, kind.kind as NationalKind, options, ctx)
     roster = await parseRosterFile(ledger, { path: file, fileName: path.basename(file), sheet: options.sheet }, ctx)
   } catch (err) {
     if (!(err instanceof LedgerError)) throw err
@@ -45,6 +51,36 @@ export async function importCommand(ledger: Ledger, file: string, options: { she
     const m = counts.members
     const verb = code === EXIT_BLOCKED ? '有错误，未写入任何数据' : options.dryRun ? '试运行，未写入' : '已导入'
     console.log(`${verb}。户：新增 ${h.new}，变更 ${h.changed}，未变 ${h.unchanged}，表中没有 ${h.missing}；人：新增 ${m.new}，变更 ${m.changed}，未变 ${m.unchanged}，表中没有 ${m.missing}。`)
+  }
+  return code
+}
+
+async function importNational(
+  ledger: Ledger,
+  file: string,
+  kind: NationalKind,
+  options: { sheet?: string; dryRun: boolean; json: boolean },
+  ctx: { actor: string; progress(done: number, total: number, message: string): void; checkCancelled(): void },
+): Promise<number> {
+  const parsed = await parseNationalFile({ path: file, fileName: path.basename(file), sheet: options.sheet }, ctx, recallMapping(ledger))
+  const plan = planNationalImport(ledger, parsed)
+  const errors = plan.issues.filter((i) => i.severity === 'error').length
+  let code = EXIT_OK
+  if (errors) code = EXIT_BLOCKED
+  else if (!options.dryRun) {
+    if (plan.records.some(isChanged)) await backupBefore(ledger, 'pre-import')
+    commitNationalImport(ledger, parsed, plan, { actor: ctx.actor, progress: ctx.progress })
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  const issues = plan.issues.map(({ sheet, row, column, severity, code: c, message }) => ({ sheet, row, column, severity, code: c, message }))
+  const c = plan.counts
+  if (options.json) {
+    console.log(JSON.stringify({ kind, records: c, issues }))
+  } else {
+    for (const i of issues) console.log(`[${i.severity === 'error' ? '错误' : '提醒'}] ${i.sheet} 第 ${i.row} 行 ${i.column}：${i.message}`)
+    const verb = code === EXIT_BLOCKED ? '有错误，未写入任何数据' : options.dryRun ? '试运行，未写入' : '已导入'
+    const noun = NATIONAL_KIND_NOUNS[kind]
+    console.log(`${verb}（${noun.record}）。新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，台账有、表中没有 ${c.missing}，台账中找不到 ${c.notInLedger}（${noun.unit}）。`)
   }
   return code
 }

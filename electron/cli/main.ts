@@ -9,6 +9,8 @@ import { openLedger, type Ledger } from '../core/db/open'
 import { exportRoster } from '../core/households/export'
 import { logAccess } from '../core/households/access-log'
 import { importCommand } from './import-command'
+import { monitoringCounts } from '../core/monitoring'
+import { nationalCounts } from '../core/national'
 import { exportProjectsCommand, importProjectsCommand } from './project-command'
 import { restoreCommand } from './restore-command'
 import { defaultDbPath } from '../core/paths'
@@ -38,7 +40,7 @@ function parse(argv: string[]): Parsed {
 
 const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
-  npm run cli -- import <花名册.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
+  npm run cli -- import <花名册或国家系统表格.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
       导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
   npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
       导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志
@@ -76,7 +78,16 @@ async function main(): Promise<number> {
         const counts = ledger.sqlite
           .prepare('SELECT (SELECT count(*) FROM villages) AS villages, (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members')
           .get() as Record<string, number>
-        const info = { db: dbPath, schemaVersion: ledger.schemaVersion, ...counts }
+        const national = nationalCounts(ledger)
+        const info = {
+          db: dbPath,
+          schemaVersion: ledger.schemaVersion,
+          ...counts,
+          monitoring: monitoringCounts(ledger),
+          workSpells: national.workSpells,
+          plannedWork: national.plannedWork,
+          villageStatistics: national.villageStatistics,
+        }
         if (flags.has('json')) console.log(JSON.stringify(info))
         else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
         return 0

@@ -11,6 +11,7 @@ import { householdsHandlers } from './households/handlers'
 import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { monitoringHandlers } from './monitoring/handlers'
+import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
 
 export const handlers: HandlerMap<OpName> = {
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<OpName> = {
   ...accountsHandlers,
   ...projectsHandlers,
   ...monitoringHandlers,
+  ...nationalHandlers,
 }

@@ -7,6 +7,7 @@ import { formsJobs } from './forms/jobs'
 import { householdsJobs } from './households/jobs'
 import { importsJobs } from './imports/jobs'
 import type { JobFunction } from './jobs'
+import { nationalJobs } from './national/jobs'
 import { projectsJobs } from './projects/jobs'
 
 export const jobs: Record<string, JobFunction> = {
@@ -15,4 +16,5 @@ export const jobs: Record<string, JobFunction> = {
   ...formsJobs,
   ...projectsJobs,
   ...importsJobs,
+  ...nationalJobs,
 }

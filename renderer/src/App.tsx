@@ -19,6 +19,7 @@ import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
 import { WorklistsMenuLabel, WorklistsPage } from './monitoring'
+import { NationalImportPage } from './national/NationalImportPage'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -64,6 +65,7 @@ function Shell() {
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
             { key: 'import', label: '导入花名册' },
+            { key: 'national-import', label: '导入国家系统表格' },
             { key: 'forms', label: '打印表单' },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
             ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
@@ -108,6 +110,8 @@ function Shell() {
           <ProjectPage id={route.id} />
         ) : route.page === 'assets' ? (
           <AssetsPage />
+        ) : route.page === 'national-import' ? (
+          <NationalImportPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'monitoring-worklists' ? (

@@ -27,6 +27,8 @@ export type Route =
   | { page: 'monitoring-settings' }
   /** 监测预警: the worklists, as of today or of the date in the address ('#/monitoring-worklists/2026-12-01'). */
   | { page: 'monitoring-worklists'; asOf?: string }
+  /** 导入国家系统表格: 户信息, 已外出务工信息, 计划外出务工信息, 行政村信息. */
+  | { page: 'national-import' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -51,6 +53,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/monitoring-worklists') return { page: 'monitoring-worklists' }
   const worklists = /^#\/monitoring-worklists\/(\d{4}-\d{2}-\d{2})$/.exec(hash)
   if (worklists) return { page: 'monitoring-worklists', asOf: worklists[1]! }
+  if (hash === '#/national-import') return { page: 'national-import' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

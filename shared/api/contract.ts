@@ -16,6 +16,7 @@ import { householdsOps } from './households'
 import { importsOps } from './imports'
 import { jobsOps } from './jobs'
 import { monitoringOps } from './monitoring'
+import { nationalOps } from './national'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
 
@@ -31,6 +32,7 @@ export const contract = {
   ...accountsOps,
   ...projectsOps,
   ...monitoringOps,
+  ...nationalOps,
 } as const
 
 export type Contract = typeof contract

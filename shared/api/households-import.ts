@@ -78,6 +78,8 @@ export interface RosterCommitResult {
   households: CountSet
   members: CountSet
   markedRemoved: number
+  /** A monitoring roster (监测对象信息): the households' monitoring cases it opened or updated. */
+  monitoringCases?: CountSet
 }
 
 /** Reasons a household or member leaves the roster (移出). */

@@ -251,6 +251,93 @@ export interface MonitoringSettingsTable {
   updated_at: string
 }
 
+/** 014: the national exports' records; every row keeps its file's cells in cells_json. */
+interface NationalRecord {
+  id: Generated<number>
+  cells_json: string
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface WorkSpellsTable extends NationalRecord {
+  member_id: number
+  household_id: number
+  working: string | null
+  start_month: string | null
+  end_month: string | null
+  province: string | null
+  city: string | null
+  county_at: string | null
+  channel: string | null
+  employer: string | null
+  industry: string | null
+  monthly_income_fen: number | null
+  point_to_point: string | null
+  travel_subsidy_fen: number | null
+  job_subsidy: string | null
+  source_updated: string | null
+}
+
+export interface PlannedWorkTable extends NationalRecord {
+  member_id: number
+  household_id: number
+  planned: string | null
+  planned_month: string | null
+  province: string | null
+  city: string | null
+  county_at: string | null
+  industry: string | null
+  service_need: string | null
+  registered: string | null
+}
+
+export interface VillageStatisticsTable extends NationalRecord {
+  village_id: number
+  admin_code: string | null
+  exited: string | null
+  exit_year: string | null
+  total_households: number | null
+  total_population: number | null
+  exited_households: number | null
+  exited_population: number | null
+  monitored_households: number | null
+  monitored_population: number | null
+  low_income_households: number | null
+  low_income_population: number | null
+  special_support_population: number | null
+  disabled_population: number | null
+  pension_insured: number | null
+  collective_income_fen: number | null
+  primary_schools: number | null
+  bus_service: string | null
+  paved_road: string | null
+  clinics: number | null
+  doctors: number | null
+  public_toilets: number | null
+  garbage_points: number | null
+  libraries: number | null
+  unsafe_water_households: number | null
+  dilapidated_households: number | null
+  arable_land_area: string | null
+  forest_land_area: string | null
+}
+
+export interface HouseholdInfoTable extends NationalRecord {
+  household_id: number
+  housing_structure: string | null
+  sanitary_toilet: string | null
+  toilet_type: string | null
+  toilet_usable: string | null
+  tap_water: string | null
+  garbage: string | null
+  sewage: string | null
+  road_type: string | null
+  broadband: string | null
+  energy: string | null
+  source_updated: string | null
+}
+
 export interface SchemaMigrationsTable {
   version: number
   name: string
@@ -272,6 +359,10 @@ export interface LedgerSchema {
   monitoring_cases: MonitoringCasesTable
   monitoring_measures: MonitoringMeasuresTable
   monitoring_settings: MonitoringSettingsTable
+  work_spells: WorkSpellsTable
+  planned_work: PlannedWorkTable
+  village_statistics: VillageStatisticsTable
+  household_info: HouseholdInfoTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -302,3 +393,7 @@ export type WritableTable =
   | 'monitoring_cases'
   | 'monitoring_measures'
   | 'monitoring_settings'
+  | 'work_spells'
+  | 'planned_work'
+  | 'village_statistics'
+  | 'household_info'

@@ -127,7 +127,8 @@ export function generateDemoTownship(options: { households: number; seed?: numbe
         exit_status: exitStatus,
         exit_year: exitStatus.startsWith('已脱贫') ? String(int(2016, 2020)) : null,
         first_identified: `${int(2014, 2016)}-${String(int(1, 12)).padStart(2, '0')}`,
-        monitoring_category: monitored ? pick(['脱贫不稳定户', '边缘易致贫户', '突发严重困难户']) : null,
+        // Only a 脱贫户 can be 脱贫不稳定户: a household monitored as 监测户 is 边缘易致贫 or 突发严重困难.
+        monitoring_category: monitored ? pick(['边缘易致贫户', '突发严重困难户']) : null,
         phone: `1${pick(['38', '39', '58', '87', '36'])}${String(int(0, 99_999_999)).padStart(8, '0')}`,
         per_capita_net_income_fen: int(6_500, 22_000) * 100,
         arable_land_area: (int(5, 80) / 10).toFixed(1),

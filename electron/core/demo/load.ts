@@ -4,6 +4,7 @@ import type { Ledger } from '../db/open'
 import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { writeDemoMonitoring } from './monitoring'
+import { writeDemoNational } from './national'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_VILLAGE } from './projects'
 
 type Writer = Parameters<Parameters<Ledger['write']['run']>[1]>[0]
@@ -44,6 +45,7 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
     ctx.progress(total, total, '正在生成示例项目…')
     writeDemoProjects(w, villageHouseholds)
     writeDemoMonitoring(ledger, ctx.actor, villageHouseholds.flatMap((v) => v.households))
+    writeDemoNational(ledger, w, villageHouseholds)
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
@@ -171,6 +173,8 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   w.deleteWhere('monitoring_cases', demoHouseholds, [])
   // The demo's yearly settings too; a year the clerk saved since is theirs and stays.
   w.deleteWhere('monitoring_settings', 'is_demo = 1', [])
+  for (const table of ['work_spells', 'planned_work', 'household_info'] as const) w.deleteWhere(table, demoHouseholds, [])
+  w.deleteWhere('village_statistics', demoVillages, [])
   w.deleteWhere('members', `household_id IN (SELECT id FROM households WHERE ${demoVillages})`, [])
   w.deleteWhere('households', demoVillages, [])
   w.deleteWhere('village_groups', demoVillages, [])

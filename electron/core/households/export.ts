@@ -8,6 +8,8 @@
  *   source wrote them — so the county gets its own sheet back.
  * ID numbers and phones are masked unless the clerk asked for a full export.
  */
+import { normaliseHeaderText } from '../../../shared/import/text'
+import { caseCorrections } from '../national'
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { cellText } from '../spreadsheets/cell-text'
@@ -91,6 +93,10 @@ export async function exportRoster(
        ORDER BY v.id, h.household_no, h.id, m.sort_order, m.id`,
     )
     .iterate(...params) as Iterable<Row>
+  // The monitoring roster's own layout carries the clerk's corrections of the monitoring cases.
+  const withCase = new Set(source ? (db.prepare('SELECT DISTINCT household_id FROM monitoring_cases').pluck().all() as number[]) : [])
+  const extrasOf = db.prepare('SELECT extra_json FROM members WHERE household_id = ? AND removed_reason IS NULL ORDER BY sort_order, id').pluck()
+  let corrections = new Map<string, string | null>()
   let members = 0
   const households = new Set<unknown>()
   let headOf: { household: unknown; name: string | null; id_number: string | null; written: boolean } = { household: null, name: null, id_number: null, written: false }
@@ -98,6 +104,14 @@ export async function exportRoster(
     if (headOf.household !== r.household_id) {
       const h = head.get(r.household_id) as { name: string; id_number: string | null } | undefined
       headOf = { household: r.household_id, name: h?.name ?? null, id_number: h?.id_number ?? null, written: false }
+      const hid = Number(r.household_id)
+      corrections = withCase.has(hid)
+        ? caseCorrections(ledger, hid, (extrasOf.all(hid) as (string | null)[]).map((j) => (j ? (JSON.parse(j) as Record<string, string>) : {})), {
+            category: r.monitoring_category ?? null,
+            identified: r.first_identified ?? null,
+            size: Number(r.declared_size ?? 0),
+          })
+        : new Map()
     }
     if (perHousehold && (headOf.written || (headOf.name !== null && r.relation !== '户主'))) continue
     headOf.written = true
@@ -108,7 +122,8 @@ export async function exportRoster(
     const row = sheet.getRow(headerRow + members)
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1)
-      const value = c.extra !== undefined ? (extra[c.extra] ?? null) : c.field ? cellValue(c.field, record[c.field] ?? null, options.masked, source) : null
+      const corrected = c.extra !== undefined && corrections.size ? corrections.get(normaliseHeaderText(c.extra)) : undefined
+      const value = c.extra !== undefined ? (corrected !== undefined ? corrected : (extra[c.extra] ?? null)) : c.field ? cellValue(c.field, record[c.field] ?? null, options.masked, source) : null
       if (value !== null) cell.value = cellText(value)
       if (c.field && ['id', 'code', 'phone'].includes(fieldKind(c.field))) cell.numFmt = '@'
     })

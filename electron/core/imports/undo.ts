@@ -14,6 +14,7 @@ type AuditRow = Selectable<AuditLogTable>
 const TABLE_LABELS: Record<string, string> = {
   households: '户', members: '人', villages: '行政村', village_groups: '组',
   projects: '项目', project_budget_lines: '项目资金', project_indicators: '绩效目标',
+  work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
 }
 
 /** Records that belong to a project: deleting a project the import added would take them along unaudited. */

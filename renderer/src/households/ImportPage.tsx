@@ -115,7 +115,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}`}
+          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.monitoringCases ? `；监测记录：新增 ${result.monitoringCases.new}，更新 ${result.monitoringCases.changed}` : ''}`}
           extra={[
             <Button key="list" type="primary" onClick={() => navigate('#/')}>
               查看户台账

@@ -11,6 +11,7 @@ import { extraJson, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
 import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
+import { caseFromCells, householdCells, isMonitoringRoster, writeRosterCase } from '../../national'
 
 export interface Removal {
   reason: string
@@ -39,6 +40,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
   const today = new Date().toISOString().slice(0, 10)
   const counts = { households: zero(), members: zero() }
   let markedRemoved = 0
+  const cases = zero()
 
   const batchId = ledger.write.run({ actor: options.actor }, (w) => {
     const batchId = w.insert('import_batches', {
@@ -131,6 +133,14 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     })
     options.progress(todo.length, todo.length, `正在写入 ${newMembers.length} 名新成员`)
     w.insertMany('members', newMembers)
+    // A monitoring roster (监测对象信息) also gives each monitored household its case, measures and elimination.
+    if (isMonitoringRoster(roster.extraKeys)) {
+      todo.forEach((p, i) => {
+        const cells = householdCells(p.parsed.members.map((m) => m.extra))
+        const found = caseFromCells(cells, { category: p.parsed.values.monitoring_category ?? null, identified: p.parsed.values.first_identified ?? null, size: p.parsed.members.length })
+        if (found) cases[writeRosterCase(ledger, w, householdIds[i]!, found, cells.get('帮扶责任人姓名') ?? null)]++
+      })
+    }
     for (const h of plan.missingHouseholds) {
       counts.households.missing++
       const removal = options.removeHouseholds[h.id]
@@ -142,11 +152,11 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       if (existing) w.update('import_mappings', existing, { mapping_json })
       else w.insert('import_mappings', { kind: 'roster', signature: options.rememberMapping.signature, mapping_json })
     }
-    w.update('import_batches', batchId, { counts_json: JSON.stringify(counts) })
+    w.update('import_batches', batchId, { counts_json: JSON.stringify(cases.new + cases.changed + cases.unchanged ? { ...counts, monitoringCases: cases } : counts) })
     return batchId
   })
   options.progress(todo.length, todo.length, '导入完成')
-  return { batchId, households: counts.households, members: counts.members, markedRemoved }
+  return { batchId, households: counts.households, members: counts.members, markedRemoved, ...(cases.new + cases.changed + cases.unchanged ? { monitoringCases: cases } : {}) }
 }
 
 function markRemoved(w: WriteScope, table: 'households' | 'members', id: number, removal: Removal): number {

@@ -9,6 +9,7 @@ import { LedgerError } from '../../../../shared/api/result'
 import { cellToText, isBlankCell, type CellValue } from '../../../../shared/import/cells'
 import { fieldByKey, ROSTER_FIELDS, type FieldKey } from '../../../../shared/import/households-fields'
 import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
+import { describeLook, recogniseSheet, wrongKindMessage } from '../../../../shared/import/national-kinds'
 import { createHouseholdGrouper, createRowReader, householdValues, rosterShape, type HouseholdGroup } from '../../../../shared/import/rows'
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
 import type { Ledger } from '../../db/open'
@@ -95,11 +96,17 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   }
 
   const start = () => {
+    // A national export other than the monitoring roster, or a project list, is not a roster:
+    // read as one, a work-spell file would list every household not in it as gone.
+    const kind = recogniseSheet(head, HEADER_SCAN_ROWS)
+    if (kind.kind !== 'roster' && kind.kind !== 'monitoringRoster' && kind.kind !== 'unknown') {
+      throw new LedgerError('wrong_kind', wrongKindMessage(input.fileName, kind, '花名册'))
+    }
     layout = detectHeader(head, { maxScanRows: HEADER_SCAN_ROWS })
     if (!layout) {
       throw new LedgerError(
         'not_roster',
-        `「${input.fileName}」的工作表「${chosen}」前 ${HEADER_SCAN_ROWS} 行中没有找到花名册的表头（如「姓名」「证件号码」「与户主关系」）。请确认选对了工作表，或把表头放在前几行后重新导入。`,
+        `「${input.fileName}」的工作表「${chosen}」前 ${HEADER_SCAN_ROWS} 行中没有找到花名册的表头（如「姓名」「证件号码」「与户主关系」）；这张表${describeLook(head, HEADER_SCAN_ROWS)}。请确认选对了文件和工作表，或把表头放在前几行后重新导入。`,
       )
     }
     signature = headerSignature(layout.columns)

@@ -1,0 +1,17 @@
+/** The national area's long work: the exports' import preview and commit, and the export back. */
+import { withLedger, type JobFunction } from '../jobs'
+import { exportNational } from './export'
+import { commitNational, previewNational } from './import/job'
+import type { NationalParseInput } from './import/parse'
+
+export const nationalJobs: Record<string, JobFunction> = {
+  'national.import-preview': (input, ctx) => withLedger(ctx, (ledger) => previewNational(ledger, input as NationalParseInput, ctx)),
+  'national.import-commit': (input, ctx) => withLedger(ctx, (ledger) => commitNational(ledger, { ...(input as NationalParseInput), actor: ctx.actor }, ctx)),
+  'national.export': (input, ctx) =>
+    withLedger(ctx, async (ledger) => {
+      const i = input as { layout: 'workSpells' | 'standard'; outputPath: string; outputId: string; outputName: string }
+      ctx.progress(0, 1, '正在导出…')
+      const r = await exportNational(ledger, i.outputPath, i.layout, ctx.actor)
+      return { fileId: i.outputId, name: i.outputName, ...r }
+    }),
+}
