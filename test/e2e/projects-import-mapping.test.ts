@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await openApp('projects-mapping')
   await app.page.goto(app.host.url)
   // A small demo township (its villages: 青山村, 柳河村, 石桥村, 东岭村 …), loaded through the page's own bridge.
-  await app.page.evaluate(() => (window as unknown as { ledger: { invoke(n: string, i: unknown): Promise<unknown> } }).ledger.invoke('demo.load', { households: 12 }))
+  await app.page.evaluate(() => (globalThis as unknown as { ledger: { invoke(n: string, i: unknown): Promise<unknown> } }).ledger.invoke('demo.load', { households: 12 }))
   // It writes in one transaction: once its projects are there, so is everything else.
   for (let i = 0; i < 600 && app.query<{ n: number }>('SELECT count(*) AS n FROM projects')[0]!.n === 0; i++) await new Promise((r) => setTimeout(r, 100))
   expect(app.query<{ n: number }>("SELECT count(*) AS n FROM villages WHERE name IN ('青山村', '柳河村', '石桥村', '东岭村')")[0]!.n).toBe(4)
