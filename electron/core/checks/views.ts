@@ -173,7 +173,7 @@ export class PersonView {
     const g = PERSON.get(k)
     if (g) return blankText(g(this))
     if (HOUSEHOLD.has(k)) return this.household.get(col)
-    return this.raw(col) ?? this.household.raw(col)
+    return this.raw(col) ?? this.household.ownRaw(col)
   }
 
   /** Whether the ledger holds this column at all (a structured field, or a cell some record carries). */
@@ -233,12 +233,16 @@ export class HouseholdView {
     this.members = h.members.map((m) => new PersonView(m, this, ctx))
   }
 
+  /** The household record's own cells. */
+  ownRaw(col: string): string | null {
+    this.cells ??= rawIndex(this.h.extra)
+    return this.cells.get(colKey(col)) ?? null
+  }
+
   /** A household column kept raw: the household's own cells, else the householder's row, else any member's. */
   raw(col: string): string | null {
-    this.cells ??= rawIndex(this.h.extra)
-    const k = colKey(col)
-    const own = this.cells.get(k)
-    if (own !== undefined) return own
+    const own = this.ownRaw(col)
+    if (own !== null) return own
     const head = this.head
     const order = head ? [head, ...this.members.filter((m) => m !== head)] : this.members
     for (const m of order) {
