@@ -107,6 +107,15 @@ export interface ProjectData { id: number; name: string; beneficiaries: readonly
 export interface CheckSettings {
   /** 监测线 in 分 by year (monitoring settings). */
   lineFenByYear: ReadonlyMap<number, number>
+  /** Shortest months from identification to elimination (the as-of year's monitoring settings). */
+  minMonthsBeforeElimination: number
+  /** Days a monitored household may go without a measure (monitoring settings). */
+  reminderDaysWithoutMeasure: number
+  /**
+   * Identification months (YYYYMM, inclusive) whose cases get the 城乡居民基本医疗保险个人缴费补贴, and the
+   * first month from which newly identified cases no longer get it (the county's subsidy window).
+   */
+  premiumSubsidy: { from: string; to: string; endsFrom: string }
   /** Most households one helper may be paired with (county rule). */
   maxHouseholdsPerHelper: number
   /** Days a paired household may go without a visit. */

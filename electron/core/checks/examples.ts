@@ -69,7 +69,9 @@ export function emptyLedger(): LedgerData {
   return {
     villages: [{ id: 1, county: '长顺县', township: '广顺镇', name: '青山村', exit_year: null, total_households: null, total_population: null, extra: {} }],
     households: [], helpers: [], pairings: [], visits: [], aid: [], projects: [], workSpells: null,
-    settings: { lineFenByYear: new Map([[2025, 730_000]]), maxHouseholdsPerHelper: 5, visitWithinDays: 90, homeCounty: null },
+    settings: {
+      lineFenByYear: new Map([[2025, 730_000]]), minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30,
+      premiumSubsidy: { from: '202210', to: '202303', endsFrom: '202304' }, maxHouseholdsPerHelper: 5, visitWithinDays: 90, homeCounty: null },
   }
 }
 
