@@ -36,7 +36,8 @@ function recordsOf(kind: RecordKind, ctx: RunContext, only: ReadonlySet<number> 
   const hh = only ? ctx.households.filter((h) => only.has(h.h.id)) : ctx.households
   switch (kind) {
     case 'person': return hh.flatMap((h) => h.members)
-    case 'household': return only ? hh : ctx.households
+    case 'household': return hh
+    case 'departed': return ctx.departed.filter((h) => !only || only.has(h.h.id))
     case 'village': return ctx.data.villages.map((v) => new VillageView(v, ctx))
     case 'helper': {
       const by = new Map<number, typeof ctx.data.pairings>()

@@ -32,6 +32,13 @@ export function member(id: number, p: Partial<MemberData>): MemberData {
 
 /** A clean 脱贫户 of three, ids from `base` (household base, members base+1…). */
 export function cleanHousehold(base = 1, seq = 1): HouseholdData {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  // Month and day unique per household (below 336), so no two households share a name and birth date.
+  const md = `${pad(1 + (Math.floor(base / 28) % 12))}${pad(1 + (base % 28))}`
+  const headBirth = `${1970 + (base % 20)}${md}`
+  const spouseBirth = `${1972 + (base % 20)}${md}`
+  const childBirth = `${md < '0901' ? 2011 : 2010}${md}`
+  const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`
   const no = `52272901010${String(base).padStart(5, '0')}`
   const phone = `138${String(10000000 + base).slice(-8)}`
   return {
@@ -44,10 +51,10 @@ export function cleanHousehold(base = 1, seq = 1): HouseholdData {
       入户道路是否硬化: '是', 是否通生活用电: '是', 是否有卫生厕所: '是', 合规自付支出: '0',
     },
     members: [
-      member(base * 10 + 1, { name: '王建国', sex: '男', birth_date: '1975-03-12', id_number: makeId('19750312', seq * 2 + 1), relation: '户主', extra: personCells(phone) }),
-      member(base * 10 + 2, { name: '李秀英', sex: '女', birth_date: '1977-08-20', id_number: makeId('19770820', seq * 2 + 2), relation: '配偶', extra: personCells(`139${phone.slice(3)}`) }),
+      member(base * 10 + 1, { name: '王建国', sex: '男', birth_date: iso(headBirth), id_number: makeId(headBirth, seq * 2 + 1), relation: '户主', extra: personCells(phone) }),
+      member(base * 10 + 2, { name: '李秀英', sex: '女', birth_date: iso(spouseBirth), id_number: makeId(spouseBirth, seq * 2 + 2), relation: '配偶', extra: personCells(`139${phone.slice(3)}`) }),
       member(base * 10 + 3, {
-        name: '王小明', sex: '男', birth_date: '2012-05-01', id_number: makeId('20120501', seq * 2 + 3), relation: '之子', education: null,
+        name: '王小明', sex: '男', birth_date: iso(childBirth), id_number: makeId(childBirth, seq * 2 + 3), relation: '之子', education: null,
         school_status: '七年级', labour_skill: '无劳动力', pension_insurance: null, extra: personCells(null),
       }),
     ],

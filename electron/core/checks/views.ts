@@ -345,6 +345,8 @@ const SCHOOL_YEAR_START = '09-01'
 export class RunContext {
   readonly villages: Map<number, VillageData>
   readonly households: HouseholdView[]
+  /** Households moved out of the roster: only the ledger checks read them. */
+  readonly departed: HouseholdView[]
   readonly persons: PersonView[]
   readonly rawColumns = new Set<string>()
   readonly year: number
@@ -371,6 +373,7 @@ export class RunContext {
       for (const m of h.members) note(m.extra)
     }
     this.households = data.households.filter((h) => h.removed_reason === null).map((h) => new HouseholdView(h, this))
+    this.departed = data.households.filter((h) => h.removed_reason !== null).map((h) => new HouseholdView(h, this))
     this.persons = this.households.flatMap((h) => h.members)
   }
 

@@ -27,6 +27,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 export interface RecordViews {
   person: PersonView
   household: HouseholdView
+  /** A household moved out of the roster (移出). */
+  departed: HouseholdView
   village: VillageView
   helper: HelperView
   project: ProjectView

@@ -29,7 +29,7 @@ export const identityRules = [
       const others = (ctx.index('ids', () => new Map<string, PersonView[]>()).get(idOf(p)) ?? []).filter((q) => q !== p)
       return `「证件号码」与 ${others.map((q) => q.label).join('、')} 相同，同一证件号码只能登记一人，请核实后更正或移出重复的成员`
     },
-    examples: { fires: { members: [{}, { id_number: makeId('19750312', 3) }] }, passes: {} },
+    examples: { fires: { members: [{ id_number: makeId('19750312', 3) }, { id_number: makeId('19750312', 3) }] }, passes: {} },
   }),
   rule({
     code: 'identity.id-length', title: '证件号码位数不对', category: 'identity', severity: '错误', record: 'person',
