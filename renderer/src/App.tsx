@@ -18,6 +18,7 @@ import { HouseholdCardsPage } from './forms/HouseholdCardsPage'
 import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
+import { ChecksPage } from './checks/ChecksPage'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -60,6 +61,7 @@ function Shell() {
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
+            { key: 'checks', label: '疑点核查' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
@@ -105,6 +107,8 @@ function Shell() {
           <ProjectPage id={route.id} />
         ) : route.page === 'assets' ? (
           <AssetsPage />
+        ) : route.page === 'checks' ? (
+          <ChecksPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'forms' ? (

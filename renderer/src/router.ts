@@ -24,6 +24,8 @@ export type Route =
   | { page: 'assets' }
   /** 监测设置: the per-year monitoring line and deadlines. */
   | { page: 'monitoring-settings' }
+  /** 疑点核查. */
+  | { page: 'checks' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -43,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (project) return { page: 'project', id: Number(project[1]) }
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
+  if (hash === '#/checks') return { page: 'checks' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -46,7 +46,7 @@ export const phoneRules: RuleDef[] = [
   rule({
     code: 'phone.shared-across-households', title: '不同户的成员联系电话相同', category: 'other:phone', severity: '疑点', record: 'person',
     fields: ['户编号', MEMBER], field: MEMBER, covers: ['5_15_022'],
-    test: (p, ctx) => {
+    test: (p) => {
       const phone = p.get(MEMBER)
       if (!phone) return false
       const by = phoneIndex(p)
