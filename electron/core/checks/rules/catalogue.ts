@@ -16,11 +16,11 @@ import { monitoringRules } from './monitoring'
 import { phoneRules } from './phone'
 import type { RuleDef } from './types'
 import { villageRules } from './village'
-import { workRules } from './work'
+import { workMeasureRules, workRules } from './work'
 
 export const CATALOGUE: readonly RuleDef[] = [
   ...identityRules, ...householdRules, ...incomeRules, ...guaranteeRules, ...landRules, ...labourRules, ...livingRules,
-  ...phoneRules, ...attributeRules, ...monitoringRules, ...assistanceRules, ...workRules, ...villageRules, ...ledgerRules,
+  ...phoneRules, ...attributeRules, ...monitoringRules, ...assistanceRules, ...workRules, ...workMeasureRules, ...villageRules, ...ledgerRules,
 ] as readonly RuleDef[]
 
 export const ruleByCode = (code: string): RuleDef | undefined => CATALOGUE.find((r) => r.code === code)

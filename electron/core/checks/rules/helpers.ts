@@ -24,6 +24,10 @@ export function scoped(scope: Scope, ex: Example = {}): Example {
   return { ...ex, household: { household_type: '监测户', ...ex.household }, case: ex.case ?? {} }
 }
 
+/** Who the record is, for a message: 脱贫户 / 监测对象 (or nothing). */
+export const whoOf = (r: PersonView | HouseholdView, scope: Scope): string =>
+  scope === 'all' ? '' : r.monitored && scope !== 'poor' ? '监测对象的' : r.poor ? '脱贫户的' : ''
+
 /** `「field」为「value」` for a message. */
 export const shown = (v: string | null) => (v === null ? '空白' : `「${v}」`)
 
@@ -46,17 +50,16 @@ interface BlankSpec {
 
 /** 「<col>」 blank in a column the ledger holds. */
 export function blankRule(s: BlankSpec): RuleDef {
-  const who = SCOPE_LABEL[s.scope]
   const fields = s.fields ?? [s.col, ...(s.scope === 'poor' ? ['户类型'] : s.scope === 'monitored' ? ['监测对象类别'] : s.scope === 'poorOrMonitored' ? ['户类型', '监测对象类别'] : [])]
   const base = {
     code: s.code, title: s.title, category: s.category, severity: s.severity ?? '疑点', fields, field: s.col, covers: s.covers,
     examples: { fires: scoped(s.scope, s.blank), passes: scoped(s.scope) },
   }
-  const msg = `${who ? `${who}的` : ''}「${s.col}」为空白${s.whenNote ?? ''}，请按实际情况补录`
+  const msg = (r: PersonView | HouseholdView) => `${whoOf(r, s.scope)}「${s.col}」为空白${s.whenNote ?? ''}，请按实际情况补录`
   if ((s.record ?? 'person') === 'household') {
-    return rule({ ...base, record: 'household', test: (h) => inScope(h, s.scope) && h.blank(s.col), message: () => msg })
+    return rule({ ...base, record: 'household', test: (h) => inScope(h, s.scope) && h.blank(s.col), message: msg })
   }
-  return rule({ ...base, record: 'person', test: (p) => inScope(p, s.scope) && (s.when?.(p) ?? true) && p.blank(s.col), message: () => msg })
+  return rule({ ...base, record: 'person', test: (p) => inScope(p, s.scope) && (s.when?.(p) ?? true) && p.blank(s.col), message: msg })
 }
 
 interface RangeSpec {
@@ -73,7 +76,6 @@ interface RangeSpec {
 
 /** A household number outside 0…max (or not a number). */
 export function rangeRule(s: RangeSpec): RuleDef {
-  const who = SCOPE_LABEL[s.scope]
   return rule({
     code: s.code, title: s.title, category: s.category, severity: '疑点', record: 'household',
     fields: [s.col, s.scope === 'monitored' ? '监测对象类别' : '户类型'], field: s.col, covers: s.covers,
@@ -84,7 +86,7 @@ export function rangeRule(s: RangeSpec): RuleDef {
       const n = h.num(s.col)
       return n === null || n < 0 || n > s.max
     },
-    message: (h) => `${who}的「${s.col}」为${shown(h.get(s.col))}，不在 0～${s.max}${s.unit ?? ''} 之间，请核实后更正`,
+    message: (h) => `${whoOf(h, s.scope)}「${s.col}」为${shown(h.get(s.col))}，不在 0～${s.max}${s.unit ?? ''} 之间，请核实后更正`,
     examples: { fires: scoped(s.scope, s.fires), passes: scoped(s.scope) },
   })
 }

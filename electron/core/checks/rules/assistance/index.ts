@@ -235,6 +235,30 @@ export const assistanceRules: RuleDef[] = [
     },
   }),
   rule({
+    code: 'assistance.nominal-development', title: '实施开发式帮扶但措施只有其他或技能培训', category: 'assistance', severity: '疑点', record: 'household',
+    fields: ['监测对象类别', '实施开发式帮扶措施情况', '产业帮扶', '金融帮扶', '就业帮扶'], field: '实施开发式帮扶措施情况', covers: ['5_12_011'],
+    test: (h) => {
+      if (!h.monitored || h.get('实施开发式帮扶措施情况') !== '是') return false
+      const items = ['产业帮扶', '金融帮扶', '就业帮扶', '公益岗位帮扶'].flatMap((k) => (h.get(k) ?? '').split(/[,，、]/).filter(Boolean))
+      return items.length > 0 && items.every((i) => i === '其他' || i === '技能培训')
+    },
+    message: () => '「实施开发式帮扶措施情况」为是，开发式措施却只有「其他」或技能培训，请登记具体的产业、就业或金融措施',
+    examples: {
+      fires: monitored({ measures: { 产业帮扶: ['其他'], 就业帮扶: ['技能培训'] } }),
+      passes: monitored(),
+    },
+  }),
+  rule({
+    code: 'assistance.school-subsidy-no-pupil', title: '义务教育保障有补助但户内没有初中高中学生', category: 'assistance', severity: '提示', record: 'household',
+    fields: ['户类型', '义务教育保障', '在校生状况'], field: '义务教育保障', covers: ['5_15_011'],
+    test: (h) => h.poor && (h.get('义务教育保障') ?? '').includes('补助') && !h.members.some((m) => /^(七|八|九)年级|^初中|^普通高中|^高中/.test(m.get('在校生状况') ?? '')),
+    message: (h) => `「义务教育保障」为${shown(h.get('义务教育保障'))}，户内却没有初中或高中在校生，请核实`,
+    examples: {
+      fires: { household: { extra: { 义务教育保障: '寄宿生生活补助' } }, members: [{}, {}, { school_status: '小学', birth_date: '2016-01-01', id_number: null }] },
+      passes: { household: { extra: { 义务教育保障: '寄宿生生活补助' } } },
+    },
+  }),
+  rule({
     code: 'assistance.no-labour-no-dibao', title: '整户无劳动力且无人享受低保', category: 'assistance', severity: '疑点', record: 'household',
     fields: ['户类型', '监测对象类别', '劳动技能', DIBAO], field: DIBAO, covers: ['5_19_003', '5_19_007'],
     test: (h) => inScope(h, 'poorOrMonitored') && h.members.length > 0 && h.members.every(noLabour) && !h.members.some((m) => enjoys(m, DIBAO) || enjoys(m, TEKUN)),

@@ -5,7 +5,7 @@
  */
 import type { LedgerData, WorkSpellData } from '../../data'
 import { makeId } from '../../examples'
-import type { PersonView } from '../../views'
+import type { HouseholdView, PersonView } from '../../views'
 import { inScope, noLabour, shown } from '../helpers'
 import { rule, type Example, type RuleDef } from '../types'
 
@@ -145,5 +145,70 @@ export const workRules: RuleDef[] = [
     test: (p) => inScope(p, 'poorOrMonitored') && latest(p) !== undefined && cell(latest(p), '是否已务工') === '否' && (latest(p)!.end === null || latest(p)!.end! > p.ctx.asOf.slice(0, 7)),
     message: () => '最近一段务工「是否已务工」为否，「结束时间」却为空或在以后，请填写结束时间',
     examples: { fires: working([{ cells: { 是否已务工: '否' } }]), passes: working([{ cells: { 是否已务工: '否' }, end: '2024-12' }]) },
+  }),
+]
+
+const holdsWork = (p: PersonView | HouseholdView) => p.ctx.data.workSpells !== null
+const transport = (w: WorkSpellData) => Number(cell(w, '年度交通费补助') ?? '0') || 0
+const GRADUATE = /大专|本科|高职高专/
+const monitoredOpen = (ex: Example = {}): Example => ({ ...ex, household: { household_type: '监测户', ...ex.household }, case: ex.case ?? {} })
+const MIGRANT_SUBSIDY = /外出务工补贴|外出劳务补贴|劳务输出/
+
+export const workMeasureRules: RuleDef[] = [
+  rule({
+    code: 'work.subsidy-no-transport', title: '有外出务工补贴但务工记录无交通费补助', category: 'assistance', severity: '疑点', record: 'person',
+    fields: ['监测对象类别', '风险是否已消除', '就业帮扶', '年度交通费补助'], field: '年度交通费补助', covers: ['1111_10'],
+    test: (p) => p.household.open && p.household.measureHas('就业帮扶', '外出务工补贴') && spells(p).length > 0 && spells(p).every((w) => transport(w) === 0),
+    message: () => '「就业帮扶」有外出务工补贴，本人务工记录的「年度交通费补助」却为 0 或空白，请核实补贴发放',
+    examples: { fires: working([{}], monitoredOpen({ measures: { 就业帮扶: ['外出务工补贴'] } })), passes: working([{ cells: { 年度交通费补助: '600' } }], monitoredOpen({ measures: { 就业帮扶: ['外出务工补贴'] } })) },
+  }),
+  rule({
+    code: 'work.job-measure-nobody-listed', title: '有就业帮扶或公益性岗位但户内无人在务工名单', category: 'assistance', severity: '疑点', record: 'household',
+    fields: ['就业帮扶', '公益性岗位'], field: '就业帮扶', covers: ['1111_3'],
+    test: (h) => holdsWork(h) && (h.measured('就业帮扶') || h.members.some((m) => m.get('公益性岗位') !== null)) && h.members.every((m) => m.work.length === 0),
+    message: () => '登记了就业帮扶或公益性岗位，户内却没有人在外出务工信息中，请补录务工信息或核实措施',
+    examples: { fires: working([], monitoredOpen({ measures: { 就业帮扶: ['技能培训'] } })), passes: working([{}], monitoredOpen({ measures: { 就业帮扶: ['技能培训'] } })) },
+  }),
+  rule({
+    code: 'work.job-measure-nobody-working', title: '有就业或公益岗位帮扶但无人正在务工', category: 'assistance', severity: '疑点', record: 'household',
+    fields: ['户类型', '监测对象类别', '公益岗位帮扶', '就业帮扶', '风险是否已消除', '是否已务工'], field: '是否已务工', covers: ['4_11_014'],
+    test: (h) => holdsWork(h) && h.poor && h.open && h.measured('就业帮扶', '公益岗位帮扶') && h.members.some((m) => m.work.length > 0) && h.members.every((m) => current(m).length === 0),
+    message: () => '风险未消除，已落实就业或公益岗位帮扶，户内却没有正在务工的人，请核实',
+    examples: { fires: working([{ start: '2023-01', end: '2024-01' }], { case: {}, measures: { 就业帮扶: ['技能培训'] } }), passes: working([{}], { case: {}, measures: { 就业帮扶: ['技能培训'] } }) },
+  }),
+  rule({
+    code: 'work.migrant-subsidy-home-county', title: '劳务输出或外出务工补贴但在本县或未填务工县', category: 'assistance', severity: '疑点', record: 'person',
+    fields: ['监测对象类别', '风险是否已消除', '就业帮扶', '务工所在县'], field: '务工所在县', covers: ['5_17_011'],
+    test: (p) => p.household.open && MIGRANT_SUBSIDY.test(p.get('就业帮扶') ?? '') && current(p).some((w) => cell(w, '务工所在县') === null || cell(w, '务工所在县') === p.ctx.homeCounty),
+    message: (p) => `「就业帮扶」为${shown(p.get('就业帮扶'))}，务工所在县却是本县或未填，请核实`,
+    examples: { fires: working([{ cells: { 务工所在县: '长顺县' } }], monitoredOpen({ measures: { 就业帮扶: ['劳务输出'] } })), passes: working([{}], monitoredOpen({ measures: { 就业帮扶: ['劳务输出'] } })) },
+  }),
+  rule({
+    code: 'work.home-county-transport', title: '本县务工却有年度交通费补助', category: 'assistance', severity: '疑点', record: 'person',
+    fields: ['县', '年度交通费补助', '务工所在县', '风险是否已消除'], field: '年度交通费补助', covers: ['5_17_012'],
+    test: (p) => p.household.open && latest(p) !== undefined && cell(latest(p), '务工所在县') === p.ctx.homeCounty && transport(latest(p)!) > 0,
+    message: (p) => `最近一段务工在本县（${p.ctx.homeCounty}），「年度交通费补助」却为 ${cell(latest(p), '年度交通费补助')} 元，请核实`,
+    examples: { fires: working([{ cells: { 务工所在县: '长顺县', 年度交通费补助: '500' } }], monitoredOpen()), passes: working([{ cells: { 务工所在县: '长顺县' } }], monitoredOpen()) },
+  }),
+  rule({
+    code: 'work.identified-after-work', title: '劳务输出措施但识别监测晚于务工开始', category: 'assistance', severity: '提示', record: 'person',
+    fields: ['识别监测时间', '开始时间', '监测对象类别', '就业帮扶'], field: '开始时间', covers: ['5_17_013'],
+    test: (p) => p.monitored && p.household.measureHas('就业帮扶', '劳务输出') && latest(p)?.start != null && (p.get('识别监测时间') ?? '') > latest(p)!.start!.replace('-', ''),
+    message: (p) => `「就业帮扶」有劳务输出，最近一段务工从 ${latest(p)!.start} 开始，早于识别监测时间 ${p.get('识别监测时间')}，劳务输出不是识别后的帮扶，请核实`,
+    examples: { fires: working([{ start: '2023-05' }], monitoredOpen({ measures: { 就业帮扶: ['劳务输出'] } })), passes: working([{ start: '2024-06' }], monitoredOpen({ measures: { 就业帮扶: ['劳务输出'] } })) },
+  }),
+  rule({
+    code: 'work.graduate-not-working', title: '大专以上毕业生不在外出务工名单', category: 'other:work', severity: '提示', record: 'person',
+    fields: ['监测对象类别', '户类型', '文化程度'], field: '文化程度', covers: ['5_20_028', '5_20_030'],
+    test: (p) => holdsWork(p) && inScope(p, 'poorOrMonitored') && GRADUATE.test(p.get('文化程度') ?? '') && !p.student && p.work.length === 0,
+    message: (p) => `「文化程度」为${shown(p.get('文化程度'))}，不在外出务工或计划务工名单中，请核实就业情况并登记`,
+    examples: { fires: working([], { members: [{}, { education: '大专' }] }), passes: working([{}], { members: [{ education: '大专' }] }) },
+  }),
+  rule({
+    code: 'work.skilled-not-working', title: '技能劳动力不在外出务工名单', category: 'other:work', severity: '提示', record: 'person',
+    fields: ['监测对象类别', '户类型', '劳动技能'], field: '劳动技能', covers: ['5_20_029', '5_20_031'],
+    test: (p) => holdsWork(p) && inScope(p, 'poorOrMonitored') && p.get('劳动技能') === '技能劳动力' && p.work.length === 0,
+    message: () => '「劳动技能」为技能劳动力，不在外出务工或计划务工名单中，请核实就业情况并登记',
+    examples: { fires: working([], { members: [{}, { labour_skill: '技能劳动力' }] }), passes: working([{}], { members: [{ labour_skill: '技能劳动力' }] }) },
   }),
 ]
