@@ -167,13 +167,20 @@ export class PersonView {
     return this.cells.get(colKey(col)) ?? null
   }
 
-  /** A field by its national column name: the person's own, else the household's. */
+  private values: Map<string, string | null> | null = null
+  private ages: Map<string, number | null> | null = null
+
+  /** A field by its national column name: the person's own, else the household's (records do not change during a run: kept). */
   get(col: string): string | null {
-    const k = colKey(col)
-    const g = PERSON.get(k)
-    if (g) return blankText(g(this))
-    if (HOUSEHOLD.has(k)) return this.household.get(col)
-    return this.raw(col) ?? this.household.ownRaw(col)
+    this.values ??= new Map()
+    let v = this.values.get(col)
+    if (v === undefined) {
+      const k = colKey(col)
+      const g = PERSON.get(k)
+      v = g ? blankText(g(this)) : HOUSEHOLD.has(k) ? this.household.get(col) : (this.raw(col) ?? this.household.ownRaw(col))
+      this.values.set(col, v)
+    }
+    return v
   }
 
   /** Whether the ledger holds this column at all (a structured field, or a cell some record carries). */
@@ -202,14 +209,20 @@ export class PersonView {
 
   /** Age on the as-of date (or another ISO date). */
   age(on: string = this.ctx.asOf): number | null {
-    return this.birth ? ageOn(this.birth, on) : null
+    this.ages ??= new Map()
+    let a = this.ages.get(on)
+    if (a === undefined) {
+      a = this.birth ? ageOn(this.birth, on) : null
+      this.ages.set(on, a)
+    }
+    return a
   }
 
   get poor(): boolean { return this.household.poor }
   get monitored(): boolean { return this.household.monitored }
   get eliminated(): boolean { return this.household.eliminated }
-  get student(): boolean { return this.get('在校生状况') !== null }
-  get healthy(): boolean { return this.get('健康状况') === '健康' }
+  get student(): boolean { return this.m.school_status !== null && this.get('在校生状况') !== null }
+  get healthy(): boolean { return this.m.health === '健康' }
   has(col: string, text: string): boolean { return (this.get(col) ?? '').includes(text) }
   get label(): string { return `${this.m.name}（${this.household.label}）` }
   /** The person's work spells (已外出务工信息) and planned work, oldest first. */
@@ -252,9 +265,16 @@ export class HouseholdView {
     return null
   }
 
+  private values = new Map<string, string | null>()
+
   get(col: string): string | null {
-    const g = HOUSEHOLD.get(colKey(col))
-    return g ? blankText(g(this)) : this.raw(col)
+    let v = this.values.get(col)
+    if (v === undefined) {
+      const g = HOUSEHOLD.get(colKey(col))
+      v = g ? blankText(g(this)) : this.raw(col)
+      this.values.set(col, v)
+    }
+    return v
   }
 
   holds(col: string): boolean {
@@ -277,18 +297,31 @@ export class HouseholdView {
   }
 
   get head(): PersonView | null { return this.members.find((m) => m.m.relation === '户主') ?? null }
-  get poor(): boolean { return (this.h.household_type ?? '').includes('脱贫') }
-  get monitored(): boolean { return this.get('监测对象类别') !== null }
-  get eliminated(): boolean { return this.monitored && this.get('风险是否已消除') === '是' }
-  /** Monitored and the risk not eliminated. */
-  get open(): boolean { return this.monitored && this.get('风险是否已消除') !== '是' }
-  get risks(): string[] {
-    const out: string[] = []
-    for (let i = 1; i <= 5; i++) {
-      const r = this.get(`致贫/返贫风险${i}`)
-      if (r) out.push(r)
+  private flags: { poor: boolean; monitored: boolean; eliminated: boolean } | null = null
+  private get state() {
+    if (!this.flags) {
+      const monitored = this.get('监测对象类别') !== null
+      this.flags = { poor: (this.h.household_type ?? '').includes('脱贫'), monitored, eliminated: monitored && this.get('风险是否已消除') === '是' }
     }
-    return out
+    return this.flags
+  }
+  get poor(): boolean { return this.state.poor }
+  get monitored(): boolean { return this.state.monitored }
+  get eliminated(): boolean { return this.state.eliminated }
+  /** Monitored and the risk not eliminated. */
+  get open(): boolean { return this.state.monitored && !this.state.eliminated }
+  private riskList: string[] | null = null
+  get risks(): string[] {
+    if (!this.riskList) {
+      this.riskList = []
+      if (this.monitored) {
+        for (let i = 1; i <= 5; i++) {
+          const r = this.get(`致贫/返贫风险${i}`)
+          if (r) this.riskList.push(r)
+        }
+      }
+    }
+    return this.riskList
   }
   hasRisk(text: string): boolean { return this.risks.some((r) => r.includes(text)) }
   /** Any item of the measure column(s) filled. */
