@@ -19,6 +19,7 @@ import { FormsPage } from './forms/FormsPage'
 import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
 import { ChecksPage } from './checks/ChecksPage'
+import { ChecksSummaryPrint } from './checks/ChecksSummaryPrint'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -45,6 +46,7 @@ function Shell() {
   // A printable form is shown alone: what is on screen is what goes to paper.
   if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
   if (route.page === 'print-form') return <PrintFormPage form={route.form} />
+  if (route.page === 'checks-print') return <ChecksSummaryPrint />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

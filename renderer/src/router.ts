@@ -26,6 +26,8 @@ export type Route =
   | { page: 'monitoring-settings' }
   /** 疑点核查. */
   | { page: 'checks' }
+  /** The printable 疑点核查汇总. */
+  | { page: 'checks-print' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -46,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
   if (hash === '#/checks') return { page: 'checks' }
+  if (hash === '#/print/checks') return { page: 'checks-print' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

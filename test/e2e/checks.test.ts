@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanHousehold, emptyLedger } from '../../electron/core/checks/examples'
 import { RunContext } from '../../electron/core/checks/views'
-import { openApp, screenshot, type App } from './harness'
+import { openApp, resultsDir, screenshot, type App } from './harness'
 
 const COLUMNS = [
   '市', '县', '乡', '村', '户编号', '人编号', '姓名', '性别', '证件类型', '证件号码', '与户主关系', '户类型', '人数', '出生日期', '民族',
@@ -110,8 +110,13 @@ describe('疑点核查: import → run → waive → fix → export', () => {
     await screenshot(page, 'checks-04-fixed')
     expect(app.query('SELECT rule FROM check_findings ORDER BY rule').map((r) => (r as { rule: string }).rule)).toEqual(['identity.ethnicity-blank', 'living.electricity'])
 
-    // The workbook.
+    // The printable summary, then the workbook.
     await page.getByRole('menuitem', { name: '疑点核查' }).click()
+    await page.getByRole('button', { name: '打印汇总' }).click()
+    await expect.poll(() => page.locator('.checks-print').innerText()).toContain('未通生活用电或为空')
+    await page.pdf({ path: path.join(resultsDir, 'checks-summary.pdf'), preferCSSPageSize: true })
+    await screenshot(page, 'checks-05-print')
+    await page.getByRole('button', { name: '← 返回' }).click()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: '导出核查结果（.xlsx）' }).click()
     const saved = path.join(app.dir, '疑点核查.xlsx')

@@ -146,6 +146,7 @@ export function ChecksPage() {
           <DatePicker aria-label="核查日期" value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
           <Button type="primary" loading={running} onClick={run}>开始核查</Button>
           <Button onClick={() => produce('checks.exportWorkbook')} disabled={!o?.lastRun}>导出核查结果（.xlsx）</Button>
+          <Button onClick={() => navigate('#/print/checks')} disabled={!o?.lastRun}>打印汇总</Button>
           <Button onClick={() => produce('checks.exportWaivers')}>导出豁免清单</Button>
           <Button onClick={importWaivers}>导入县级豁免清单</Button>
           {o && <Typography.Text type="secondary">规则 {o.rules.length} 条，覆盖县级核查规则 {o.coverage.covered}/{o.coverage.total} 条</Typography.Text>}
