@@ -35,7 +35,7 @@ export function ChecksSummaryPrint() {
         <div className="checks-print print-sheet">
           <h1>疑点核查汇总表</h1>
           <div className="meta">
-            {run ? `核查日期 ${run.asOf}，核查时间 ${dayjs(run.at).format('YYYY-MM-DD HH:mm')}，核查人 ${run.actor}，未处理 ${run.open} 条，已豁免 ${run.waived} 条` : '尚未核查'}
+            {run ? `核查日期 ${run.asOf}，核查时间 ${dayjs(run.at).format('YYYY-MM-DD HH:mm')}，核查人 ${run.actor}，核查时未处理 ${run.open} 条、已豁免 ${run.waived} 条（下表为当前数）` : '尚未核查'}
           </div>
           <table>
             <thead>
