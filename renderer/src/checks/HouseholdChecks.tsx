@@ -1,10 +1,29 @@
 /** The household page's 疑点 card: this household's checks re-run on every change; open items first, waived below. */
 import { Alert, Card, Space, Tag, Typography } from 'antd'
-import { useCall } from '../common/api/use-call'
+import { useEffect, useState } from 'react'
+import type { CheckFindingView } from '../../../shared/api/checks'
+import { call } from '../common/api/client'
 import { SEVERITY_COLORS } from './severity'
 
+/** How long the re-run waits after a change, so the page's own refresh reaches the core first. */
+const AFTER_CHANGE_MS = 150
+
 export function HouseholdChecks({ householdId }: { householdId: number }) {
-  const { data, error } = useCall('checks.household', { householdId })
+  const [data, setData] = useState<{ items: CheckFindingView[] } | null>(null)
+  const [error, setError] = useState<Error | null>(null)
+  useEffect(() => {
+    let live = true
+    const timer = setTimeout(() => {
+      call('checks.household', { householdId }).then(
+        (r) => live && setData(r),
+        (err: unknown) => live && setError(err instanceof Error ? err : new Error(String(err))),
+      )
+    }, AFTER_CHANGE_MS)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [householdId])
   const items = data?.items ?? []
   const open = items.filter((f) => !f.waiver)
   const waived = items.filter((f) => f.waiver)
