@@ -8,6 +8,7 @@ import { LedgerError } from '../../shared/api/result'
 import { openLedger, type Ledger } from '../core/db/open'
 import { exportRoster } from '../core/households/export'
 import { logAccess } from '../core/households/access-log'
+import { checkCommand } from './check-command'
 import { importCommand } from './import-command'
 import { monitoringCounts } from '../core/monitoring'
 import { nationalCounts } from '../core/national'
@@ -29,7 +30,7 @@ function parse(argv: string[]): Parsed {
     const a = argv[i]!
     if (a.startsWith('--')) {
       const next = argv[i + 1]
-      if (next !== undefined && !next.startsWith('--') && ['--db', '--sheet'].includes(a)) {
+      if (next !== undefined && !next.startsWith('--') && ['--db', '--sheet', '--as-of'].includes(a)) {
         flags.set(a.slice(2), next)
         i++
       } else flags.set(a.slice(2), true)
@@ -49,6 +50,8 @@ const USAGE = `乡镇帮扶台账 命令行 ${version}
   npm run cli -- export-projects <输出.xlsx> [--db 文件路径] [--source-layout]
       导出项目台账（标准格式：各资金来源以万元列出，含已拨付和拨付率；--source-layout 按最近导入的项目清单原表格式）
   npm run cli -- info [--db 文件路径] [--json]          显示数据库概况
+  npm run cli -- check [--db 文件路径] [--as-of YYYY-MM-DD] [--json]
+      疑点核查：按县级核查规则检查全部台账（年龄、监测线按核查日期计算）。--json 含完整证件号码，会记入访问日志。退出码：0 已核查（有无疑点都是 0），2 台账无法读取
   npm run cli -- restore [--list] [备份文件] [--db 文件路径] [--json]
       从备份恢复台账（不指定时用最新的、有数据并通过完整性检查的备份；恢复前的数据另存为备份）；--list 列出备份`
 
@@ -56,7 +59,7 @@ async function main(): Promise<number> {
   const { command, positional, flags } = parse(process.argv.slice(2))
   const dbFlag = flags.get('db')
   const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
-  if (command === 'import' || command === 'export' || command === 'info' || command === 'import-projects' || command === 'export-projects' || (command === 'restore' && !flags.has('list'))) {
+  if (command === 'import' || command === 'export' || command === 'info' || command === 'check' || command === 'import-projects' || command === 'export-projects' || (command === 'restore' && !flags.has('list'))) {
     const release = acquireWriterLock(dbPath, `命令行 ${command}`)
     process.on('exit', release)
   }
@@ -110,6 +113,10 @@ async function main(): Promise<number> {
         console.log(`已导出 ${r.households} 户、${r.members} 人到 ${file}`)
         return 0
       })
+    }
+    case 'check': {
+      const asOf = flags.get('as-of')
+      return checkCommand(dbPath, { asOf: typeof asOf === 'string' ? asOf : undefined, json: flags.has('json') })
     }
     case 'restore':
       return restoreCommand(dbPath, positional[0], { list: flags.has('list'), json: flags.has('json') })

@@ -4,6 +4,7 @@ import { accountsHandlers } from './accounts/handlers'
 import { appHandlers } from './app/handlers'
 import { assistanceHandlers } from './assistance/handlers'
 import { backupsHandlers } from './backups/handlers'
+import { checksHandlers } from './checks/handlers'
 import { demoHandlers } from './demo/handlers'
 import { formsHandlers } from './forms/handlers'
 import type { HandlerMap } from './handler-types'
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<OpName> = {
   ...projectsHandlers,
   ...monitoringHandlers,
   ...nationalHandlers,
+  ...checksHandlers,
 }

@@ -20,6 +20,8 @@ import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
 import { WorklistsMenuLabel, WorklistsPage } from './monitoring'
 import { NationalImportPage } from './national/NationalImportPage'
+import { ChecksPage } from './checks/ChecksPage'
+import { ChecksSummaryPrint } from './checks/ChecksSummaryPrint'
 import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
@@ -46,6 +48,7 @@ function Shell() {
   // A printable form is shown alone: what is on screen is what goes to paper.
   if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
   if (route.page === 'print-form') return <PrintFormPage form={route.form} />
+  if (route.page === 'checks-print') return <ChecksSummaryPrint />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -64,6 +67,7 @@ function Shell() {
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
+            { key: 'checks', label: '疑点核查' },
             { key: 'import', label: '导入花名册' },
             { key: 'national-import', label: '导入国家系统表格' },
             { key: 'forms', label: '打印表单' },
@@ -112,6 +116,8 @@ function Shell() {
           <AssetsPage />
         ) : route.page === 'national-import' ? (
           <NationalImportPage />
+        ) : route.page === 'checks' ? (
+          <ChecksPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'monitoring-worklists' ? (

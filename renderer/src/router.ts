@@ -29,6 +29,10 @@ export type Route =
   | { page: 'monitoring-worklists'; asOf?: string }
   /** 导入国家系统表格: 户信息, 已外出务工信息, 计划外出务工信息, 行政村信息. */
   | { page: 'national-import' }
+  /** 疑点核查. */
+  | { page: 'checks' }
+  /** The printable 疑点核查汇总. */
+  | { page: 'checks-print' }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -54,6 +58,8 @@ export function parseRoute(hash: string): Route {
   const worklists = /^#\/monitoring-worklists\/(\d{4}-\d{2}-\d{2})$/.exec(hash)
   if (worklists) return { page: 'monitoring-worklists', asOf: worklists[1]! }
   if (hash === '#/national-import') return { page: 'national-import' }
+  if (hash === '#/checks') return { page: 'checks' }
+  if (hash === '#/print/checks') return { page: 'checks-print' }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -10,6 +10,7 @@ import { accountsOps } from './accounts'
 import { appOps } from './app'
 import { assistanceOps } from './assistance'
 import { backupsOps } from './backups'
+import { checksOps } from './checks'
 import { demoOps } from './demo'
 import { formsOps } from './forms'
 import { householdsOps } from './households'
@@ -33,6 +34,7 @@ export const contract = {
   ...projectsOps,
   ...monitoringOps,
   ...nationalOps,
+  ...checksOps,
 } as const
 
 export type Contract = typeof contract

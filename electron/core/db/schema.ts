@@ -338,6 +338,54 @@ export interface HouseholdInfoTable extends NationalRecord {
   source_updated: string | null
 }
 
+/** 016: 疑点核查 runs, open findings, waivers. */
+export interface CheckRunsTable {
+  id: Generated<number>
+  scope: string
+  as_of: string
+  actor: string
+  counts_json: string
+  open_count: number
+  waived_count: number
+  new_count: number
+  duration_ms: number
+  created_at: string
+  updated_at: string
+}
+
+export interface CheckFindingsTable {
+  id: Generated<number>
+  key: string
+  rule: string
+  household_id: number | null
+  member_id: number | null
+  village_id: number | null
+  village: string | null
+  household_no: string | null
+  person: string | null
+  id_number: string | null
+  field: string
+  value: string | null
+  message: string
+  cells_json: string
+  first_run_id: number
+  last_run_id: number
+}
+
+export interface CheckWaiversTable {
+  id: Generated<number>
+  key: string
+  rule: string
+  subject: string
+  reason: string
+  waived_by: string
+  waived_on: string
+  expires: string | null
+  source: string
+  created_at: string
+  updated_at: string
+}
+
 export interface SchemaMigrationsTable {
   version: number
   name: string
@@ -359,6 +407,9 @@ export interface LedgerSchema {
   monitoring_cases: MonitoringCasesTable
   monitoring_measures: MonitoringMeasuresTable
   monitoring_settings: MonitoringSettingsTable
+  check_runs: CheckRunsTable
+  check_findings: CheckFindingsTable
+  check_waivers: CheckWaiversTable
   work_spells: WorkSpellsTable
   planned_work: PlannedWorkTable
   village_statistics: VillageStatisticsTable
@@ -389,6 +440,8 @@ export type WritableTable =
   | 'project_milestones'
   | 'project_progress'
   | 'project_beneficiaries'
+  | 'check_runs'
+  | 'check_waivers'
   | 'project_assets'
   | 'monitoring_cases'
   | 'monitoring_measures'

@@ -42,6 +42,7 @@ const WRITES = [
   'projects.addBeneficiaries', 'projects.removeBeneficiary', 'projects.importCommit',
   'monitoring.openCase', 'monitoring.deleteCase', 'monitoring.recordStep', 'monitoring.addMeasure', 'monitoring.deleteMeasure',
   'monitoring.setIndicators', 'monitoring.saveSettings',
+  'checks.run', 'checks.waive', 'checks.unwaive', 'checks.importWaivers', 'checks.saveSettings',
 ]
 
 describe('permissions', () => {

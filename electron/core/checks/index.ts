@@ -1,0 +1,2 @@
+/** The checks area's public module: what other areas may use of it. */
+export { runHouseholdChecks, runLedgerChecks } from './store'
