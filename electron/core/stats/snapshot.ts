@@ -1,0 +1,269 @@
+/**
+ * Every household of the working list as it stood on a date: 户类型, 脱贫状态 and monitoring from
+ * its status history (纳入监测 / 风险消除 are written there by the county's approval of a
+ * monitoring case), falling back to the roster's columns for households whose history says
+ * nothing; persons counted over the members not removed by then. Figures and the lists behind
+ * them are both computed from this one snapshot, so a list always holds what its figure counted.
+ */
+import { GAP_KEYS, type GapKey } from '../../../shared/domain/stats'
+import type { Ledger } from '../db/open'
+import { workFacts, type WorkFact } from './work'
+
+export interface HouseholdFact {
+  id: number
+  villageId: number
+  persons: number
+  /** 户类型 on the date. */
+  type: string
+  /** 脱贫状态 on the date, null when unknown. */
+  exit: string | null
+  /** 监测对象: monitored at some time by the date. */
+  monitored: boolean
+  /** 未消除风险 on the date. */
+  open: boolean
+  /** The open case's category, else the last one's. */
+  category: string | null
+  risks: string[]
+  /** 整户无劳动能力兜底保障户. */
+  doudi: boolean
+  gaps: Record<GapKey, boolean>
+  perCapitaFen: number | null
+  /** Months (YYYY-MM) of 纳入监测 and 风险消除 by the date. */
+  identifiedMonths: string[]
+  eliminatedMonths: string[]
+  /** Days from 纳入监测 to each 风险消除 by the date. */
+  eliminationDays: number[]
+  workAway: number
+}
+
+export interface VillageInfo {
+  id: number
+  name: string
+  township: string
+  county: string
+  population: number | null
+}
+
+export interface Snapshot {
+  asOf: string
+  households: HouseholdFact[]
+  villages: VillageInfo[]
+  work: WorkFact[]
+  lineFen: number | null
+  lineYear: number | null
+}
+
+const NO_LABOUR = new Set(['丧失劳动力', '无劳动力'])
+const YES = /^(是|1|Y|y|√)$/
+
+interface HouseholdRow {
+  id: number
+  village_id: number
+  household_type: string | null
+  exit_status: string | null
+  monitoring_category: string | null
+  per_capita_net_income_fen: number | null
+  guarantee_education: string | null
+  guarantee_medical: string | null
+  guarantee_housing: string | null
+  guarantee_water: string | null
+  dilapidated_house: string | null
+  safe_drinking_water: string | null
+}
+
+interface MemberRow {
+  household_id: number
+  labour_skill: string | null
+  doudi: string | null
+  eliminated: string | null
+  risks: string | null
+}
+
+interface EventRow {
+  household_id: number
+  kind: string
+  event_date: string
+  monitoring_category: string | null
+  risks: string | null
+}
+
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+
+/** The 监测线 of the date's year, or of the latest year before it that has one. */
+export function lineFor(ledger: Ledger, asOf: string): { lineFen: number | null; lineYear: number | null } {
+  const r = ledger.sqlite
+    .prepare('SELECT year, line_fen FROM monitoring_settings WHERE year <= ? ORDER BY year DESC LIMIT 1')
+    .get(Number(asOf.slice(0, 4))) as { year: number; line_fen: number } | undefined
+  return { lineFen: r?.line_fen ?? null, lineYear: r?.year ?? null }
+}
+
+export function villagesOf(ledger: Ledger): VillageInfo[] {
+  return (
+    ledger.sqlite.prepare('SELECT id, name, township, county, total_population FROM villages ORDER BY id').all() as {
+      id: number
+      name: string
+      township: string
+      county: string
+      total_population: number | null
+    }[]
+  ).map((v) => ({ id: v.id, name: v.name, township: v.township, county: v.county, population: v.total_population }))
+}
+
+export function householdSnapshot(ledger: Ledger, asOf: string): Snapshot {
+  const db = ledger.sqlite
+  const rows = db
+    .prepare(
+      `SELECT id, village_id, household_type, exit_status, monitoring_category, per_capita_net_income_fen,
+              guarantee_education, guarantee_medical, guarantee_housing, guarantee_water, dilapidated_house, safe_drinking_water
+         FROM households WHERE removed_reason IS NULL ORDER BY id`,
+    )
+    .all() as HouseholdRow[]
+  const facts = new Map<number, HouseholdFact & { labour: number; imported: { eliminated: boolean; risks: string[]; doudi: boolean } }>()
+  for (const r of rows) {
+    const gap = (col: string | null) => col === '有短板'
+    facts.set(r.id, {
+      id: r.id,
+      villageId: r.village_id,
+      persons: 0,
+      type: r.household_type ?? '未填',
+      exit: r.exit_status,
+      monitored: r.monitoring_category !== null,
+      open: r.monitoring_category !== null,
+      category: r.monitoring_category,
+      risks: [],
+      doudi: false,
+      gaps: {
+        education: gap(r.guarantee_education),
+        medical: gap(r.guarantee_medical),
+        housing: gap(r.guarantee_housing) || r.dilapidated_house === '是',
+        water: gap(r.guarantee_water) || r.safe_drinking_water === '否',
+      },
+      perCapitaFen: r.per_capita_net_income_fen,
+      identifiedMonths: [],
+      eliminatedMonths: [],
+      eliminationDays: [],
+      workAway: 0,
+      labour: 0,
+      imported: { eliminated: false, risks: [], doudi: false },
+    })
+  }
+  // Members on the date; the roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported.
+  const riskPaths = [1, 2, 3, 4, 5].map((i) => `json_extract(m.extra_json, '$."致贫/返贫风险${i}"')`).join(', ')
+  const members = db
+    .prepare(
+      `SELECT m.household_id, m.labour_skill,
+              CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."整户无劳动能力兜底保障户"') END AS doudi,
+              CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."风险是否已消除"') END AS eliminated,
+              CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_array(${riskPaths}) END AS risks
+         FROM members m
+        WHERE m.removed_reason IS NULL OR m.removed_date > ?`,
+    )
+    .all(asOf) as MemberRow[]
+  for (const m of members) {
+    const f = facts.get(m.household_id)
+    if (!f) continue
+    f.persons++
+    if (!m.labour_skill || !NO_LABOUR.has(m.labour_skill)) f.labour++
+    if (m.doudi !== null && YES.test(String(m.doudi).trim())) f.imported.doudi = true
+    if (m.eliminated !== null && YES.test(String(m.eliminated).trim())) f.imported.eliminated = true
+    if (m.risks && f.imported.risks.length === 0) {
+      f.imported.risks = (JSON.parse(m.risks) as (string | null)[]).filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    }
+  }
+  for (const f of facts.values()) {
+    // The roster's flag, else a household where nobody can work.
+    f.doudi = f.imported.doudi || (f.persons > 0 && f.labour === 0)
+    if (f.monitored) {
+      f.open = !f.imported.eliminated
+      f.risks = f.imported.risks
+    }
+  }
+  // The status history decides wherever it speaks.
+  const events = db
+    .prepare('SELECT household_id, kind, event_date, monitoring_category, risks FROM household_status_events ORDER BY household_id, event_date, id')
+    .all() as EventRow[]
+  let i = 0
+  while (i < events.length) {
+    const hid = events[i]!.household_id
+    let j = i
+    while (j < events.length && events[j]!.household_id === hid) j++
+    const f = facts.get(hid)
+    if (f) applyHistory(f, events.slice(i, j), asOf)
+    i = j
+  }
+  // Risks of a case approved by the county where the history's event carries none.
+  const cases = db
+    .prepare('SELECT household_id, risks FROM monitoring_cases WHERE county_date IS NOT NULL AND county_date <= ? ORDER BY county_date, id')
+    .all(asOf) as { household_id: number; risks: string }[]
+  for (const c of cases) {
+    const f = facts.get(c.household_id)
+    if (f && f.monitored && f.risks.length === 0) f.risks = JSON.parse(c.risks) as string[]
+  }
+  const work = workFacts(ledger, asOf)
+  for (const w of work) {
+    const f = facts.get(w.householdId)
+    if (f) f.workAway++
+  }
+  const households: HouseholdFact[] = []
+  for (const f of facts.values()) {
+    const { labour: _l, imported: _i, ...fact } = f
+    households.push(fact)
+  }
+  return { asOf, households, villages: villagesOf(ledger), work, ...lineFor(ledger, asOf) }
+}
+
+function applyHistory(f: HouseholdFact, events: EventRow[], asOf: string): void {
+  const exitEvents = events.some((e) => e.kind === '识别' || e.kind === '脱贫' || e.kind === '返贫')
+  const monitoringEvents = events.some((e) => e.kind === '纳入监测' || e.kind === '风险消除')
+  let exit: string | null = null
+  let monitored = false
+  let open = false
+  let category: string | null = null
+  let risks: string[] = []
+  let since: string | null = null
+  const identifiedMonths: string[] = []
+  const eliminatedMonths: string[] = []
+  const days: number[] = []
+  for (const e of events) {
+    if (e.event_date > asOf) break
+    switch (e.kind) {
+      case '识别':
+        exit = '未脱贫'
+        break
+      case '脱贫':
+        exit = '已脱贫(享受政策)'
+        break
+      case '返贫':
+        exit = '返贫'
+        break
+      case '纳入监测':
+        monitored = true
+        open = true
+        category = e.monitoring_category
+        risks = e.risks ? (JSON.parse(e.risks) as string[]) : []
+        since = e.event_date
+        identifiedMonths.push(e.event_date.slice(0, 7))
+        break
+      case '风险消除':
+        monitored = true
+        if (open && since) days.push(dayNumber(e.event_date) - dayNumber(since))
+        open = false
+        since = null
+        eliminatedMonths.push(e.event_date.slice(0, 7))
+        break
+    }
+  }
+  if (exitEvents) f.exit = exit
+  if (monitoringEvents) {
+    f.monitored = monitored
+    f.open = open
+    f.category = monitored ? category : null
+    f.risks = monitored ? risks : []
+    f.identifiedMonths = identifiedMonths
+    f.eliminatedMonths = eliminatedMonths
+    f.eliminationDays = days
+  }
+  // 户类型 follows the history: out of poverty (or back in it) → 脱贫户; monitored, never poor → 监测户.
+  if (f.exit !== null && (f.exit.startsWith('已脱贫') || f.exit === '返贫')) f.type = '脱贫户'
+  else if (f.monitored && f.exit === null && f.type !== '脱贫户') f.type = '监测户'
+}
