@@ -23,6 +23,8 @@ import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
 import { navigate, useRoute } from './router'
+import { StatsPage } from './stats/StatsPage'
+import { StatsReportPage } from './stats/StatsReportPage'
 
 export function App() {
   return (
@@ -44,6 +46,7 @@ function Shell() {
   // A printable form is shown alone: what is on screen is what goes to paper.
   if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
   if (route.page === 'print-form') return <PrintFormPage form={route.form} />
+  if (route.page === 'stats-print') return <StatsReportPage key={`${route.kind}-${route.asOf}-${route.year ?? ''}`} kind={route.kind} asOf={route.asOf} year={route.year} />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -60,6 +63,7 @@ function Shell() {
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
+            { key: 'stats', label: '统计' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
@@ -107,6 +111,8 @@ function Shell() {
           <AssetsPage />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
+        ) : route.page === 'stats' ? (
+          <StatsPage />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

@@ -165,6 +165,8 @@ export interface WorkStats {
 export interface ProjectsStats {
   asOf: string
   year: string
+  /** Every year the project ledger has, newest first. */
+  years: string[]
   projects: number
   plannedFen: number
   paidFen: number
@@ -244,13 +246,83 @@ export function reportCellText(v: string | number | null, kind: ReportColumnKind
   return String(v)
 }
 
-/** 分 → 万元 text with four decimals, on integers (1 万元 = 1 000 000 分). */
+/** 分 → 万元 text with four decimals (to the 元), on integers: 1 万元 = 1 000 000 分. */
 export function fenToWan(fen: number): string {
   const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(Math.round(fen))
-  // Four decimals of 万元 = 100 元 steps: round half up at the 分 level.
-  const hundredYuan = Math.floor((abs + 5000) / 10_000)
-  return `${sign}${Math.floor(hundredYuan / 10_000)}.${String(hundredYuan % 10_000).padStart(4, '0')}`
+  const yuan = Math.floor((Math.abs(Math.round(fen)) + 50) / 100)
+  return `${sign}${Math.floor(yuan / 10_000)}.${String(yuan % 10_000).padStart(4, '0')}`
 }
 
 export const CATEGORIES: readonly string[] = MONITORING_CATEGORIES
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/
+
+/** '#/households?figure=open&value=…&asOf=…&village=3': the household list behind a figure. */
+export function statsListHash(s: StatsSelector): string {
+  const q = new URLSearchParams({ figure: s.figure, asOf: s.asOf })
+  if (s.value) q.set('value', s.value)
+  if (s.villageId) q.set('village', String(s.villageId))
+  return `#/households?${q.toString()}`
+}
+
+export function statsSelectorFromHash(hash: string): StatsSelector | null {
+  const m = /^#\/households\?(.*)$/.exec(hash)
+  if (!m) return null
+  const q = new URLSearchParams(m[1])
+  const figure = q.get('figure') as StatsFigure | null
+  const asOf = q.get('asOf') ?? ''
+  if (!figure || !(STATS_FIGURES as readonly string[]).includes(figure) || !ISO.test(asOf)) return null
+  const village = Number(q.get('village'))
+  return { figure, asOf, value: q.get('value') ?? undefined, villageId: Number.isInteger(village) && village > 0 ? village : undefined }
+}
+
+/** '#/print/stats/funds?asOf=…&year=…': a report form on the forms print path. */
+export function statsPrintHash(kind: ReportKind, asOf: string, year?: string): string {
+  const q = new URLSearchParams({ asOf })
+  if (year) q.set('year', year)
+  return `#/print/stats/${kind}?${q.toString()}`
+}
+
+export function statsPrintFromHash(hash: string): { kind: ReportKind; asOf: string; year?: string } | null {
+  const m = /^#\/print\/stats\/([a-z]+)\?(.*)$/.exec(hash)
+  if (!m || !(REPORT_KINDS as readonly string[]).includes(m[1]!)) return null
+  const q = new URLSearchParams(m[2])
+  const asOf = q.get('asOf') ?? ''
+  const year = q.get('year') ?? ''
+  if (!ISO.test(asOf)) return null
+  return { kind: m[1] as ReportKind, asOf, year: /^\d{4}$/.test(year) ? year : undefined }
+}
+
+/** The project list's filters a figure opens with: '#/projects?year=2024&status=在建'. */
+export interface ProjectListFilter {
+  year?: string
+  villageId?: number
+  status?: string
+  source?: string
+  lagging?: boolean
+}
+
+export function projectsListHash(f: ProjectListFilter): string {
+  const q = new URLSearchParams()
+  if (f.year) q.set('year', f.year)
+  if (f.villageId) q.set('village', String(f.villageId))
+  if (f.status) q.set('status', f.status)
+  if (f.source) q.set('source', f.source)
+  if (f.lagging) q.set('lagging', '1')
+  return `#/projects?${q.toString()}`
+}
+
+export function projectFilterFromHash(hash: string): ProjectListFilter | null {
+  const m = /^#\/projects\?(.*)$/.exec(hash)
+  if (!m) return null
+  const q = new URLSearchParams(m[1])
+  const out: ProjectListFilter = {}
+  const year = q.get('year')
+  if (year && /^\d{4}$/.test(year)) out.year = year
+  const village = Number(q.get('village'))
+  if (Number.isInteger(village) && village > 0) out.villageId = village
+  if (q.get('status')) out.status = q.get('status')!
+  if (q.get('source')) out.source = q.get('source')!
+  if (q.get('lagging') === '1') out.lagging = true
+  return out
+}

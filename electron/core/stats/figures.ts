@@ -190,9 +190,11 @@ export function projectsStats(ledger: Ledger, asOf: string, year = asOf.slice(0,
     v.paidFen += p.paidFen
     villages.set(k, v)
   }
+  const years = (ledger.sqlite.prepare('SELECT DISTINCT year FROM projects WHERE year IS NOT NULL ORDER BY year DESC').all() as { year: string }[]).map((r) => r.year)
   return {
     asOf,
     year,
+    years,
     projects: list.length,
     plannedFen,
     paidFen,

@@ -72,7 +72,7 @@ function villagesReport(ledger: Ledger, asOf: string, year: string): ReportTable
         { text: '个数' }, { text: '计划资金' }, { text: '已拨付' },
       ],
     ],
-    kinds: ['text', ...Array.from({ length: 21 }, () => 'int' as const), 'wan', 'wan'],
+    kinds: ['text', ...Array.from({ length: 22 }, () => 'int' as const), 'wan', 'wan'],
     widths: [8, 5, 5, ...Array.from({ length: 14 }, () => 4), 4.5, 4.5, 4.5, 4.5, 5, 4, 6.5, 6.5],
     rows: s.villages.map(line),
     total: line(s.total),

@@ -5,7 +5,7 @@
  * nothing; persons counted over the members not removed by then. Figures and the lists behind
  * them are both computed from this one snapshot, so a list always holds what its figure counted.
  */
-import { GAP_KEYS, type GapKey } from '../../../shared/domain/stats'
+import type { GapKey } from '../../../shared/domain/stats'
 import type { Ledger } from '../db/open'
 import { workFacts, type WorkFact } from './work'
 
