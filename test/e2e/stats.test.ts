@@ -18,7 +18,7 @@ let asOf: string
 const invoke = <T,>(name: string, input: unknown) =>
   page.evaluate(
     async ([n, i]) => {
-      const r = (await (window as unknown as { ledger: { invoke(n: string, i: unknown): Promise<{ ok: boolean; value: unknown }> } }).ledger.invoke(n as string, i)) as {
+      const r = (await (globalThis as unknown as { ledger: { invoke(n: string, i: unknown): Promise<{ ok: boolean; value: unknown }> } }).ledger.invoke(n as string, i)) as {
         ok: boolean
         value: unknown
       }
