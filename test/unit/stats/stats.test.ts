@@ -16,7 +16,7 @@ import { statsCommand } from '../../../electron/cli/stats-command'
 import { fenToWan, incomeBand, type StatsSelector } from '../../../shared/domain/stats'
 import { opCaller, testCore } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
-import { generateTownship, type GHousehold, type GTownship } from './generate'
+import { generateTownship, type GTownship } from './generate'
 
 const cores: CoreContext[] = []
 afterEach(async () => {
