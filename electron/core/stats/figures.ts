@@ -23,7 +23,9 @@ function countBy(list: readonly HouseholdFact[], key: (f: HouseholdFact) => stri
   const m = new Map<string, HouseholdFact[]>()
   for (const f of list) {
     const k = key(f)
-    m.set(k, [...(m.get(k) ?? []), f])
+    const l = m.get(k)
+    if (l) l.push(f)
+    else m.set(k, [f])
   }
   const keys = [...order.filter((k) => m.has(k)), ...[...m.keys()].filter((k) => !order.includes(k)).sort()]
   return keys.map((k) => ({ key: k, ...hp(m.get(k)!) }))
@@ -32,7 +34,11 @@ function countBy(list: readonly HouseholdFact[], key: (f: HouseholdFact) => stri
 export function householdsOverview(ledger: Ledger, asOf: string, snap = householdSnapshot(ledger, asOf)): HouseholdsOverview {
   const all = snap.households
   const byVillage = new Map<number, HouseholdFact[]>()
-  for (const f of all) byVillage.set(f.villageId, [...(byVillage.get(f.villageId) ?? []), f])
+  for (const f of all) {
+    const l = byVillage.get(f.villageId)
+    if (l) l.push(f)
+    else byVillage.set(f.villageId, [f])
+  }
   const incidence = snap.villages
     .filter((v) => byVillage.has(v.id))
     .map((v) => {
@@ -222,13 +228,21 @@ export function pairingFacts(ledger: Ledger, asOf: string): PairingFacts {
     )
     .all(asOf, asOf) as { helper_id: number; household_id: number }[]
   const byHelper = new Map<number, number[]>()
-  for (const p of pairs) byHelper.set(p.helper_id, [...(byHelper.get(p.helper_id) ?? []), p.household_id])
+  for (const p of pairs) {
+    const l = byHelper.get(p.helper_id)
+    if (l) l.push(p.household_id)
+    else byHelper.set(p.helper_id, [p.household_id])
+  }
   const from = `${asOf.slice(0, 4)}-01-01` < daysBefore(asOf, 90) ? `${asOf.slice(0, 4)}-01-01` : daysBefore(asOf, 90)
   const rows = db
     .prepare('SELECT household_id, visit_date FROM visits WHERE visit_date <= ? AND visit_date >= ? ORDER BY visit_date DESC')
     .all(asOf, from) as { household_id: number; visit_date: string }[]
   const visits = new Map<number, string[]>()
-  for (const r of rows) visits.set(r.household_id, [...(visits.get(r.household_id) ?? []), r.visit_date])
+  for (const r of rows) {
+    const l = visits.get(r.household_id)
+    if (l) l.push(r.visit_date)
+    else visits.set(r.household_id, [r.visit_date])
+  }
   return { byHelper, visits }
 }
 

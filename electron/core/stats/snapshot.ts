@@ -109,7 +109,28 @@ export function villagesOf(ledger: Ledger): VillageInfo[] {
   ).map((v) => ({ id: v.id, name: v.name, township: v.township, county: v.county, population: v.total_population }))
 }
 
+/**
+ * The last snapshot built, kept while nothing changed: this connection's total_changes() moves
+ * with every write of this process, PRAGMA data_version with every commit of another connection.
+ * The dashboard asks several figures of one date in a row; they share one snapshot.
+ */
+const cache = new WeakMap<Ledger, { key: string; snapshot: Snapshot }>()
+
+export function clearSnapshotCache(ledger: Ledger): void {
+  cache.delete(ledger)
+}
+
 export function householdSnapshot(ledger: Ledger, asOf: string): Snapshot {
+  const version = ledger.sqlite.prepare('SELECT total_changes() AS t').get() as { t: number }
+  const key = `${asOf}|${version.t}|${String(ledger.sqlite.pragma('data_version', { simple: true }))}`
+  const hit = cache.get(ledger)
+  if (hit?.key === key) return hit.snapshot
+  const snapshot = buildSnapshot(ledger, asOf)
+  cache.set(ledger, { key, snapshot })
+  return snapshot
+}
+
+function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
   const db = ledger.sqlite
   const rows = db
     .prepare(
