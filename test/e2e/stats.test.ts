@@ -127,4 +127,30 @@ describe('统计', () => {
     expect(sheet.getRow(5 + rows).getCell(2).value).toBe(stats.total.households)
     expect(app.errors).toEqual([])
   })
+
+  it('prints the three report forms with title, 填报单位, 日期, 单位 and 负责人 / 填表人 lines', async () => {
+    const forms: [string, string, string][] = [
+      ['monitoring', '乡镇监测对象情况统计表', '单位：户、人'],
+      ['funds', '衔接资金项目拨付进度表', '单位：万元'],
+      ['visits', '帮扶责任人结对走访情况表', '单位：户、次'],
+    ]
+    for (const [kind, title, measure] of forms) {
+      await page.goto(`${base}#/stats`)
+      await page.goto(`${base}#/print/stats/${kind}?asOf=${asOf}&year=2024`)
+      await page.locator('section.stats-report').waitFor()
+      const file = path.join(resultsDir, `stats-report-${kind}.pdf`)
+      await page.emulateMedia({ media: 'print' })
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true })
+      await page.emulateMedia({ media: 'screen' })
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(resultsDir, `stats-report-${kind}`)])
+      const compact = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+      for (const s of [title, '填报单位：示例县示例镇人民政府', measure, '负责人：', '填表人：', '合计']) expect(compact, kind).toContain(s)
+    }
+    // 衔接资金项目拨付进度表 lists the year's projects of the ledger.
+    const names = app.query<{ name: string }>("SELECT name FROM projects WHERE year = '2024'").map((r) => r.name)
+    expect(names.length).toBeGreaterThan(0)
+    const flow = execFileSync('pdftotext', [path.join(resultsDir, 'stats-report-funds.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    for (const n of names) expect(flow).toContain(n)
+    expect(app.errors).toEqual([])
+  })
 })
