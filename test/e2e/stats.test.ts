@@ -101,7 +101,7 @@ describe('统计', () => {
     // In reading order, a wrapped header cell's lines together.
     const flow = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
     for (const s of ['村级统计表', '填报单位：示例县示例镇人民政府', '负责人：', '填表人：', '第1页共1页']) expect(compact).toContain(s)
-    for (const s of ['非兜底未消除风险', '其中：脱贫不稳定户', '外出务工人数']) expect(flow).toContain(s)
+    for (const s of ['非兜底未消除风险', '脱贫不稳定户', '边缘易致贫户', '突发严重困难户']) expect(flow).toContain(s)
     for (const v of stats.villages.filter((x) => x.households > 0)) {
       // The village's row: name, 总户数, 总人数, 脱贫户 户 人, 监测对象 户 人 in that order.
       const line = text.split('\n').find((l) => l.trim().startsWith(v.village))!

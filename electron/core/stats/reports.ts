@@ -63,7 +63,7 @@ function villagesReport(ledger: Ledger, asOf: string, year: string): ReportTable
     header: [
       [
         { text: '行政村', rowSpan: 2 }, { text: '总户数', rowSpan: 2 }, { text: '总人数', rowSpan: 2 }, pair('脱贫户'), pair('监测对象'),
-        ...MONITORING_CATEGORIES.map((c) => pair(`其中：${c}`)), pair('未消除风险'), pair('非兜底未消除风险'),
+        ...MONITORING_CATEGORIES.map((c) => pair(c)), pair('未消除风险'), pair('非兜底未消除风险'),
         { text: '三保障和饮水短板（户）', colSpan: 4 }, { text: '外出务工人数', rowSpan: 2 }, { text: '项目', colSpan: 3 },
       ],
       [
@@ -73,10 +73,10 @@ function villagesReport(ledger: Ledger, asOf: string, year: string): ReportTable
       ],
     ],
     kinds: ['text', ...Array.from({ length: 22 }, () => 'int' as const), 'wan', 'wan'],
-    widths: [8, 5, 5, ...Array.from({ length: 14 }, () => 4), 4.5, 4.5, 4.5, 4.5, 5, 4, 6.5, 6.5],
+    widths: [7, 4.5, 4.5, ...Array.from({ length: 12 }, () => 4), 5, 5, 4.5, 4.5, 4.5, 4.5, 5, 4, 6.5, 6.5],
     rows: s.villages.map(line),
     total: line(s.total),
-    note: '监测对象含风险已消除的户；非兜底指不属于整户无劳动能力兜底保障户。',
+    note: '监测对象含风险已消除的户，按类别分列；非兜底指不属于整户无劳动能力兜底保障户。',
   }
 }
 
