@@ -68,7 +68,7 @@ export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
               CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END AS income
          FROM members m JOIN households h ON h.id = m.household_id
         WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-          AND (m.work_status IS NOT NULL OR m.extra_json IS NOT NULL)`,
+          AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`,
     )
     .all(asOf) as MemberWorkRow[]
   const out: WorkFact[] = []

@@ -205,7 +205,7 @@ export function StatsPage() {
                   <Figure title="未消除风险" value={m.open.households} suffix="户" hint={hpText(m.open)} onOpen={() => open('open')} />
                   <Figure title="非兜底未消除" value={m.openNotDoudi.households} suffix="户" hint={hpText(m.openNotDoudi)} onOpen={() => open('openNotDoudi')} />
                   <Figure title="风险已消除" value={m.eliminated.households} suffix="户" hint={hpText(m.eliminated)} onOpen={() => open('eliminated')} />
-                  <Figure title="平均消除用时" value={m.averageDaysToElimination ?? '—'} suffix={m.averageDaysToElimination === null ? '' : '天'} hint={`${m.eliminationsCounted} 次风险消除`} />
+                  <Figure title="平均消除用时" value={m.averageDaysToElimination ?? '—'} suffix={m.averageDaysToElimination === null ? '' : '天'} hint={`${m.eliminationsCounted} 次风险消除，点击查看风险已消除的户`} onOpen={() => open('eliminated')} />
                 </div>
                 <Typography.Text type="secondary">按监测对象类别</Typography.Text>
                 <Chart label="按监测对象类别" option={charts.category!} onClick={(e) => open(e.seriesIndex === 0 ? 'open' : 'eliminated', m.byCategory[e.dataIndex]?.category)} height={200} />
@@ -223,7 +223,7 @@ export function StatsPage() {
               <>
                 <div className="stats-figures">
                   <Figure title="外出务工" value={w.persons} suffix="人" hint={`${w.households} 户，点击查看名单`} onOpen={() => open('workAway')} />
-                  <Figure title="人均月收入" value={w.averageMonthlyIncomeFen === null ? '—' : fenToYuanInt(w.averageMonthlyIncomeFen)} suffix={w.averageMonthlyIncomeFen === null ? '' : '元'} hint={`${w.withIncome} 人填了务工月收入`} />
+                  <Figure title="人均月收入" value={w.averageMonthlyIncomeFen === null ? '—' : fenToYuanInt(w.averageMonthlyIncomeFen)} suffix={w.averageMonthlyIncomeFen === null ? '' : '元'} hint={`${w.withIncome} 人填了务工月收入，点击查看名单`} onOpen={() => open('workAway')} />
                 </div>
                 <Typography.Text type="secondary">按务工所在省（人）</Typography.Text>
                 {w.persons > 0 ? (
@@ -247,7 +247,7 @@ export function StatsPage() {
                   <Figure title="项目" value={p.projects} suffix="个" onOpen={() => openProjects({})} />
                   <Figure title="计划资金" value={fenToWan(p.plannedFen)} suffix="万元" onOpen={() => openProjects({})} />
                   <Figure title="已拨付" value={fenToWan(p.paidFen)} suffix="万元" onOpen={() => openProjects({})} />
-                  <Figure title="拨付率" value={p.paidRate === null ? '—' : p.paidRate.toFixed(1)} suffix={p.paidRate === null ? '' : '%'} />
+                  <Figure title="拨付率" value={p.paidRate === null ? '—' : p.paidRate.toFixed(1)} suffix={p.paidRate === null ? '' : '%'} onOpen={() => openProjects({})} />
                   <Figure title="滞后" value={p.lagging} suffix="个" onOpen={() => openProjects({ lagging: true })} />
                 </div>
                 <Typography.Text type="secondary">计划资金按来源（万元）</Typography.Text>
@@ -265,7 +265,7 @@ export function StatsPage() {
             {hs && (
               <>
                 <div className="stats-figures">
-                  <Figure title="帮扶责任人" value={hs.helpers} suffix="人" />
+                  <Figure title="帮扶责任人" value={hs.helpers} suffix="人" hint="点击打开帮扶力量" onOpen={() => navigate('#/helpers')} />
                   <Figure title="结对户" value={hs.pairedHouseholds} suffix="户" onOpen={() => open('paired')} />
                   <Figure title="近30天走访覆盖" value={hs.coverage30 === null ? '—' : hs.coverage30.toFixed(1)} suffix="%" hint="点击查看近30天未走访的结对户" onOpen={() => open('notVisited', '30')} />
                   <Figure title="近90天走访覆盖" value={hs.coverage90 === null ? '—' : hs.coverage90.toFixed(1)} suffix="%" hint="点击查看近90天未走访的结对户" onOpen={() => open('notVisited', '90')} />
