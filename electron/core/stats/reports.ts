@@ -166,7 +166,7 @@ function fundsReport(ledger: Ledger, asOf: string, year: string): ReportTable {
       [{ text: '中央衔接' }, { text: '省级衔接' }, { text: '市级' }, { text: '县级' }, { text: '其他' }, { text: '合计' }],
     ],
     kinds: ['int', 'text', 'text', 'text', 'text', 'wan', 'wan', 'wan', 'wan', 'wan', 'wan', 'wan', 'pct', 'text', 'text', 'text'],
-    widths: [3.5, 16, 7, 7, 10, 6, 6, 5.5, 5.5, 5.5, 6.5, 6.5, 5, 6, 7, 5],
+    widths: [3.5, 15, 7, 7, 10, 6, 6, 5.5, 5.5, 5.5, 6.5, 6.5, 5, 6, 7, 6.5],
     rows: list.map((p, i) => line(i + 1, p)),
     total: totalRow,
     note: `已拨付为截至 ${asOf} 的拨付明细合计；项目状态按截至该日登记的节点。`,
