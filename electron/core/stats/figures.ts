@@ -337,9 +337,15 @@ export function villageStats(ledger: Ledger, asOf: string, year = asOf.slice(0, 
       if (f.open) addHP(t.open, f)
       if (f.open && !f.doudi) addHP(t.openNotDoudi, f)
       for (const k of GAP_KEYS) if (f.gaps[k]) t.gaps[k]++
-      t.workingAway += f.workAway
       if (isPoor(f)) t.poorPersons += f.persons
     }
+  }
+  const villageOf = new Map(snap.households.map((f) => [f.id, f.villageId]))
+  for (const w of workFacts(ledger, asOf)) {
+    const v = villageOf.get(w.householdId)
+    if (v === undefined) continue
+    rows.get(v)!.workingAway++
+    total.workingAway++
   }
   for (const p of projectFacts(ledger, asOf, year)) {
     for (const t of [p.villageId === null ? undefined : rows.get(p.villageId), total]) {

@@ -3,6 +3,7 @@ import { incomeBand, type GapKey, type StatsSelector } from '../../../shared/dom
 import type { Ledger } from '../db/open'
 import { hasGap, isPoor, pairingFacts, visitedWithin } from './figures'
 import { householdSnapshot, type HouseholdFact } from './snapshot'
+import { workFacts } from './work'
 
 export function statsHouseholdIds(ledger: Ledger, s: StatsSelector): number[] {
   const snap = householdSnapshot(ledger, s.asOf)
@@ -52,13 +53,13 @@ export function statsHouseholdIds(ledger: Ledger, s: StatsSelector): number[] {
       test = v ? (f) => f.gaps[v as GapKey] === true : hasGap
       break
     case 'workAway':
-      test = (f) => f.workAway > 0
+      test = byIds(new Set(workFacts(ledger, s.asOf).map((w) => w.householdId)))
       break
     case 'workProvince':
-      test = byIds(new Set(snap.work.filter((w) => w.province === v).map((w) => w.householdId)))
+      test = byIds(new Set(workFacts(ledger, s.asOf).filter((w) => w.province === v).map((w) => w.householdId)))
       break
     case 'workChannel':
-      test = byIds(new Set(snap.work.filter((w) => w.channel === v).map((w) => w.householdId)))
+      test = byIds(new Set(workFacts(ledger, s.asOf).filter((w) => w.channel === v).map((w) => w.householdId)))
       break
     case 'helper':
     case 'paired':

@@ -7,7 +7,6 @@
  */
 import type { GapKey } from '../../../shared/domain/stats'
 import type { Ledger } from '../db/open'
-import { workFacts, type WorkFact } from './work'
 
 export interface HouseholdFact {
   id: number
@@ -33,7 +32,6 @@ export interface HouseholdFact {
   eliminatedMonths: string[]
   /** Days from 纳入监测 to each 风险消除 by the date. */
   eliminationDays: number[]
-  workAway: number
 }
 
 export interface VillageInfo {
@@ -48,7 +46,6 @@ export interface Snapshot {
   asOf: string
   households: HouseholdFact[]
   villages: VillageInfo[]
-  work: WorkFact[]
   lineFen: number | null
   lineYear: number | null
 }
@@ -138,7 +135,6 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
       identifiedMonths: [],
       eliminatedMonths: [],
       eliminationDays: [],
-      workAway: 0,
       labour: 0,
       imported: { eliminated: false, risks: [], doudi: false },
     })
@@ -186,9 +182,11 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     }
   }
   // The status history decides wherever it speaks.
-  const events = db
-    .prepare('SELECT household_id, kind, event_date, monitoring_category, risks FROM household_status_events ORDER BY household_id, event_date, id')
-    .all() as EventRow[]
+  const events = (
+    db.prepare('SELECT household_id, kind, event_date, monitoring_category, risks FROM household_status_events ORDER BY household_id, event_date, id').raw().all() as [
+      number, string, string, string | null, string | null,
+    ][]
+  ).map(([household_id, kind, event_date, monitoring_category, risks]): EventRow => ({ household_id, kind, event_date, monitoring_category, risks }))
   let i = 0
   while (i < events.length) {
     const hid = events[i]!.household_id
@@ -206,17 +204,12 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     const f = facts.get(c.household_id)
     if (f && f.monitored && f.risks.length === 0) f.risks = JSON.parse(c.risks) as string[]
   }
-  const work = workFacts(ledger, asOf)
-  for (const w of work) {
-    const f = facts.get(w.householdId)
-    if (f) f.workAway++
-  }
   const households: HouseholdFact[] = []
   for (const f of facts.values()) {
     const { labour: _l, imported: _i, ...fact } = f
     households.push(fact)
   }
-  return { asOf, households, villages: villagesOf(ledger), work, ...lineFor(ledger, asOf) }
+  return { asOf, households, villages: villagesOf(ledger), ...lineFor(ledger, asOf) }
 }
 
 function applyHistory(f: HouseholdFact, events: EventRow[], asOf: string): void {
