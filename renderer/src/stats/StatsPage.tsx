@@ -28,7 +28,8 @@ const PALETTE = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2
 function bars(categories: string[], series: { name: string; data: number[]; stack?: string }[], opts: { unit?: string; rotate?: number } = {}): ChartOption {
   return {
     color: PALETTE,
-    grid: { ...GRID, bottom: opts.rotate ? 64 : GRID.bottom },
+    // Rotated labels are measured into the grid so none is cut off at the foot.
+    grid: opts.rotate ? { ...GRID, bottom: 8, containLabel: true } : GRID,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: series.length > 1 ? { top: 0, itemWidth: 12, itemHeight: 10 } : undefined,
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: opts.rotate ?? 0, fontSize: 11 } },
