@@ -14,6 +14,8 @@ import { monitoringCounts } from '../core/monitoring'
 import { nationalCounts } from '../core/national'
 import { exportProjectsCommand, importProjectsCommand } from './project-command'
 import { restoreCommand } from './restore-command'
+import { statsCommand } from './stats-command'
+import { localToday } from '../core/households'
 import { defaultDbPath } from '../core/paths'
 import { acquireWriterLock } from '../core/writer-lock'
 
@@ -52,6 +54,8 @@ const USAGE = `乡镇帮扶台账 命令行 ${version}
   npm run cli -- info [--db 文件路径] [--json]          显示数据库概况
   npm run cli -- check [--db 文件路径] [--as-of YYYY-MM-DD] [--json]
       疑点核查：按县级核查规则检查全部台账（年龄、监测线按核查日期计算）。--json 含完整证件号码，会记入访问日志。退出码：0 已核查（有无疑点都是 0），2 台账无法读取
+  npm run cli -- stats [--db 文件路径] [--as-of 年-月-日] [--json]
+      村级统计：各村总户数、总人数、脱贫户、监测对象、未消除风险、非兜底未消除风险（户/人），默认截至今天
   npm run cli -- restore [--list] [备份文件] [--db 文件路径] [--json]
       从备份恢复台账（不指定时用最新的、有数据并通过完整性检查的备份；恢复前的数据另存为备份）；--list 列出备份`
 
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
   const { command, positional, flags } = parse(process.argv.slice(2))
   const dbFlag = flags.get('db')
   const dbPath = path.resolve(typeof dbFlag === 'string' ? dbFlag : defaultDbPath())
-  if (command === 'import' || command === 'export' || command === 'info' || command === 'check' || command === 'import-projects' || command === 'export-projects' || (command === 'restore' && !flags.has('list'))) {
+  if (command === 'import' || command === 'export' || command === 'info' || command === 'check' || command === 'stats' || command === 'import-projects' || command === 'export-projects' || (command === 'restore' && !flags.has('list'))) {
     const release = acquireWriterLock(dbPath, `命令行 ${command}`)
     process.on('exit', release)
   }
@@ -95,6 +99,14 @@ async function main(): Promise<number> {
         else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
         return 0
       })
+    case 'stats': {
+      const asOf = flags.get('as-of')
+      if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+        console.error('「--as-of」应为日期 年-月-日，如 --as-of 2024-06-30。')
+        return 2
+      }
+      return withLedger((ledger) => statsCommand(ledger, typeof asOf === 'string' ? asOf : localToday(), flags.has('json')))
+    }
     case 'import-projects':
     case 'export-projects':
     case 'import':

@@ -14,6 +14,7 @@ import { jobsHandlers } from './jobs/handlers'
 import { monitoringHandlers } from './monitoring/handlers'
 import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
+import { statsHandlers } from './stats/handlers'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
@@ -29,4 +30,5 @@ export const handlers: HandlerMap<OpName> = {
   ...monitoringHandlers,
   ...nationalHandlers,
   ...checksHandlers,
+  ...statsHandlers,
 }

@@ -27,6 +27,8 @@ import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
 import { navigate, useRoute } from './router'
+import { StatsPage } from './stats/StatsPage'
+import { StatsReportPage } from './stats/StatsReportPage'
 
 export function App() {
   return (
@@ -49,6 +51,7 @@ function Shell() {
   if (route.page === 'print-cards') return <HouseholdCardsPage householdIds={route.householdIds} useListFilter={!route.householdIds} />
   if (route.page === 'print-form') return <PrintFormPage form={route.form} />
   if (route.page === 'checks-print') return <ChecksSummaryPrint />
+  if (route.page === 'stats-print') return <StatsReportPage key={`${route.kind}-${route.asOf}-${route.year ?? ''}`} kind={route.kind} asOf={route.asOf} year={route.year} />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -68,6 +71,7 @@ function Shell() {
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
             { key: 'checks', label: '疑点核查' },
+            { key: 'stats', label: '统计' },
             { key: 'import', label: '导入花名册' },
             { key: 'national-import', label: '导入国家系统表格' },
             { key: 'forms', label: '打印表单' },
@@ -122,6 +126,8 @@ function Shell() {
           <MonitoringSettingsPage />
         ) : route.page === 'monitoring-worklists' ? (
           <WorklistsPage key={route.asOf ?? 'today'} asOf={route.asOf} />
+        ) : route.page === 'stats' ? (
+          <StatsPage />
         ) : route.page === 'forms' ? (
           <FormsPage />
         ) : route.page === 'accounts' ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { parsePrintForm, type PrintForm } from './forms/routes'
+import { statsPrintFromHash, type ReportKind } from '../../shared/domain/stats'
 
 /**
  * Hash routes: '#/' (household list), '#/households/:id', '#/import', '#/data', and the printable
@@ -33,6 +34,9 @@ export type Route =
   | { page: 'checks' }
   /** The printable 疑点核查汇总. */
   | { page: 'checks-print' }
+  /** 统计 and its report forms on the print path ('#/print/stats/<kind>?asOf=…&year=…'). */
+  | { page: 'stats' }
+  | { page: 'stats-print'; kind: ReportKind; asOf: string; year?: string | undefined }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -47,7 +51,10 @@ export function parseRoute(hash: string): Route {
   const assisted = /^#\/assistance\/household\/(\d+)$/.exec(hash)
   if (assisted) return { page: 'assistance-household', id: Number(assisted[1]) }
   if (hash === '#/accounts') return { page: 'accounts' }
-  if (hash === '#/projects') return { page: 'projects' }
+  if (hash === '#/projects' || hash.startsWith('#/projects?')) return { page: 'projects' }
+  if (hash === '#/stats') return { page: 'stats' }
+  const report = statsPrintFromHash(hash)
+  if (report) return { page: 'stats-print', ...report }
   if (hash === '#/projects/import') return { page: 'project-import' }
   // Digits only: '#/projects/import' is a page of its own.
   const project = /^#\/projects\/(\d+)$/.exec(hash)

@@ -20,6 +20,7 @@ import { monitoringOps } from './monitoring'
 import { nationalOps } from './national'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
+import { statsOps } from './stats'
 
 export const contract = {
   ...appOps,
@@ -35,6 +36,7 @@ export const contract = {
   ...monitoringOps,
   ...nationalOps,
   ...checksOps,
+  ...statsOps,
 } as const
 
 export type Contract = typeof contract

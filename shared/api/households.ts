@@ -11,6 +11,7 @@ import { MEASURE_KINDS } from '../domain/monitoring-measures'
 import { REMOVAL_REASONS } from './households-import'
 import type { JobStarted } from './jobs'
 import { fileId, id, isoDate, none, op } from './op'
+import { StatsSelectorInput } from './stats'
 
 export const HouseholdListInput = z.object({
   search: z.string().trim().max(100).optional(),
@@ -31,6 +32,8 @@ export const HouseholdListInput = z.object({
   identifiedMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
   monitoringState: z.enum(['open', 'eliminated']).optional(),
   measureKind: z.enum(MEASURE_KINDS).optional(),
+  /** The households behind a figure of 统计 (stats area), as of its date. */
+  stats: StatsSelectorInput.optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 })

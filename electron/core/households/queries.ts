@@ -9,6 +9,7 @@ import { isPinyinQuery } from '../db/pinyin-key'
 import { householdStatusAt } from './status'
 import { GUARANTEE_ITEMS, guaranteeColumn } from '../../../shared/domain/households-rules'
 import { maskColumnValue } from './privacy'
+import { statsHouseholdIds } from '../stats'
 
 type ListInput = z.output<typeof HouseholdListInput>
 /** The list's filters without paging: what an export of "the current filter" takes. */
@@ -57,6 +58,10 @@ function filtered(ledger: Ledger, input: HouseholdFilter) {
   }
   if (input.measureKind) {
     q = q.where(sql<boolean>`h.id IN (SELECT c.household_id FROM monitoring_cases c JOIN monitoring_measures m ON m.case_id = c.id WHERE m.kind = ${input.measureKind})`)
+  }
+  if (input.stats) {
+    const ids = statsHouseholdIds(ledger, input.stats)
+    q = q.where(sql<boolean>`h.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
   }
   // Households marked 移出 stay in the ledger but leave the working list.
   q = q.where('h.removed_reason', 'is', null)

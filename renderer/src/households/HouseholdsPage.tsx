@@ -14,6 +14,8 @@ import { ExportRosterButton } from './ExportRosterButton'
 import { HOUSEHOLD_LIST_KEY } from './NextHouseholdButton'
 import { navigate } from '../router'
 import { FilterSelect } from '../common/FilterSelect'
+import { statsSelectorFromHash, type StatsSelector } from '../../../shared/domain/stats'
+import { StatsSelectorTag } from '../stats'
 
 interface Filters {
   search: string
@@ -30,6 +32,8 @@ interface Filters {
   identifiedMonth?: string
   monitoringState?: 'open' | 'eliminated'
   measureKind?: MeasureKind
+  /** The households behind a figure of 统计 ('#/households?figure=…'). */
+  stats?: StatsSelector
   page: number
   pageSize: number
 }
@@ -48,6 +52,9 @@ const MONITORING_YEARS = Array.from({ length: new Date().getFullYear() - 2020 },
 
 const STORAGE_KEY = 'township-ledger.household-filters'
 const initialFilters = (): Filters => {
+  // Opened from a figure of 统计: exactly the households it counted, no other filter.
+  const stats = statsSelectorFromHash(location.hash)
+  if (stats) return { search: '', page: 1, pageSize: 50, stats }
   try {
     return { search: '', page: 1, pageSize: 50, ...(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Filters>) }
   } catch {
@@ -137,6 +144,15 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
             </Popconfirm>
           }
         />
+      )}
+      {filters.stats && (
+        <div style={{ marginBottom: 8 }}>
+          <StatsSelectorTag
+            selector={filters.stats}
+            villageName={villages.data?.find((v) => v.id === filters.stats?.villageId)?.name}
+            onClose={() => update({ stats: undefined })}
+          />
+        </div>
       )}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search

@@ -15,6 +15,7 @@ import { navigate } from '../router'
 import { StatusTag, day, rateText, text, wan } from './project/common'
 import './projects.css'
 import { FilterSelect } from '../common/FilterSelect'
+import { projectFilterFromHash } from '../../../shared/domain/stats'
 
 interface Filters {
   search: string
@@ -30,6 +31,9 @@ interface Filters {
 
 const STORAGE_KEY = 'township-ledger.project-filters'
 const initialFilters = (): Filters => {
+  // Opened from a figure of 统计 ('#/projects?year=…&status=…'): those filters alone.
+  const fromStats = projectFilterFromHash(location.hash)
+  if (fromStats) return { search: '', page: 1, pageSize: 50, ...fromStats, status: fromStats.status as ProjectStatus | undefined }
   try {
     return { search: '', page: 1, pageSize: 50, ...(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Filters>) }
   } catch {
