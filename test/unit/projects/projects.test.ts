@@ -37,6 +37,21 @@ describe('project records and money', () => {
     expect(over.warnings).toContain('已拨付金额超过项目预算，请核对拨付记录和资金来源。')
   })
 
+  it('warns per source when a source is paid beyond its own budget, before the project as a whole is over', async () => {
+    const { call, create } = await setup()
+    const id = await create()
+    await call('projects.addRecord', { projectId: id, record: { kind: 'budget', source: '中央衔接资金', amount: '300000' } })
+    await call('projects.addRecord', { projectId: id, record: { kind: 'budget', source: '县级', amount: '200000' } })
+    await call('projects.addRecord', { projectId: id, record: { kind: 'disbursement', date: '2024-05-01', amount: '340000', source: '中央衔接资金' } })
+    const d = await call('projects.get', { id, today: '2024-06-01' })
+    expect(d.totals.overDisbursed).toBe(false)
+    expect(d.sourceOverruns).toEqual([{ source: '中央衔接资金', budgetFen: 30_000_000, disbursedFen: 34_000_000 }])
+    expect(d.warnings).toContain('「中央衔接资金」已拨付 340,000.00 元，超过该来源预算 300,000.00 元，请核对拨付记录的资金来源。')
+    // A source with no budget line at all is over as soon as anything is paid from it.
+    await call('projects.addRecord', { projectId: id, record: { kind: 'disbursement', date: '2024-05-02', amount: '10', source: '市级' } })
+    expect((await call('projects.get', { id, today: '2024-06-01' })).sourceOverruns.map((o) => o.source)).toEqual(['中央衔接资金', '市级'])
+  })
+
   it('refuses bad input with the field named, and 帮扶单位资金 without the unit', async () => {
     const { raw, create } = await setup()
     const id = await create()

@@ -78,6 +78,15 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
         {t.overDisbursed && (
           <Alert type="error" showIcon style={{ marginTop: 8 }} title={`已拨付 ${formatYuan(t.disbursedFen)}，超过预算 ${formatYuan(t.budgetFen)}，请核对拨付记录和资金来源。`} />
         )}
+        {p.sourceOverruns.map((o) => (
+          <Alert
+            key={o.source}
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            title={`「${o.source}」已拨付 ${formatYuan(o.disbursedFen)}，超过该来源预算 ${formatYuan(o.budgetFen)}（超出 ${formatYuan(o.disbursedFen - o.budgetFen)}），请核对拨付记录的资金来源。`}
+          />
+        ))}
       </Card>
       <Card size="small" title="资金来源（预算）" style={{ marginBottom: 12 }} extra={<Button onClick={() => setDialog({ kind: 'budget' })}>添加预算</Button>}>
         <Table<BudgetLineView>
