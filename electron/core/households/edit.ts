@@ -11,7 +11,7 @@ import {
   type EditIssue, type EditResult, type FieldValue, GUARANTEE_COLUMNS, HOUSEHOLD_EDIT_FIELDS, MEMBER_EDIT_FIELDS, type StoredMember,
   checkGuarantees, checkHousehold, columnLabel, computeIncome, readEditValues,
 } from '../../../shared/domain/households-rules'
-import { parseIdNumber } from '../../../shared/domain/id-number'
+import { blanksFromId } from '../../../shared/domain/id-number'
 import type { HouseholdKey, MemberKey } from '../../../shared/import/households-fields'
 import type { CellProblem } from '../../../shared/import/rows'
 import { idInOtherHouseholdIssue } from '../../../shared/import/rules'
@@ -178,6 +178,8 @@ export function updateMember(ledger: Ledger, actor: string, memberId: number, pa
     }
     const householdId = Number(stored.household_id)
     const { read } = readMemberPatch(patch)
+    // 性别 and 出生日期 blank after the edit are read off the (new or stored) ID number.
+    Object.assign(read.values, blanksFromId({ id_number: stored.id_number, sex: stored.sex, birth_date: stored.birth_date, ...read.values }))
     const members = activeMembers(ledger.sqlite, householdId).map((m) =>
       m.id === memberId ? { id: m.id, values: { ...m.values, ...read.values } } : m,
     )
@@ -197,9 +199,7 @@ export function addMember(ledger: Ledger, actor: string, householdId: number, va
     const { read } = readMemberPatch(values)
     const v = { ...read.values }
     // A newborn's birth date and sex can be read off the ID number when not typed.
-    const info = typeof v.id_number === 'string' ? parseIdNumber(v.id_number) : null
-    if ((v.birth_date === null || v.birth_date === undefined) && info?.birthDate && !info.problem) v.birth_date = info.birthDate
-    if ((v.sex === null || v.sex === undefined) && info?.sex && !info.problem) v.sex = info.sex
+    Object.assign(v, blanksFromId(v))
     if (v.relation === '户主') {
       throw new LedgerError('invalid_edit', '新增的成员不能直接作为户主。请先按家庭关系添加，再用「更换户主」。', 'relation')
     }
