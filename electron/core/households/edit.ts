@@ -12,6 +12,7 @@ import {
   checkGuarantees, checkHousehold, columnLabel, computeIncome, readEditValues,
 } from '../../../shared/domain/households-rules'
 import { blanksFromId } from '../../../shared/domain/id-number'
+import { checkCategory } from '../../../shared/domain/monitoring'
 import type { HouseholdKey, MemberKey } from '../../../shared/import/households-fields'
 import type { CellProblem } from '../../../shared/import/rows'
 import { idInOtherHouseholdIssue } from '../../../shared/import/rules'
@@ -116,6 +117,17 @@ export function updateHousehold(ledger: Ledger, actor: string, id: number, patch
     if (typeof no === 'string' && no !== stored.household_no) {
       const taken = ledger.sqlite.prepare('SELECT id FROM households WHERE household_no = ? AND id <> ?').get(no, id)
       if (taken) throw new LedgerError('invalid_edit', `「户编号」${no} 已被台账中另一户使用。户编号不能重复，请核对。`, 'household_no')
+    }
+    // 户类型 must still fit the household's 监测对象类别 (a 脱贫不稳定户 is a 脱贫户, and only a 脱贫户 is one).
+    if ('household_type' in fieldPatch && typeof stored.monitoring_category === 'string' && stored.monitoring_category) {
+      const type = typeof merged.household_type === 'string' ? merged.household_type : null
+      const problem = checkCategory(type, stored.monitoring_category)
+      if (problem)
+        throw new LedgerError(
+          'invalid_edit',
+          `「户类型」不能改为「${type ?? '空'}」：该户的监测对象类别是「${stored.monitoring_category}」。${problem}如需改变类别，请在「状态记录」中登记风险消除后重新纳入监测。`,
+          'household_type',
+        )
     }
     const members = activeMembers(ledger.sqlite, id)
     const issues = [
