@@ -31,7 +31,19 @@ export interface ProjectNoticeRow {
   name: string
   village: string | null
   location: string | null
+  /** 实施地点 as printed: township + village + place, the village not repeated. */
+  place: string
   content: string | null
+  /** 实施期限: planned start and end. */
+  plannedStart: string | null
+  plannedEnd: string | null
+  /** 绩效目标: the 产出 and 效益 indicators with their targets, as printed. */
+  goals: string
+  /** 联农带农机制. */
+  farmerLink: string | null
+  /** 责任人 (and the 责任单位 it answers for). */
+  responsiblePerson: string | null
+  responsibleUnit: string | null
   /** Budget per source in 分, only the sources this notice has columns for. */
   bySource: Record<string, number>
   totalFen: number
@@ -63,13 +75,18 @@ export interface BeneficiaryNoticeRow {
 
 export interface BeneficiaryNotice {
   township: string
-  project: { id: number; projectNo: string | null; name: string; year: string | null; village: string | null; location: string | null; content: string | null; implementer: string | null; totalFen: number }
+  project: { id: number; projectNo: string | null; name: string; year: string | null; village: string | null; location: string | null; place: string; content: string | null; implementer: string | null; totalFen: number }
   rows: BeneficiaryNoticeRow[]
   households: number
   persons: number
 }
 
-/** The notice period and phone printed at the foot of a 公示 (page-local, not stored). */
+/** Settings of the printed forms: the 监督举报电话 every 公示 prints unless changed on the page. */
+export interface FormSettings {
+  noticePhone: string
+}
+
+/** The notice period and phone printed at the foot of a 公示 (the phone defaults to the setting). */
 export interface NoticeFooter {
   from: string
   to: string
@@ -80,11 +97,15 @@ export interface NoticeFooter {
 export const DEFAULT_HANDOVER_STATEMENT =
   '经交接三方共同核实，上述资金和项目均已全部落实到村到户，无结余资金，无截留挪用，无遗留未办事项。'
 
-/** The foot of a 公示: notice period and 监督电话, as typed on the page. */
+/** The foot of a 公示: notice period and 监督举报电话, as typed on the page. */
 const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }
 const CardsInput = z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdFilterInput.optional() })
 
 export const formsOps = {
+  /** The forms' settings (监督举报电话). */
+  'forms.settings': op<FormSettings>()(z.object({}), 'read'),
+  /** Sets the 监督举报电话 printed on every 公示 (audited). */
+  'forms.saveSettings': op<FormSettings>()(z.object({ noticePhone: z.string().trim().max(40) })),
   /** 户卡: one household, a list of them, or the list's current filter. */
   'forms.householdCards': op<HouseholdCards>()(CardsInput, 'read'),
   /** 户卡 of many households (a whole village, the list's filter) as a job with progress: a HouseholdCards job. */

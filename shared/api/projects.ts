@@ -32,6 +32,8 @@ export const ProjectFieldsInput = z.object({
   plannedStart: isoDate.nullable().default(null),
   plannedEnd: isoDate.nullable().default(null),
   implementer: text(100),
+  contractor: text(100),
+  supervisor: text(100),
   responsibleUnit: text(100),
   responsiblePerson: text(40),
   responsiblePhone: text(20),

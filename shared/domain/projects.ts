@@ -303,6 +303,9 @@ export interface ProjectFields {
   responsiblePhone: string | null
   assistingUnit: string | null
   farmerLink: string | null
+  /** 施工单位 and 监理单位: they sign the 验收单 where the project has them. */
+  contractor: string | null
+  supervisor: string | null
   declaredHouseholds: number | null
   declaredPersons: number | null
   declaredPoorHouseholds: number | null
@@ -333,6 +336,17 @@ export interface ProjectDetail extends ProjectFields {
   sourceOverruns: SourceOverrun[]
   /** Clerk-facing warnings: over-disbursed (whole project or a source), no 绩效目标, lagging. */
   warnings: string[]
+}
+
+/**
+ * 实施地点 as printed: township, village, then the place — without repeating the village (or township)
+ * the place already names: 示例镇 + 后营村 + 「后营村2组」 → 「示例镇后营村2组」.
+ */
+export function projectPlace(township: string | null, village: string | null, location: string | null): string {
+  let rest = (location ?? '').trim()
+  for (const part of [township, village]) if (part && rest.startsWith(part)) rest = rest.slice(part.length).trim()
+  if (village && rest.startsWith(village)) rest = rest.slice(village.length).trim()
+  return [township ?? '', village ?? '', rest].join('')
 }
 
 /** An amount in 万元 or 元, as a county file writes it: 「58.4 万元」, 「584000 元」. */

@@ -298,3 +298,4 @@ export type WritableTable =
   | 'monitoring_cases'
   | 'monitoring_measures'
   | 'monitoring_settings'
+  | 'unit_obtained_funds'

@@ -75,6 +75,9 @@ function writeDemoProjects(w: Writer, villages: { villageId: number; households:
       responsible_phone: p.responsiblePhone,
       assisting_unit: p.assistingUnit ?? null,
       farmer_link: p.farmerLink,
+      // The 招标 winner builds it.
+      contractor: p.milestones.find((m) => m.kind === '招标')?.winner ?? null,
+      supervisor: p.supervisor ?? null,
       settlement_fen: p.settlementYuan === undefined ? null : yuan(p.settlementYuan),
       acceptance_opinion: p.acceptanceOpinion ?? null,
       acceptance_checks: p.acceptanceChecks ?? null,

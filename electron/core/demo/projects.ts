@@ -49,6 +49,8 @@ export interface DemoProject {
   responsiblePhone: string
   assistingUnit?: string
   farmerLink: string
+  /** 监理单位, where the project had one. */
+  supervisor?: string
   /** [source, 元, unit name] */
   budget: [string, number, string?][]
   /** Share of the budget paid out, in percent, in one or two batches. */
@@ -97,6 +99,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     responsiblePerson: '周建国',
     responsiblePhone: '13800001111',
     assistingUnit: DEMO_UNIT,
+    supervisor: '示例县建设工程监理有限公司',
     farmerLink: '改善产业发展条件，降低农产品运输成本，带动脱贫户发展种植业增收。',
     budget: [
       ['中央衔接资金', 600000],

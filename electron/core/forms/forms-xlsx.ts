@@ -78,14 +78,17 @@ function finish(s: Sheet, columns: number, titleRows: string): void {
 }
 
 const footerLine = (footer: NoticeFooter) =>
-  `公示期：${footer.from} 至 ${footer.to}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督电话：${footer.phone || '＿＿＿＿＿＿'}`
+  `公示期：${footer.from} 至 ${footer.to}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督举报电话：${footer.phone || '＿＿＿＿＿＿'}`
+
+/** 实施期限: 2021-04-01 至 2021-10-31. */
+export const periodText = (from: string | null, to: string | null) => (from || to ? `${from ?? '—'} 至 ${to ?? '—'}` : '')
 
 export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: NoticeFooter, outputPath: string): Promise<void> {
   const excel = await loadExcelJS()
   const workbook = new excel.Workbook()
-  const fixed = ['序号', '项目名称', '实施地点', '建设内容']
-  const tail = ['合计', '受益户数', '受益人数', '实施单位']
-  const widths = [6, 24, 14, 36, ...notice.sources.map(() => 12), 13, 9, 9, 18]
+  const fixed = ['序号', '项目名称', '实施地点', '建设内容', '实施期限', '绩效目标', '联农带农机制']
+  const tail = ['合计', '受益户数', '受益人数', '实施单位', '责任人']
+  const widths = [6, 22, 14, 30, 13, 26, 26, ...notice.sources.map(() => 12), 13, 9, 9, 16, 10]
   const s = sheetFor(workbook, `${notice.year}年项目公示`, widths, true)
   s.line(`${notice.township}${notice.year}年度衔接资金项目公示`, { bold: true, size: 16, align: 'center', height: 30 })
   s.line('单位：元', { align: 'right' })
@@ -94,13 +97,13 @@ export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: Noti
   const moneyCols = [...notice.sources.map((_, i) => fixed.length + i), fixed.length + notice.sources.length]
   notice.rows.forEach((r, i) => {
     const row = s.row(
-      [i + 1, r.name, [r.village, r.location].filter(Boolean).join(' '), r.content, ...notice.sources.map((x) => r.bySource[x] ?? 0), r.totalFen, r.households, r.persons, r.implementer],
+      [i + 1, r.name, r.place, r.content, periodText(r.plannedStart, r.plannedEnd), r.goals, r.farmerLink, ...notice.sources.map((x) => r.bySource[x] ?? 0), r.totalFen, r.households, r.persons, r.implementer, r.responsiblePerson],
       { money: moneyCols },
     )
     row.getCell(2).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
-    row.getCell(4).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
+    for (const c of [4, 6, 7]) row.getCell(c).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
   })
-  s.row(['合计', `${notice.rows.length} 个项目`, '', '', ...notice.sources.map((x) => notice.totals.bySource[x] ?? 0), notice.totals.totalFen, notice.totals.households, notice.totals.persons, ''], {
+  s.row(['合计', `${notice.rows.length} 个项目`, '', '', '', '', '', ...notice.sources.map((x) => notice.totals.bySource[x] ?? 0), notice.totals.totalFen, notice.totals.households, notice.totals.persons, '', ''], {
     bold: true,
     money: moneyCols,
   })
@@ -118,7 +121,7 @@ export async function writeBeneficiaryNoticeXlsx(notice: BeneficiaryNotice, foot
   const s = sheetFor(workbook, '受益户公示', widths, false)
   const p = notice.project
   s.line(`${p.name}受益户公示`, { bold: true, size: 16, align: 'center', height: 30 })
-  s.line(`项目编号：${p.projectNo ?? ''}    实施地点：${[p.village, p.location].filter(Boolean).join(' ')}    实施单位：${p.implementer ?? ''}`)
+  s.line(`项目编号：${p.projectNo ?? ''}    实施地点：${p.place}    实施单位：${p.implementer ?? ''}`)
   s.line(`建设内容：${p.content ?? ''}`, { height: 30 })
   const header = s.row(['序号', '户主姓名', '证件号码', '行政村', '户编号', '家庭人数', '类别'], { bold: true, height: 22 })
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }))

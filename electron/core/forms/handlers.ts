@@ -1,10 +1,13 @@
 import { householdCards } from './household-cards'
 import { writeBeneficiaryNoticeXlsx, writeProjectNoticeXlsx, writeUnitHandoverXlsx } from './forms-xlsx'
 import { beneficiaryNotice, projectNotice, townshipName } from './notices'
+import { formSettings, saveFormSettings } from './settings'
 import { unitContribution } from '../projects'
 import type { AreaHandlers } from '../handler-types'
 
 export const formsHandlers: AreaHandlers<'forms'> = {
+  'forms.settings': (_input, { ledger }) => formSettings(ledger),
+  'forms.saveSettings': (input, { ledger, actor }) => saveFormSettings(ledger, actor, input),
   'forms.householdCards': (input, { ledger }) => householdCards(ledger, input),
   'forms.householdCardsJob': (input, { jobs }) => ({ jobId: jobs.start('forms.household-cards', input) }),
   'forms.projectNotice': ({ year }, { ledger }) => projectNotice(ledger, year),

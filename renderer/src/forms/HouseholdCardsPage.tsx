@@ -6,7 +6,7 @@ import { GUARANTEE_ITEMS } from '../../../shared/domain/households-rules'
 import { formatYuan } from '../../../shared/domain/money'
 import { call, CallError, runJob, type JobProgress as Progress } from '../common/api/client'
 import { JobProgress } from '../common/JobProgress'
-import { dash, PrintShell } from './PrintShell'
+import { dash, plain, PrintShell } from './PrintShell'
 
 type Filter = NonNullable<OpInput<'forms.householdCards'>['filter']>
 
@@ -210,7 +210,7 @@ function Card({ card, township, printedOn }: { card: HouseholdCard; township: st
         </thead>
         <tbody>
           {GUARANTEE_ITEMS.map((g) => {
-            const state = dash(v[`guarantee_${g.key}`]) || '未评估'
+            const state = plain(v[`guarantee_${g.key}`]) || '未评估'
             return (
               <tr key={g.key}>
                 <td>{g.label}</td>
