@@ -19,6 +19,8 @@ export interface HouseholdCard {
 
 export interface HouseholdCards {
   cards: HouseholdCard[]
+  /** Full ID numbers and phones (chosen on the print page, recorded in the access log); masked otherwise. */
+  fullIds: boolean
   /** The township as printed in the title (from the villages). */
   township: string
   printedOn: string
@@ -99,7 +101,12 @@ export const DEFAULT_HANDOVER_STATEMENT =
 
 /** The foot of a 公示: notice period and 监督举报电话, as typed on the page. */
 const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }
-const CardsInput = z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdFilterInput.optional() })
+const CardsInput = z.object({
+  householdIds: z.array(id).min(1).max(2000).optional(),
+  filter: HouseholdFilterInput.optional(),
+  /** Print full ID numbers and phones; masked like the lists unless chosen (logged in the access log). */
+  fullIds: z.boolean().default(false),
+})
 
 export const formsOps = {
   /** The forms' settings (监督举报电话). */

@@ -2,3 +2,4 @@
 export { getHousehold, householdIds, type HouseholdFilter } from './queries'
 export { localToday, recordStatusEvent, statusEvents } from './status'
 export { maskAuditValue } from './privacy'
+export { logAccess } from './access-log'
