@@ -4,7 +4,8 @@ import type { ProducedFile } from './files'
 import { HouseholdFilterInput } from './households'
 import type { JobStarted } from './jobs'
 import { id, isoDate, op } from './op'
-import { UnitContributionInput } from './projects'
+import { UnitContributionInput, type UnitContribution } from './projects'
+import { formatYuan } from '../domain/money'
 import type { HouseholdAssistance } from '../domain/assistance'
 import type { HouseholdDetail } from '../domain/households'
 import type { StatusEvent } from '../domain/households-status'
@@ -95,9 +96,35 @@ export interface NoticeFooter {
   phone: string
 }
 
-/** The default closing statement of the 帮扶单位交接表 (domain README). */
+/** The default closing statement of the 帮扶单位交接表 (domain README), when the figures show nothing left over. */
 export const DEFAULT_HANDOVER_STATEMENT =
   '经交接三方共同核实，上述资金和项目均已全部落实到村到户，无结余资金，无截留挪用，无遗留未办事项。'
+
+const yuanText = (fen: number) => `${formatYuan(fen)}`
+
+/**
+ * The closing statement of the 帮扶单位交接表, built from the figures: the 结余 of the unit's projects,
+ * those not yet accepted and the unit's pledges not yet paid. The clerk may edit it before printing.
+ */
+export function handoverStatement(c: Pick<UnitContribution, 'balances' | 'balanceFen' | 'unfinished' | 'unpaid' | 'unpaidFen'>): string {
+  if (c.balances.length === 0 && c.unfinished.length === 0 && c.unpaid.length === 0) return DEFAULT_HANDOVER_STATEMENT
+  const parts = ['经交接三方共同核实，上述资金和项目情况属实，无截留挪用。']
+  parts.push(
+    c.balances.length === 0
+      ? '无结余资金。'
+      : `项目结余资金共 ${yuanText(c.balanceFen)}（${c.balances.map((b) => `${b.projectName} ${yuanText(b.balanceFen)}`).join('；')}），按规定由乡镇统筹使用。`,
+  )
+  parts.push(
+    c.unfinished.length === 0
+      ? '上述项目均已验收。'
+      : `尚未完成的事项：${c.unfinished.map((u) => `${u.projectName}（${u.status}）`).join('、')}，由乡镇和村委会继续跟进落实。`,
+  )
+  if (c.unpaid.length > 0) {
+    parts.push(`帮扶单位承诺尚未拨付的资金共 ${yuanText(c.unpaidFen)}（${c.unpaid.map((u) => `${u.projectName} ${yuanText(u.unpaidFen)}`).join('；')}），由帮扶单位按承诺拨付到位。`)
+  }
+  parts.push('特此交接。')
+  return parts.join('')
+}
 
 /** The foot of a 公示: notice period and 监督举报电话, as typed on the page. */
 const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }

@@ -693,6 +693,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
 /** The village the demo unit assists (南坪村): not the first village, whose first households tests use bare. */
 export const DEMO_UNIT_VILLAGE = 5
 
+/** Funds the demo unit obtained for 南坪村 (争取的资金): [date, 元, from whom, for what, project name or none]. */
+export const DEMO_UNIT_OBTAINED: [string, number, string, string, string | null][] = [
+  ['2021-02-25', 300000, '示例市财政局', '争取市级产业路建设补助资金', '南坪村产业路硬化工程'],
+  ['2023-05-16', 200000, '示例省农业农村厅', '争取省级乡村振兴示范村奖补资金', null],
+]
+
 /** Aid of the demo unit to households of 南坪村: [date, kind, description, 元 each, how many households]. */
 export const DEMO_UNIT_AID: [string, '现金' | '物资' | '服务', string, number, number][] = [
   ['2022-01-20', '物资', '春节慰问（米、面、油）', 300, 8],

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { cellText, cellTexts } from '../spreadsheets/cell-text'
 import type { UnitContribution } from '../../../shared/api/projects'
-import { DEFAULT_HANDOVER_STATEMENT, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
+import { handoverStatement, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -143,6 +143,7 @@ export async function writeUnitHandoverXlsx(c: UnitContribution, township: strin
   s.line(`${township}${c.village}帮扶单位交接表`, { bold: true, size: 16, align: 'center', height: 30 })
   s.line(`帮扶单位：${c.unitName}    帮扶村：${c.village}    帮扶期间：${period}    单位：元`)
   const header = s.row(['序号', '项目（事项）', '年度', '资金来源 / 受益户数', '金额（元）'], { bold: true, height: 22 })
+  // 争取的资金 are listed with whom they came from; a project's own allocations are not the unit's.
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }))
   const block = (title: string, items: Cell[][], subtotal: number) => {
     const head = s.row([title, '', '', '', ''], { bold: true })
@@ -155,14 +156,14 @@ export async function writeUnitHandoverXlsx(c: UnitContribution, township: strin
     })
     s.row(['', '小计', '', '', subtotal], { bold: true, money: [4] })
   }
-  block('一、争取的财政资金', c.obtained.map((o) => [o.projectName, o.year, o.sources, o.amountFen]), c.obtainedFen)
+  block('一、争取的资金', c.obtained.map((o) => [`${o.purpose}${o.projectName ? `（${o.projectName}）` : ''}`, o.date.slice(0, 4), o.grantor, o.amountFen]), c.obtainedFen)
   block('二、帮村项目（单位自筹资金）', c.villageProjects.map((v) => [v.projectName, v.year, '帮扶单位资金', v.amountFen]), c.villageProjectsFen)
   block('三、帮户项目（单位自筹资金）', c.householdAid.map((a) => [`${a.date} ${a.description}`, a.date.slice(0, 4), `${a.households} 户`, a.amountFen]), c.householdAidFen)
   s.row(['', '总计', '', '', c.totalFen], { bold: true, money: [4] })
-  s.row(['', '其中：争取的财政资金', '', '', c.obtainedFen], { money: [4] })
+  s.row(['', '其中：争取的资金', '', '', c.obtainedFen], { money: [4] })
   s.row(['', '　　　自筹资金（帮村＋帮户）', '', '', c.raisedFen], { money: [4] })
   s.line('')
-  s.line(statement?.trim() || DEFAULT_HANDOVER_STATEMENT, { height: 36 })
+  s.line(statement?.trim() || handoverStatement(c), { height: 48 })
   s.line('')
   s.line('帮扶单位（盖章）：                乡镇（盖章）：                村委会（盖章）：', { height: 24 })
   s.line('负责人（签字）：                  负责人（签字）：                负责人（签字）：', { height: 24 })
