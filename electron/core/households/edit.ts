@@ -12,6 +12,7 @@ import {
   checkGuarantees, checkHousehold, columnLabel, computeIncome, readEditValues,
 } from '../../../shared/domain/households-rules'
 import { blanksFromId } from '../../../shared/domain/id-number'
+import { formatYuan } from '../../../shared/domain/money'
 import { checkCategory } from '../../../shared/domain/monitoring'
 import type { HouseholdKey, MemberKey } from '../../../shared/import/households-fields'
 import type { CellProblem } from '../../../shared/import/rows'
@@ -96,7 +97,7 @@ function refuseMasked(key: string, raw: string | null): void {
   }
 }
 
-export function updateHousehold(ledger: Ledger, actor: string, id: number, patch: Record<string, string | null>): EditResult {
+export function updateHousehold(ledger: Ledger, actor: string, id: number, patch: Record<string, string | null>, options: { replaceRosterIncome?: boolean } = {}): EditResult {
   return ledger.write.run({ actor }, (w) => {
     const stored = householdRow(ledger.sqlite, id)
     const fieldPatch: Partial<Record<HouseholdKey, FieldValue>> = {}
@@ -144,6 +145,17 @@ export function updateHousehold(ledger: Ledger, actor: string, id: number, patch
     const income = incomePatch(merged, members.length)
     if (computedIn && Object.keys(income).length > 0) {
       throw new LedgerError('not_editable', '「纯收入」「人均纯收入」由各项收入和生产经营性支出算出，不能直接修改。请修改收入各项。', 'net_income_fen')
+    }
+    // The roster's 人均纯收入 (the county's figure, no parts behind it) is replaced only when the clerk says so.
+    const fromRoster = computeIncome(stored, members.length) === null ? stored.per_capita_net_income_fen : null
+    const computed = income.per_capita_net_income_fen
+    if (typeof fromRoster === 'number' && typeof computed === 'number' && computed !== fromRoster && !options.replaceRosterIncome) {
+      throw new LedgerError(
+        'confirm_income',
+        `花名册中的人均纯收入为 ${formatYuan(fromRoster)}（县里下发的数），按填写的收入各项算得 ${formatYuan(computed)}。` +
+          '保存收入各项将用算得的数替换花名册的数，请确认后再保存。',
+        'per_capita_net_income_fen',
+      )
     }
     w.update('households', id, { ...read.values, ...guaranteePatch, ...income } as Row)
     return { warnings }
