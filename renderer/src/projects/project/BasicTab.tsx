@@ -171,7 +171,7 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
               '帮扶单位',
               <AutoComplete aria-label="帮扶单位" allowClear options={units.data?.map((u) => ({ value: u }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />,
             )}
-            {item('settlement', '结算金额', <Input aria-label="结算金额" suffix="元" allowClear />)}
+            {item('settlement', '结算金额（元）', <Input aria-label="结算金额" suffix="元" allowClear />)}
             {count('declaredHouseholds', '申报受益户数')}
             {count('declaredPersons', '申报受益人数')}
             {count('declaredPoorHouseholds', '其中脱贫户（监测户）户数')}

@@ -2,7 +2,7 @@
 import { Alert, App, AutoComplete, Button, Card, DatePicker, Form, Input, Select, Statistic, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import { fenToYuanText, formatYuan } from '../../../../shared/domain/money'
+import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../../shared/domain/money'
 import { FUND_SOURCES, sourcesWithMoney, type BudgetLineView, type DisbursementView, type ProjectDetail } from '../../../../shared/domain/projects'
 import { call } from '../../common/api/client'
 import { useCall } from '../../common/api/use-call'
@@ -98,7 +98,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           columns={[
             { title: '资金来源', dataIndex: 'source', width: 140 },
             { title: '帮扶单位', dataIndex: 'unitName', width: 200 },
-            { title: '金额', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuan(v) },
+            { title: '金额（元）', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuanNumber(v) },
             { title: '备注', dataIndex: 'note' },
             {
               title: '',
@@ -118,7 +118,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           locale={{ emptyText: '尚未拨付' }}
           columns={[
             { title: '拨付日期', dataIndex: 'date', width: 110 },
-            { title: '金额', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuan(v) },
+            { title: '金额（元）', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuanNumber(v) },
             { title: '资金来源', dataIndex: 'source', width: 140 },
             { title: '批次', dataIndex: 'batch', width: 100 },
             { title: '文件号', dataIndex: 'docNo' },
