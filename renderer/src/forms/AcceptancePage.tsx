@@ -67,14 +67,6 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
             <th>实施单位</th>
             <td>{dash(p.implementer)}</td>
           </tr>
-          {(p.contractor || p.supervisor) && (
-            <tr>
-              <th>施工单位</th>
-              <td>{dash(p.contractor)}</td>
-              <th>监理单位</th>
-              <td>{dash(p.supervisor)}</td>
-            </tr>
-          )}
           <tr>
             <th>项目类别</th>
             <td>{[p.category, p.nature].filter(Boolean).join(' / ')}</td>
@@ -196,7 +188,7 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
         </tbody>
       </table>
       <h2>四、验收签字</h2>
-      <table className="signs">
+      <table className={p.contractor || p.supervisor ? 'signs dense' : 'signs'}>
         <thead>
           <tr>
             <th>验收组成员（签字）</th>
