@@ -288,7 +288,7 @@ describe('户卡 of a whole village', () => {
       village.id,
     )
     for (const h of heads) {
-      expect(out.compact).toContain(`${h.name}户户卡`)
+      expect(out.compact).toContain(`${h.name}户第1页共1页`)
       expect(out.compact).toContain(maskIdNumber(h.id_number))
       expect(out.compact).not.toContain(h.id_number)
     }

@@ -146,7 +146,7 @@ function Card({ card, township, printedOn, index, count }: { card: HouseholdCard
         <tfoot>
           <tr>
             <td className="card-foot">
-              {pages === 1 ? `${named}户卡\u3000第 1 页 共 1 页` : `${named}户卡\u3000本户共 ${pages} 页`}
+              {pages === 1 ? `户卡：${named}\u3000第 1 页 共 1 页` : `户卡：${named}\u3000本户共 ${pages} 页`}
               {count > 1 ? `\u3000（第 ${index} 户，共 ${count} 户）` : ''}
             </td>
           </tr>
