@@ -76,7 +76,7 @@ const period = (from: string | null, to: string | null) => (from || to ? `${from
 
 function ProjectNoticeForm({ n, footer }: { n: ProjectNotice; footer: NoticeFooter }) {
   // Widths in percent: fixed columns, then the sources share what is left.
-  const fixed = { no: 3, name: 9, place: 7, content: 12, period: 7, goals: 10, link: 10, total: 7, households: 3, implementer: 6, person: 4 }
+  const fixed = { no: 3, name: 9, place: 7, content: 11, period: 7, goals: 10, link: 10, total: 7, households: 3, implementer: 6, person: 5 }
   const share = (100 - Object.values(fixed).reduce((a, b) => a + b, 0)) / Math.max(1, n.sources.length)
   return (
     <section className="print-card print-form" aria-label="项目公示">
