@@ -155,6 +155,20 @@ describe('公示 data', () => {
     expect(n.totals.totalFen).toBe(yuan(400_000 + 300_000 + 230_000))
     expect(n.totals.households).toBe(20 + 45 + 20)
     expect(n.rows.every((r) => r.totalFen === Object.values(r.bySource).reduce((a, b) => a + b, 0))).toBe(true)
+    // What a 公示 must show besides the money: 实施期限, 绩效目标, 联农带农机制, 责任人; the place without the village twice.
+    const workshop = n.rows.find((r) => r.name === '石桥村农产品初加工车间')!
+    expect(workshop).toMatchObject({
+      plannedStart: '2025-04-01',
+      plannedEnd: '2025-10-31',
+      goals: '新建车间面积 600平方米；带动务工人数 ≥15人',
+      farmerLink: '车间建成后出租，租金用于脱贫户分红，优先吸纳本村脱贫劳动力务工。',
+      responsiblePerson: '吴春花',
+    })
+    expect(workshop.place).toMatch(/^示例镇石桥村(?!石桥村)/)
+    // The 监督举报电话 is a setting, audited.
+    expect(await call('forms.settings', {})).toEqual({ noticePhone: '' })
+    expect(await call('forms.saveSettings', { noticePhone: '0371-6666 8888' })).toEqual({ noticePhone: '0371-6666 8888' })
+    expect(await call('forms.settings', {})).toEqual({ noticePhone: '0371-6666 8888' })
   })
 
   it('masks every ID number on the beneficiary notice', async () => {
