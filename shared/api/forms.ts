@@ -4,7 +4,8 @@ import type { ProducedFile } from './files'
 import { HouseholdFilterInput } from './households'
 import type { JobStarted } from './jobs'
 import { id, isoDate, op } from './op'
-import { UnitContributionInput } from './projects'
+import { UnitContributionInput, type UnitContribution } from './projects'
+import { formatYuan } from '../domain/money'
 import type { HouseholdAssistance } from '../domain/assistance'
 import type { HouseholdDetail } from '../domain/households'
 import type { StatusEvent } from '../domain/households-status'
@@ -20,6 +21,8 @@ export interface HouseholdCard {
 
 export interface HouseholdCards {
   cards: HouseholdCard[]
+  /** Full ID numbers and phones (chosen on the print page, recorded in the access log); masked otherwise. */
+  fullIds: boolean
   /** The township as printed in the title (from the villages). */
   township: string
   printedOn: string
@@ -32,7 +35,19 @@ export interface ProjectNoticeRow {
   name: string
   village: string | null
   location: string | null
+  /** 实施地点 as printed: township + village + place, the village not repeated. */
+  place: string
   content: string | null
+  /** 实施期限: planned start and end. */
+  plannedStart: string | null
+  plannedEnd: string | null
+  /** 绩效目标: the 产出 and 效益 indicators with their targets, as printed. */
+  goals: string
+  /** 联农带农机制. */
+  farmerLink: string | null
+  /** 责任人 (and the 责任单位 it answers for). */
+  responsiblePerson: string | null
+  responsibleUnit: string | null
   /** Budget per source in 分, only the sources this notice has columns for. */
   bySource: Record<string, number>
   totalFen: number
@@ -64,28 +79,68 @@ export interface BeneficiaryNoticeRow {
 
 export interface BeneficiaryNotice {
   township: string
-  project: { id: number; projectNo: string | null; name: string; year: string | null; village: string | null; location: string | null; content: string | null; implementer: string | null; totalFen: number }
+  project: { id: number; projectNo: string | null; name: string; year: string | null; village: string | null; location: string | null; place: string; content: string | null; implementer: string | null; totalFen: number }
   rows: BeneficiaryNoticeRow[]
   households: number
   persons: number
 }
 
-/** The notice period and phone printed at the foot of a 公示 (page-local, not stored). */
+/** Settings of the printed forms: the 监督举报电话 every 公示 prints unless changed on the page. */
+export interface FormSettings {
+  noticePhone: string
+}
+
+/** The notice period and phone printed at the foot of a 公示 (the phone defaults to the setting). */
 export interface NoticeFooter {
   from: string
   to: string
   phone: string
 }
 
-/** The default closing statement of the 帮扶单位交接表 (domain README). */
+/** The default closing statement of the 帮扶单位交接表 (domain README), when the figures show nothing left over. */
 export const DEFAULT_HANDOVER_STATEMENT =
   '经交接三方共同核实，上述资金和项目均已全部落实到村到户，无结余资金，无截留挪用，无遗留未办事项。'
 
-/** The foot of a 公示: notice period and 监督电话, as typed on the page. */
+const yuanText = (fen: number) => `${formatYuan(fen)}`
+
+/**
+ * The closing statement of the 帮扶单位交接表, built from the figures: the 结余 of the unit's projects,
+ * those not yet accepted and the unit's pledges not yet paid. The clerk may edit it before printing.
+ */
+export function handoverStatement(c: Pick<UnitContribution, 'balances' | 'balanceFen' | 'unfinished' | 'unpaid' | 'unpaidFen'>): string {
+  if (c.balances.length === 0 && c.unfinished.length === 0 && c.unpaid.length === 0) return DEFAULT_HANDOVER_STATEMENT
+  const parts = ['经交接三方共同核实，上述资金和项目情况属实，无截留挪用。']
+  parts.push(
+    c.balances.length === 0
+      ? '无结余资金。'
+      : `项目结余资金共 ${yuanText(c.balanceFen)}（${c.balances.map((b) => `${b.projectName} ${yuanText(b.balanceFen)}`).join('；')}），按规定由乡镇统筹使用。`,
+  )
+  parts.push(
+    c.unfinished.length === 0
+      ? '上述项目均已验收。'
+      : `尚未完成的事项：${c.unfinished.map((u) => `${u.projectName}（${u.status}）`).join('、')}，由乡镇和村委会继续跟进落实。`,
+  )
+  if (c.unpaid.length > 0) {
+    parts.push(`帮扶单位承诺尚未拨付的资金共 ${yuanText(c.unpaidFen)}（${c.unpaid.map((u) => `${u.projectName} ${yuanText(u.unpaidFen)}`).join('；')}），由帮扶单位按承诺拨付到位。`)
+  }
+  parts.push('特此交接。')
+  return parts.join('')
+}
+
+/** The foot of a 公示: notice period and 监督举报电话, as typed on the page. */
 const NoticeFooterInput = { from: isoDate, to: isoDate, phone: z.string().trim().max(40).default('') }
-const CardsInput = z.object({ householdIds: z.array(id).min(1).max(2000).optional(), filter: HouseholdFilterInput.optional() })
+const CardsInput = z.object({
+  householdIds: z.array(id).min(1).max(2000).optional(),
+  filter: HouseholdFilterInput.optional(),
+  /** Print full ID numbers and phones; masked like the lists unless chosen (logged in the access log). */
+  fullIds: z.boolean().default(false),
+})
 
 export const formsOps = {
+  /** The forms' settings (监督举报电话). */
+  'forms.settings': op<FormSettings>()(z.object({}), 'read'),
+  /** Sets the 监督举报电话 printed on every 公示 (audited). */
+  'forms.saveSettings': op<FormSettings>()(z.object({ noticePhone: z.string().trim().max(40) })),
   /** 户卡: one household, a list of them, or the list's current filter. */
   'forms.householdCards': op<HouseholdCards>()(CardsInput, 'read'),
   /** 户卡 of many households (a whole village, the list's filter) as a job with progress: a HouseholdCards job. */

@@ -88,7 +88,11 @@ export const householdsOps = {
   'households.list': op<HouseholdListResult>()(HouseholdListInput, 'read'),
   'households.get': op<HouseholdDetail>()(z.object({ id }), 'read'),
   /** Household fields and the 两不愁三保障 checklist; checked by the import's rules. */
-  'households.update': op<EditResult>()(z.object({ id, patch: editPatch })),
+  /**
+   * Edits household fields. Income parts that would replace the roster's own 人均纯收入 (the county's figure)
+   * are refused with code confirm_income (both figures named) unless replaceRosterIncome is set.
+   */
+  'households.update': op<EditResult>()(z.object({ id, patch: editPatch, replaceRosterIncome: z.boolean().default(false) })),
   'households.addMember': op<EditResult>()(z.object({ householdId: id, values: editPatch })),
   'households.updateMember': op<EditResult>()(z.object({ memberId: id, patch: editPatch })),
   /** 移出: the person stays in the ledger with the reason and date. */

@@ -32,6 +32,8 @@ export const ProjectFieldsInput = z.object({
   plannedStart: isoDate.nullable().default(null),
   plannedEnd: isoDate.nullable().default(null),
   implementer: text(100),
+  contractor: text(100),
+  supervisor: text(100),
   responsibleUnit: text(100),
   responsiblePerson: text(40),
   responsiblePhone: text(20),
@@ -143,8 +145,11 @@ export interface UnitContribution {
   village: string
   from: string | null
   to: string | null
-  /** 争取的财政资金: fiscal budget of projects the unit obtained for the village. */
-  obtained: { projectId: number; projectName: string; year: string | null; sources: string; amountFen: number }[]
+  /**
+   * 争取的资金: funds the unit obtained for the village, recorded as such (from whom, for what) — never
+   * a project's own 中央/县级 allocations.
+   */
+  obtained: ObtainedFundView[]
   /** 帮村项目: village projects paid (partly) by the unit's own funds. */
   villageProjects: { projectId: number; projectName: string; year: string | null; amountFen: number }[]
   /** 帮户项目: aid the unit gave to households of the village. */
@@ -155,7 +160,42 @@ export interface UnitContribution {
   /** Raised by the unit itself: 帮村 + 帮户. */
   raisedFen: number
   totalFen: number
+  /** What the closing statement is built from: the projects the unit helped in the village (period as above) … */
+  /** … with money not yet paid out (结余 = budget − disbursed), */
+  balances: { projectId: number; projectName: string; balanceFen: number }[]
+  balanceFen: number
+  /** … not yet accepted (未完成), */
+  unfinished: { projectId: number; projectName: string; status: string }[]
+  /** … and the unit's own pledged funds (帮扶单位资金) not yet paid. */
+  unpaid: { projectId: number; projectName: string; pledgedFen: number; paidFen: number; unpaidFen: number }[]
+  unpaidFen: number
 }
+
+/** One record of funds an assisting unit obtained for a village (争取的资金). */
+export interface ObtainedFundView {
+  id: number
+  unitName: string
+  villageId: number
+  date: string
+  amountFen: number
+  /** From whom: 县财政局, 省农业农村厅 … */
+  grantor: string
+  purpose: string
+  projectId: number | null
+  projectName: string | null
+  note: string | null
+}
+
+export const ObtainedFundInput = z.object({
+  unitName: z.string().trim().min(1).max(100),
+  villageId: id,
+  date: isoDate,
+  amount: yuanText,
+  grantor: z.string().trim().min(1).max(100),
+  purpose: z.string().trim().min(1).max(500),
+  projectId: id.nullable().default(null),
+  note: z.string().trim().max(500).nullable().default(null),
+})
 
 /**
  * Which project list file and sheet to read, and the clerk's corrections: the column mapping
@@ -191,6 +231,11 @@ export const projectsOps = {
   /** What an assisting unit brought a village: the data of the 帮扶单位交接表. */
   'projects.unitContribution': op<UnitContribution>()(UnitContributionInput, 'read'),
   'projects.units': op<string[]>()(none, 'read'),
+  /** 争取的资金 of a unit for a village (all periods). */
+  'projects.obtainedFunds': op<ObtainedFundView[]>()(z.object({ unitName: z.string().trim().min(1).max(100), villageId: id }), 'read'),
+  /** Records funds a unit obtained for a village (from whom, how much, for what). */
+  'projects.addObtainedFund': op<{ id: number }>()(ObtainedFundInput),
+  'projects.deleteObtainedFund': op<{ deleted: true }>()(z.object({ id })),
   /** 资金来源 in use: the standard ones and every other a budget line names, in the county's order. */
   'projects.sources': op<string[]>()(none, 'read'),
   /** Reads and checks a county project list against the ledger without writing: a ProjectImportPreview job. */

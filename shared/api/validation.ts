@@ -84,6 +84,8 @@ const FIELD_LABELS: Record<string, string> = {
   plannedStart: '计划开工日期',
   plannedEnd: '计划完工日期',
   implementer: '实施单位',
+  contractor: '施工单位',
+  supervisor: '监理单位',
   responsibleUnit: '责任单位',
   responsiblePerson: '责任人',
   responsiblePhone: '责任人电话',

@@ -41,6 +41,8 @@ export interface Member {
   seriousIllnessInsurance: string | null
   removedReason: string | null
   removedDate: string | null
+  /** Where the stated 性别 / 出生日期 disagree with the ID number (checked on the full number in the core). */
+  idWarnings: string[]
   /** Every roster column of the member by DB column name (the household page's edit form). */
   values: Record<string, string | number | null>
 }

@@ -88,3 +88,33 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return phone
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
 }
+
+/** A usable resident ID (18 or 15 digits, date valid, no damage): what sex and birth date it states. */
+function residentFacts(idNumber: string | null | undefined): { sex: '男' | '女'; birthDate: string } | null {
+  if (!idNumber) return null
+  const info = parseIdNumber(idNumber)
+  if (info.problem || (info.kind !== 'id18' && info.kind !== 'id15') || !info.sex || !info.birthDate) return null
+  return { sex: info.sex, birthDate: info.birthDate }
+}
+
+/** 性别 and 出生日期 left blank, filled from the ID number (import and edit). Only blanks are filled. */
+export function blanksFromId(values: { id_number?: unknown; sex?: unknown; birth_date?: unknown }): { sex?: '男' | '女'; birth_date?: string } {
+  const facts = residentFacts(typeof values.id_number === 'string' ? values.id_number : null)
+  if (!facts) return {}
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+  const out: { sex?: '男' | '女'; birth_date?: string } = {}
+  if (blank(values.sex)) out.sex = facts.sex
+  if (blank(values.birth_date)) out.birth_date = facts.birthDate
+  return out
+}
+
+/** Where a member's stated 性别 / 出生日期 disagrees with the ID number: the clerk's messages. */
+export function idDisagreements(idNumber: string | null | undefined, sex: string | null | undefined, birthDate: string | null | undefined): string[] {
+  const facts = residentFacts(idNumber)
+  if (!facts) return []
+  const out: string[] = []
+  if ((sex === '男' || sex === '女') && sex !== facts.sex) out.push(`「性别」为「${sex}」，但证件号码显示为${facts.sex}性。请核对后改正其中一项。`)
+  if (birthDate && /^\d{4}(-\d{2}){0,2}$/.test(birthDate) && !facts.birthDate.startsWith(birthDate))
+    out.push(`「出生日期」为「${birthDate}」，与证件号码中的出生日期「${facts.birthDate}」不一致。请核对后改正其中一项。`)
+  return out
+}

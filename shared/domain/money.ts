@@ -12,3 +12,8 @@ export function formatYuan(fen: number): string {
   const [int, dec] = fenToYuanText(fen).split('.')
   return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec} 元`
 }
+
+/** 123456 → '1,234.56': for a column or field whose header already says 元. */
+export function formatYuanNumber(fen: number): string {
+  return formatYuan(fen).replace(/ 元$/, '')
+}

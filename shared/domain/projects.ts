@@ -149,6 +149,27 @@ export function fundTotals(budget: readonly { source: string; amountFen: number 
   return totalsOf(bySource, disbursed.reduce((n, d) => n + d.amountFen, 0))
 }
 
+/** A fund source paid beyond its own budget line(s), though the project as a whole may not be over. */
+export interface SourceOverrun {
+  source: FundSource
+  budgetFen: number
+  disbursedFen: number
+}
+
+/**
+ * Sources whose disbursements exceed their budget (中央衔接资金 340 000 paid against 300 000), in the
+ * county's order. Disbursements without a source are not attributed to any.
+ */
+export function sourceOverruns(budget: readonly { source: string; amountFen: number }[], disbursed: readonly { source: string | null; amountFen: number }[]): SourceOverrun[] {
+  const budgetBy = new Map<string, number>()
+  for (const b of budget) budgetBy.set(b.source, (budgetBy.get(b.source) ?? 0) + b.amountFen)
+  const paidBy = new Map<string, number>()
+  for (const d of disbursed) if (d.source) paidBy.set(d.source, (paidBy.get(d.source) ?? 0) + d.amountFen)
+  return orderSources(paidBy.keys())
+    .map((source) => ({ source, budgetFen: budgetBy.get(source) ?? 0, disbursedFen: paidBy.get(source) ?? 0 }))
+    .filter((o) => o.disbursedFen > o.budgetFen)
+}
+
 export function sumTotals(list: readonly FundTotals[]): FundTotals {
   const bySource: Record<FundSource, number> = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0]))
   for (const t of list) for (const [s, fen] of Object.entries(t.bySource)) bySource[s] = (bySource[s] ?? 0) + fen
@@ -282,6 +303,9 @@ export interface ProjectFields {
   responsiblePhone: string | null
   assistingUnit: string | null
   farmerLink: string | null
+  /** 施工单位 and 监理单位: they sign the 验收单 where the project has them. */
+  contractor: string | null
+  supervisor: string | null
   declaredHouseholds: number | null
   declaredPersons: number | null
   declaredPoorHouseholds: number | null
@@ -308,8 +332,21 @@ export interface ProjectDetail extends ProjectFields {
   /** Counted from the linked households; the declared counts stand when none are linked. */
   beneficiaryCounts: BeneficiaryCounts
   assets: AssetView[]
-  /** Clerk-facing warnings: over-disbursed, no 绩效目标, lagging. */
+  /** Sources paid beyond their own budget (also named in the warnings). */
+  sourceOverruns: SourceOverrun[]
+  /** Clerk-facing warnings: over-disbursed (whole project or a source), no 绩效目标, lagging. */
   warnings: string[]
+}
+
+/**
+ * 实施地点 as printed: township, village, then the place — without repeating the village (or township)
+ * the place already names: 示例镇 + 后营村 + 「后营村2组」 → 「示例镇后营村2组」.
+ */
+export function projectPlace(township: string | null, village: string | null, location: string | null): string {
+  let rest = (location ?? '').trim()
+  for (const part of [township, village]) if (part && rest.startsWith(part)) rest = rest.slice(part.length).trim()
+  if (village && rest.startsWith(village)) rest = rest.slice(village.length).trim()
+  return [township ?? '', village ?? '', rest].join('')
 }
 
 /** An amount in 万元 or 元, as a county file writes it: 「58.4 万元」, 「584000 元」. */

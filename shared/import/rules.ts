@@ -3,8 +3,9 @@
  * file). Row rules run as rows stream in, household rules once a household is complete.
  * Messages are for the clerk: they name the row, the column and the value and say what to do.
  */
-import { RELATION_SEX } from '../domain/enums'
+import { MONITORING_CATEGORIES, RELATION_SEX } from '../domain/enums'
 import { idCheckChar } from '../domain/id-number'
+import { checkCategory } from '../domain/monitoring'
 import { type FieldKey, fieldByKey } from './households-fields'
 import type { HeaderDetection } from './header-detect'
 import type { ValueProblem } from './normalise'
@@ -19,6 +20,7 @@ export type IssueCode =
   | 'id15' | 'missing_id' | 'id_birth_mismatch' | 'id_sex_mismatch' | 'relation_sex' | 'size_mismatch'
   | 'unknown_enum' | 'bad_phone' | 'bad_date' | 'ambiguous_date' | 'bad_number' | 'duplicate_column'
   | 'two_spouses' | 'spouse_same_sex' | 'household_conflict' | 'household_split' | 'formula_like'
+  | 'category_type_mismatch'
 
 export interface ImportIssue {
   /** Row number as Excel shows it (1-based). */
@@ -222,6 +224,19 @@ export function validateHousehold(group: HouseholdGroup): ImportIssue[] {
       `${at(first.excelRow, h.household_no ?? '')}的「${group.key ?? ''}」在第${group.splitFrom}行已出现过，同一户的成员没有排在一起。` +
       '请按户编号排序后重新导入，或核对户编号是否录错。', 'household_no', group.key ?? undefined))
     return out // the household is incomplete here: its other checks would mislead
+  }
+
+  // 监测对象类别 against 户类型 (policy: a 脱贫户 can only be 脱贫不稳定户, and only a 脱贫户 can be).
+  const category = show(values.monitoring_category)
+  const type = show(values.household_type) || null
+  if (type && (MONITORING_CATEGORIES as readonly string[]).includes(category)) {
+    const problem = checkCategory(type, category)
+    if (problem) {
+      const col = h.monitoring_category ?? ''
+      out.push(issue('warning', 'category_type_mismatch', first.excelRow, col,
+        `${at(first.excelRow, col)}为「${category}」，与「${h.household_type ?? '户类型'}」「${type}」不符${no}：${problem}请核对后改正其中一项。`,
+        'monitoring_category', category))
+    }
   }
 
   const heads = group.rows.filter((r) => r.member.relation === '户主')

@@ -88,7 +88,7 @@ describe('帮扶力量 → helper page → 帮扶与走访', () => {
     await dialog.getByLabel('来源（帮扶单位或项目）').fill('示例县交通运输局')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: '春节慰问金' }).innerText()).toContain('1,234.50 元')
+    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: '春节慰问金' }).innerText()).toContain('1,234.50')
     await screenshot(page, 'assistance-03-aid')
 
     await card.getByRole('tab', { name: /心愿/ }).click()

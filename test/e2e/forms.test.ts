@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { maskIdNumber } from '../../shared/domain/id-number'
 import { openApp, resultsDir, screenshot, type App } from './harness'
 
 let app: App
@@ -32,7 +33,7 @@ const pdf = async (name: string) => {
 }
 
 describe('户卡 (household cards)', () => {
-  it('prints chosen households one per A4 page with their members, numbered pages and an embedded CJK font', async () => {
+  it('prints chosen households one per A4 page with their members (ID numbers masked), pages numbered per card and an embedded CJK font', async () => {
     const households = app.query<{ id: number; household_no: string }>('SELECT id, household_no FROM households ORDER BY id LIMIT 3')
     const members = app.query<{ household_id: number; name: string; id_number: string }>(
       `SELECT household_id, name, id_number FROM members WHERE household_id IN (${households.map((h) => h.id).join(',')})`,
@@ -45,13 +46,17 @@ describe('户卡 (household cards)', () => {
     for (const h of households) expect(out.text).toContain(h.household_no)
     for (const m of members) {
       expect(out.text).toContain(m.name)
-      expect(out.text).toContain(m.id_number)
+      // Masked like the lists unless full numbers are chosen on the print page.
+      expect(out.text).toContain(maskIdNumber(m.id_number))
+      expect(out.text).not.toContain(m.id_number)
     }
     expect(out.text).toContain('示例县示例镇建档立卡户户卡')
     // pdftotext drops the spaces between CJK characters.
     const compact = out.text.replace(/\s+/g, '')
-    expect(compact).toContain('第1页共3页')
-    expect(compact).toContain('第3页共3页')
+    // Each card is numbered on its own and names its household; no 第 x 页 共 3 页 across the batch.
+    expect(compact.split('第1页共1页').length - 1).toBe(3)
+    expect(compact).not.toContain('共3页')
+    expect(compact).toContain('（第3户，共3户）')
     // A CJK font embedded (the 宋体-style AR PL UMing here; SimSun on Windows).
     expect(out.fonts).toMatch(/^\S*(UMing|SimSun|CJK|WenQuanYi)\S*\s+CID TrueType\s+Identity-H\s+yes/m)
   })
@@ -70,6 +75,8 @@ describe('户卡 (household cards)', () => {
     await expect.poll(() => page.locator('section.print-card').count()).toBe(expected)
     const out = await pdf('forms-household-cards-batch')
     expect(out.pages).toBe(expected)
-    expect(out.text.replace(/\s+/g, '')).toContain(`第${expected}页共${expected}页`)
+    const compact = out.text.replace(/\s+/g, '')
+    expect(compact.split('第1页共1页').length - 1).toBe(expected)
+    expect(compact).toContain(`（第${expected}户，共${expected}户）`)
   })
 })

@@ -190,7 +190,7 @@ describe('防返贫监测: 排查 → 纳入 → 措施 → 风险消除', () =>
     await measure.getByLabel('金额（元）').fill('1,200.50')
     await measure.getByLabel('责任人').fill('镇卫生院')
     await measure.getByRole('button', { name: '登记措施' }).click()
-    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: '医疗救助' }).innerText()).toContain('1,200.50 元')
+    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: '医疗救助' }).innerText()).toContain('1,200.50')
     await screenshot(page, 'monitoring-04-measure')
 
     await card.getByRole('tab', { name: '风险消除后指标' }).click()

@@ -137,7 +137,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await dialog().getByLabel('金额（元）', { exact: true }).fill('50000.5')
     await dialog().getByLabel('备注', { exact: true }).fill('县级配套')
     await saveDialog()
-    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '县级配套' }).innerText()).toContain('50,000.50 元')
+    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '县级配套' }).innerText()).toContain('50,000.50')
 
     await pane.getByRole('button', { name: '登记拨付' }).click()
     await date(dialog(), '拨付日期', '2024-05-10')
@@ -146,7 +146,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await dialog().getByLabel('批次', { exact: true }).fill('第一批')
     await dialog().getByLabel('文件号', { exact: true }).fill('示财农〔2024〕12号')
     await saveDialog()
-    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '第一批' }).innerText()).toContain('200,000.00 元')
+    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '第一批' }).innerText()).toContain('200,000.00')
     const stats = await pane.locator('.project-stats').first().innerText()
     expect(stats).toMatch(/预算合计（万元）\s*35\.00005/)
     expect(stats).toMatch(/已拨付（万元）\s*20\b/)
@@ -209,7 +209,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await dialog().getByLabel('完成进度（%）', { exact: true }).fill('100')
     await dialog().getByLabel('已完成投资（元）', { exact: true }).fill('350000.50')
     await saveDialog()
-    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '2024-11-20' }).innerText()).toContain('350,000.50 元')
+    await expect.poll(() => pane.locator('tr.ant-table-row').filter({ hasText: '2024-11-20' }).innerText()).toContain('350,000.50')
     await screenshot(page, 'projects-07-milestones')
     expect(app.query('SELECT kind, milestone_date, result FROM project_milestones WHERE project_id = ? ORDER BY milestone_date', projectId)).toEqual([
       { kind: '开工', milestone_date: '2024-04-01', result: null },
@@ -231,7 +231,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await dialog().getByLabel('管护主体', { exact: true }).fill('石桥村村民委员会')
     await saveDialog()
     const row = pane.locator('tr.ant-table-row').filter({ hasText: '石桥村产业路' })
-    await expect.poll(() => row.innerText()).toContain('350,000.50 元')
+    await expect.poll(() => row.innerText()).toContain('350,000.50')
     expect(await row.innerText()).toContain('2024-11-20') // 建成时间 defaults to 竣工
     await screenshot(page, 'projects-08-assets')
 
@@ -272,7 +272,7 @@ describe('项目台账 → 项目页 → 资产台账', () => {
     await page.waitForURL(/#\/assets$/)
     const asset = page.locator('tr.ant-table-row').filter({ hasText: '石桥村产业路' })
     await expect.poll(() => asset.innerText()).toContain(NAME)
-    expect(await asset.innerText()).toContain('350,000.50 元')
+    expect(await asset.innerText()).toContain('350,000.50')
     await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0)
     await screenshot(page, 'projects-11-assets')
     expect(app.errors).toEqual([])

@@ -450,3 +450,4 @@ export type WritableTable =
   | 'planned_work'
   | 'village_statistics'
   | 'household_info'
+  | 'unit_obtained_funds'

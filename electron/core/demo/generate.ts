@@ -137,6 +137,9 @@ export function generateDemoTownship(options: { households: number; seed?: numbe
       },
       members,
     })
+    // Policy: a 脱贫不稳定户 is a 脱贫户 under monitoring (its 户类型 stays 脱贫户).
+    const added = village.households[village.households.length - 1]!.household
+    if (added.monitoring_category === '脱贫不稳定户') added.household_type = '脱贫户'
   }
   return villages
 }

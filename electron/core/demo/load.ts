@@ -5,7 +5,7 @@ import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { writeDemoMonitoring } from './monitoring'
 import { writeDemoNational } from './national'
-import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_VILLAGE } from './projects'
+import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_OBTAINED, DEMO_UNIT_VILLAGE } from './projects'
 
 type Writer = Parameters<Parameters<Ledger['write']['run']>[1]>[0]
 
@@ -55,6 +55,7 @@ const yuan = (v: number) => Math.round(v * 100)
 
 /** The demo projects with their records, the beneficiaries and 到户类 assets taken from the villages' households. */
 function writeDemoProjects(w: Writer, villages: { villageId: number; households: number[] }[]): void {
+  const projectIds = new Map<string, number>()
   for (const p of DEMO_PROJECTS) {
     const village = villages[p.village]
     if (!village) continue
@@ -77,12 +78,16 @@ function writeDemoProjects(w: Writer, villages: { villageId: number; households:
       responsible_phone: p.responsiblePhone,
       assisting_unit: p.assistingUnit ?? null,
       farmer_link: p.farmerLink,
+      // The 招标 winner builds it.
+      contractor: p.milestones.find((m) => m.kind === '招标')?.winner ?? null,
+      supervisor: p.supervisor ?? null,
       settlement_fen: p.settlementYuan === undefined ? null : yuan(p.settlementYuan),
       acceptance_opinion: p.acceptanceOpinion ?? null,
       acceptance_checks: p.acceptanceChecks ?? null,
       rectification: p.rectification ?? null,
       handover_note: p.handoverNote ?? null,
     })
+    projectIds.set(p.name, projectId)
     for (const [source, amount, unitName] of p.budget) {
       w.insert('project_budget_lines', { project_id: projectId, source, unit_name: unitName ?? null, amount_fen: yuan(amount) })
     }
@@ -94,17 +99,24 @@ function writeDemoProjects(w: Writer, villages: { villageId: number; households:
       const first = accepted ? Math.round(paidFen * 0.7) : paidFen
       const batches: [string, number][] = [[start, first]]
       if (accepted && paidFen > first) batches.push([accepted, paidFen - first])
-      batches.forEach(([date, amount], i) =>
-        w.insert('project_disbursements', {
-          project_id: projectId,
-          paid_date: date,
-          amount_fen: amount,
-          source: p.budget[0]![0],
-          batch: `第${i + 1}批`,
-          doc_no: `示财农〔${date.slice(0, 4)}〕${10 + i}号`,
-          payee: p.milestones.find((m) => m.kind === '招标')?.winner ?? p.implementer,
-        }),
-      )
+      // Each batch paid from every source in proportion to its budget (no source paid beyond its own).
+      batches.forEach(([date, amount], i) => {
+        let left = amount
+        p.budget.forEach(([source, lineYuan], k) => {
+          const share = k === p.budget.length - 1 ? left : Math.floor((amount * yuan(lineYuan)) / budgetFen)
+          left -= share
+          if (share <= 0) return
+          w.insert('project_disbursements', {
+            project_id: projectId,
+            paid_date: date,
+            amount_fen: share,
+            source,
+            batch: `第${i + 1}批`,
+            doc_no: `示财农〔${date.slice(0, 4)}〕${10 + i}号`,
+            payee: p.milestones.find((m) => m.kind === '招标')?.winner ?? p.implementer,
+          })
+        })
+      })
     }
     for (const [level1, level2, indicator, target, unit, actual] of p.indicators) {
       w.insert('project_indicators', { project_id: projectId, level1, level2, indicator, target, unit: unit || null, actual: actual || null })
@@ -146,6 +158,14 @@ function writeDemoProjects(w: Writer, villages: { villageId: number; households:
       })
     }
   }
+  // 争取的资金: what the demo unit obtained for the village it assists, recorded apart from the projects' budgets.
+  const unitVillage = villages[DEMO_UNIT_VILLAGE]?.villageId
+  if (unitVillage !== undefined) {
+    for (const [date, amount, grantor, purpose, projectName] of DEMO_UNIT_OBTAINED) {
+      const projectId = projectName ? (projectIds.get(projectName) ?? null) : null
+      w.insert('unit_obtained_funds', { unit_name: DEMO_UNIT, village_id: unitVillage, obtained_date: date, amount_fen: yuan(amount), grantor, purpose, project_id: projectId })
+    }
+  }
   // 帮户: the demo unit's aid to households of the village it assists.
   const assisted = villages[DEMO_UNIT_VILLAGE]?.households ?? []
   for (const [date, kind, description, each, households] of DEMO_UNIT_AID) {
@@ -165,6 +185,7 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   for (const table of ['project_assets', 'project_beneficiaries', 'project_progress', 'project_milestones', 'project_indicators', 'project_disbursements', 'project_budget_lines'] as const) {
     w.deleteWhere(table, demoProjects, [])
   }
+  w.deleteWhere('unit_obtained_funds', demoVillages, [])
   w.deleteWhere('projects', demoVillages, [])
   // The assistance records of demo households (aid, visits, wishes, pairings) go with them, audited.
   const demoHouseholds = `household_id IN (SELECT id FROM households WHERE ${demoVillages})`

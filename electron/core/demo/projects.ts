@@ -49,6 +49,8 @@ export interface DemoProject {
   responsiblePhone: string
   assistingUnit?: string
   farmerLink: string
+  /** 监理单位, where the project had one. */
+  supervisor?: string
   /** [source, 元, unit name] */
   budget: [string, number, string?][]
   /** Share of the budget paid out, in percent, in one or two batches. */
@@ -97,6 +99,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     responsiblePerson: '周建国',
     responsiblePhone: '13800001111',
     assistingUnit: DEMO_UNIT,
+    supervisor: '示例县建设工程监理有限公司',
     farmerLink: '改善产业发展条件，降低农产品运输成本，带动脱贫户发展种植业增收。',
     budget: [
       ['中央衔接资金', 600000],
@@ -689,6 +692,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
 
 /** The village the demo unit assists (南坪村): not the first village, whose first households tests use bare. */
 export const DEMO_UNIT_VILLAGE = 5
+
+/** Funds the demo unit obtained for 南坪村 (争取的资金): [date, 元, from whom, for what, project name or none]. */
+export const DEMO_UNIT_OBTAINED: [string, number, string, string, string | null][] = [
+  ['2021-02-25', 300000, '示例市财政局', '争取市级产业路建设补助资金', '南坪村产业路硬化工程'],
+  ['2023-05-16', 200000, '示例省农业农村厅', '争取省级乡村振兴示范村奖补资金', null],
+]
 
 /** Aid of the demo unit to households of 南坪村: [date, kind, description, 元 each, how many households]. */
 export const DEMO_UNIT_AID: [string, '现金' | '物资' | '服务', string, number, number][] = [

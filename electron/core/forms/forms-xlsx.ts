@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { cellText, cellTexts } from '../spreadsheets/cell-text'
 import type { UnitContribution } from '../../../shared/api/projects'
-import { DEFAULT_HANDOVER_STATEMENT, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
+import { handoverStatement, type BeneficiaryNotice, type NoticeFooter, type ProjectNotice } from '../../../shared/api/forms'
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -78,14 +78,17 @@ function finish(s: Sheet, columns: number, titleRows: string): void {
 }
 
 const footerLine = (footer: NoticeFooter) =>
-  `公示期：${footer.from} 至 ${footer.to}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督电话：${footer.phone || '＿＿＿＿＿＿'}`
+  `公示期：${footer.from} 至 ${footer.to}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督举报电话：${footer.phone || '＿＿＿＿＿＿'}`
+
+/** 实施期限: 2021-04-01 至 2021-10-31. */
+export const periodText = (from: string | null, to: string | null) => (from || to ? `${from ?? '—'} 至 ${to ?? '—'}` : '')
 
 export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: NoticeFooter, outputPath: string): Promise<void> {
   const excel = await loadExcelJS()
   const workbook = new excel.Workbook()
-  const fixed = ['序号', '项目名称', '实施地点', '建设内容']
-  const tail = ['合计', '受益户数', '受益人数', '实施单位']
-  const widths = [6, 24, 14, 36, ...notice.sources.map(() => 12), 13, 9, 9, 18]
+  const fixed = ['序号', '项目名称', '实施地点', '建设内容', '实施期限', '绩效目标', '联农带农机制']
+  const tail = ['合计', '受益户数', '受益人数', '实施单位', '责任人']
+  const widths = [6, 22, 14, 30, 13, 26, 26, ...notice.sources.map(() => 12), 13, 9, 9, 16, 10]
   const s = sheetFor(workbook, `${notice.year}年项目公示`, widths, true)
   s.line(`${notice.township}${notice.year}年度衔接资金项目公示`, { bold: true, size: 16, align: 'center', height: 30 })
   s.line('单位：元', { align: 'right' })
@@ -94,13 +97,13 @@ export async function writeProjectNoticeXlsx(notice: ProjectNotice, footer: Noti
   const moneyCols = [...notice.sources.map((_, i) => fixed.length + i), fixed.length + notice.sources.length]
   notice.rows.forEach((r, i) => {
     const row = s.row(
-      [i + 1, r.name, [r.village, r.location].filter(Boolean).join(' '), r.content, ...notice.sources.map((x) => r.bySource[x] ?? 0), r.totalFen, r.households, r.persons, r.implementer],
+      [i + 1, r.name, r.place, r.content, periodText(r.plannedStart, r.plannedEnd), r.goals, r.farmerLink, ...notice.sources.map((x) => r.bySource[x] ?? 0), r.totalFen, r.households, r.persons, r.implementer, r.responsiblePerson],
       { money: moneyCols },
     )
     row.getCell(2).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
-    row.getCell(4).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
+    for (const c of [4, 6, 7]) row.getCell(c).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
   })
-  s.row(['合计', `${notice.rows.length} 个项目`, '', '', ...notice.sources.map((x) => notice.totals.bySource[x] ?? 0), notice.totals.totalFen, notice.totals.households, notice.totals.persons, ''], {
+  s.row(['合计', `${notice.rows.length} 个项目`, '', '', '', '', '', ...notice.sources.map((x) => notice.totals.bySource[x] ?? 0), notice.totals.totalFen, notice.totals.households, notice.totals.persons, '', ''], {
     bold: true,
     money: moneyCols,
   })
@@ -118,7 +121,7 @@ export async function writeBeneficiaryNoticeXlsx(notice: BeneficiaryNotice, foot
   const s = sheetFor(workbook, '受益户公示', widths, false)
   const p = notice.project
   s.line(`${p.name}受益户公示`, { bold: true, size: 16, align: 'center', height: 30 })
-  s.line(`项目编号：${p.projectNo ?? ''}    实施地点：${[p.village, p.location].filter(Boolean).join(' ')}    实施单位：${p.implementer ?? ''}`)
+  s.line(`项目编号：${p.projectNo ?? ''}    实施地点：${p.place}    实施单位：${p.implementer ?? ''}`)
   s.line(`建设内容：${p.content ?? ''}`, { height: 30 })
   const header = s.row(['序号', '户主姓名', '证件号码', '行政村', '户编号', '家庭人数', '类别'], { bold: true, height: 22 })
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }))
@@ -140,6 +143,7 @@ export async function writeUnitHandoverXlsx(c: UnitContribution, township: strin
   s.line(`${township}${c.village}帮扶单位交接表`, { bold: true, size: 16, align: 'center', height: 30 })
   s.line(`帮扶单位：${c.unitName}    帮扶村：${c.village}    帮扶期间：${period}    单位：元`)
   const header = s.row(['序号', '项目（事项）', '年度', '资金来源 / 受益户数', '金额（元）'], { bold: true, height: 22 })
+  // 争取的资金 are listed with whom they came from; a project's own allocations are not the unit's.
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }))
   const block = (title: string, items: Cell[][], subtotal: number) => {
     const head = s.row([title, '', '', '', ''], { bold: true })
@@ -152,14 +156,14 @@ export async function writeUnitHandoverXlsx(c: UnitContribution, township: strin
     })
     s.row(['', '小计', '', '', subtotal], { bold: true, money: [4] })
   }
-  block('一、争取的财政资金', c.obtained.map((o) => [o.projectName, o.year, o.sources, o.amountFen]), c.obtainedFen)
+  block('一、争取的资金', c.obtained.map((o) => [`${o.purpose}${o.projectName ? `（${o.projectName}）` : ''}`, o.date.slice(0, 4), o.grantor, o.amountFen]), c.obtainedFen)
   block('二、帮村项目（单位自筹资金）', c.villageProjects.map((v) => [v.projectName, v.year, '帮扶单位资金', v.amountFen]), c.villageProjectsFen)
   block('三、帮户项目（单位自筹资金）', c.householdAid.map((a) => [`${a.date} ${a.description}`, a.date.slice(0, 4), `${a.households} 户`, a.amountFen]), c.householdAidFen)
   s.row(['', '总计', '', '', c.totalFen], { bold: true, money: [4] })
-  s.row(['', '其中：争取的财政资金', '', '', c.obtainedFen], { money: [4] })
+  s.row(['', '其中：争取的资金', '', '', c.obtainedFen], { money: [4] })
   s.row(['', '　　　自筹资金（帮村＋帮户）', '', '', c.raisedFen], { money: [4] })
   s.line('')
-  s.line(statement?.trim() || DEFAULT_HANDOVER_STATEMENT, { height: 36 })
+  s.line(statement?.trim() || handoverStatement(c), { height: 48 })
   s.line('')
   s.line('帮扶单位（盖章）：                乡镇（盖章）：                村委会（盖章）：', { height: 24 })
   s.line('负责人（签字）：                  负责人（签字）：                负责人（签字）：', { height: 24 })

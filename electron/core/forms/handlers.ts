@@ -1,13 +1,22 @@
-import { householdCards } from './household-cards'
+import { allowFullIds, householdCards } from './household-cards'
 import { writeBeneficiaryNoticeXlsx, writeProjectNoticeXlsx, writeUnitHandoverXlsx } from './forms-xlsx'
 import { beneficiaryNotice, projectNotice, townshipName } from './notices'
 import { householdPlan, monitoringApproval, monitoringNotice } from './monitoring-forms'
+import { formSettings, saveFormSettings } from './settings'
 import { unitContribution } from '../projects'
 import type { AreaHandlers } from '../handler-types'
 
 export const formsHandlers: AreaHandlers<'forms'> = {
-  'forms.householdCards': (input, { ledger }) => householdCards(ledger, input),
-  'forms.householdCardsJob': (input, { jobs }) => ({ jobId: jobs.start('forms.household-cards', input) }),
+  'forms.settings': (_input, { ledger }) => formSettings(ledger),
+  'forms.saveSettings': (input, { ledger, actor }) => saveFormSettings(ledger, actor, input),
+  'forms.householdCards': async (input, { ledger, actor, account }) => {
+    await allowFullIds(ledger, { actor, role: account?.role ?? null }, input)
+    return householdCards(ledger, input)
+  },
+  'forms.householdCardsJob': async (input, { ledger, actor, account, jobs }) => {
+    await allowFullIds(ledger, { actor, role: account?.role ?? null }, input)
+    return { jobId: jobs.start('forms.household-cards', input) }
+  },
   'forms.projectNotice': ({ year }, { ledger }) => projectNotice(ledger, year),
   'forms.beneficiaryNotice': ({ projectId }, { ledger }) => beneficiaryNotice(ledger, projectId),
   'forms.noticeXlsx': async (input, { ledger, files }) => {

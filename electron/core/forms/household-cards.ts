@@ -3,7 +3,7 @@ import type { HouseholdCards } from '../../../shared/api/forms'
 import { LedgerError } from '../../../shared/api/result'
 import type { Ledger } from '../db/open'
 import { householdAssistance } from '../assistance'
-import { getHousehold, householdIds, statusEvents, type HouseholdFilter } from '../households'
+import { getHousehold, householdIds, logAccess, statusEvents, type HouseholdFilter } from '../households'
 
 /** More than a batch a clerk would print at once; keeps the page responsive. */
 export const MAX_CARDS = 2000
@@ -18,7 +18,7 @@ export interface CardsProgress {
 
 export async function householdCards(
   ledger: Ledger,
-  input: { householdIds?: number[]; filter?: HouseholdFilter },
+  input: { householdIds?: number[]; filter?: HouseholdFilter; fullIds?: boolean },
   job?: CardsProgress,
 ): Promise<HouseholdCards> {
   const ids = input.householdIds ?? (await householdIds(ledger, input.filter ?? {}))
@@ -30,8 +30,8 @@ export async function householdCards(
   for (const id of ids) {
     const assistance = householdAssistance(ledger, id)
     cards.push({
-      // The 户卡 is the household's own printed card and carries its full numbers, as before.
-      household: await getHousehold(ledger, id, { unmasked: true }),
+      // Masked like the lists unless full numbers were chosen on the print page (and logged).
+      household: await getHousehold(ledger, id, { unmasked: input.fullIds === true }),
       statusEvents: statusEvents(ledger.sqlite, id),
       assistance: {
         pairings: assistance.pairings.filter((p) => !p.endDate),
@@ -46,5 +46,23 @@ export async function householdCards(
     }
   }
   const first = cards[0]?.household
-  return { cards, township: first ? `${first.county}${first.township}` : '', printedOn: new Date().toISOString().slice(0, 10) }
+  return { cards, fullIds: input.fullIds === true, township: first ? `${first.county}${first.township}` : '', printedOn: new Date().toISOString().slice(0, 10) }
+}
+
+/**
+ * Full ID numbers on printed 户卡 are a choice made on the print page: refused for 只读 accounts, and
+ * recorded in the access log (who, when, how many households) before anything is read.
+ */
+export async function allowFullIds(
+  ledger: Ledger,
+  who: { actor: string; role: string | null },
+  input: { householdIds?: number[]; filter?: HouseholdFilter; fullIds?: boolean },
+): Promise<void> {
+  if (!input.fullIds) return
+  if (who.role === 'readonly') {
+    throw new LedgerError('forbidden', '只读账户不能打印完整的证件号码和电话。请取消勾选「打印完整证件号码和电话」，或请经办人、管理员打印。', 'fullIds')
+  }
+  const ids = input.householdIds ?? (await householdIds(ledger, input.filter ?? {}))
+  const first = ids[0] === undefined ? null : (ledger.sqlite.prepare('SELECT household_no FROM households WHERE id = ?').pluck().get(ids[0]) as string | null)
+  logAccess(ledger, who.actor, 'print_unmasked', `户卡（完整证件号码和电话）：${ids.length} 户${ids.length === 1 ? `（户编号 ${first ?? ids[0]}）` : ''}`)
 }

@@ -6,7 +6,7 @@
 import type { BeneficiaryNotice, ProjectNotice, ProjectNoticeRow } from '../../../shared/api/forms'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber } from '../../../shared/domain/id-number'
-import { orderSources } from '../../../shared/domain/projects'
+import { orderSources, projectPlace, type ProjectDetail } from '../../../shared/domain/projects'
 import type { Ledger } from '../db/open'
 import { beneficiaries, getProject } from '../projects'
 
@@ -16,6 +16,14 @@ export function townshipName(ledger: Ledger, villageId?: number | null): string 
     .prepare('SELECT county, township FROM villages ORDER BY id = ? DESC, is_demo, id LIMIT 1')
     .get(villageId ?? null) as { county: string | null; township: string | null } | undefined
   return row ? `${row.county ?? ''}${row.township ?? ''}` : ''
+}
+
+/** 绩效目标 as a 公示 prints it: the 产出 and 效益 targets, 「硬化道路长度 2.3公里；受益户年均节约运输成本 ≥300元」. */
+export function goalsText(p: ProjectDetail): string {
+  return p.indicators
+    .filter((i) => i.level1 !== '满意度指标' && i.target)
+    .map((i) => `${i.indicator} ${i.target ?? ''}${i.unit ?? ''}`)
+    .join('；')
 }
 
 export function projectNotice(ledger: Ledger, year: string): ProjectNotice {
@@ -31,7 +39,14 @@ export function projectNotice(ledger: Ledger, year: string): ProjectNotice {
     name: p.projectName,
     village: p.village,
     location: p.location,
+    place: projectPlace(p.township, p.village, p.location),
     content: p.content,
+    plannedStart: p.plannedStart,
+    plannedEnd: p.plannedEnd,
+    goals: goalsText(p),
+    farmerLink: p.farmerLink,
+    responsiblePerson: p.responsiblePerson,
+    responsibleUnit: p.responsibleUnit,
     bySource: Object.fromEntries(sources.map((s) => [s, p.totals.bySource[s] ?? 0])),
     totalFen: p.totals.budgetFen,
     households: p.beneficiaryCounts.households,
@@ -74,6 +89,7 @@ export function beneficiaryNotice(ledger: Ledger, projectId: number): Beneficiar
       year: p.year,
       village: p.village,
       location: p.location,
+      place: projectPlace(p.township, p.village, p.location),
       content: p.content,
       implementer: p.implementer,
       totalFen: p.totals.budgetFen,

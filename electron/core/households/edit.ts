@@ -11,7 +11,9 @@ import {
   type EditIssue, type EditResult, type FieldValue, GUARANTEE_COLUMNS, HOUSEHOLD_EDIT_FIELDS, MEMBER_EDIT_FIELDS, type StoredMember,
   checkGuarantees, checkHousehold, columnLabel, computeIncome, readEditValues,
 } from '../../../shared/domain/households-rules'
-import { parseIdNumber } from '../../../shared/domain/id-number'
+import { blanksFromId } from '../../../shared/domain/id-number'
+import { formatYuan } from '../../../shared/domain/money'
+import { checkCategory } from '../../../shared/domain/monitoring'
 import type { HouseholdKey, MemberKey } from '../../../shared/import/households-fields'
 import type { CellProblem } from '../../../shared/import/rows'
 import { idInOtherHouseholdIssue } from '../../../shared/import/rules'
@@ -95,7 +97,7 @@ function refuseMasked(key: string, raw: string | null): void {
   }
 }
 
-export function updateHousehold(ledger: Ledger, actor: string, id: number, patch: Record<string, string | null>): EditResult {
+export function updateHousehold(ledger: Ledger, actor: string, id: number, patch: Record<string, string | null>, options: { replaceRosterIncome?: boolean } = {}): EditResult {
   return ledger.write.run({ actor }, (w) => {
     const stored = householdRow(ledger.sqlite, id)
     const fieldPatch: Partial<Record<HouseholdKey, FieldValue>> = {}
@@ -117,6 +119,17 @@ export function updateHousehold(ledger: Ledger, actor: string, id: number, patch
       const taken = ledger.sqlite.prepare('SELECT id FROM households WHERE household_no = ? AND id <> ?').get(no, id)
       if (taken) throw new LedgerError('invalid_edit', `「户编号」${no} 已被台账中另一户使用。户编号不能重复，请核对。`, 'household_no')
     }
+    // 户类型 must still fit the household's 监测对象类别 (a 脱贫不稳定户 is a 脱贫户, and only a 脱贫户 is one).
+    if ('household_type' in fieldPatch && typeof stored.monitoring_category === 'string' && stored.monitoring_category) {
+      const type = typeof merged.household_type === 'string' ? merged.household_type : null
+      const problem = checkCategory(type, stored.monitoring_category)
+      if (problem)
+        throw new LedgerError(
+          'invalid_edit',
+          `「户类型」不能改为「${type ?? '空'}」：该户的监测对象类别是「${stored.monitoring_category}」。${problem}如需改变类别，请在「状态记录」中登记风险消除后重新纳入监测。`,
+          'household_type',
+        )
+    }
     const members = activeMembers(ledger.sqlite, id)
     const issues = [
       ...checkHousehold({
@@ -132,6 +145,17 @@ export function updateHousehold(ledger: Ledger, actor: string, id: number, patch
     const income = incomePatch(merged, members.length)
     if (computedIn && Object.keys(income).length > 0) {
       throw new LedgerError('not_editable', '「纯收入」「人均纯收入」由各项收入和生产经营性支出算出，不能直接修改。请修改收入各项。', 'net_income_fen')
+    }
+    // The roster's 人均纯收入 (the county's figure, no parts behind it) is replaced only when the clerk says so.
+    const fromRoster = computeIncome(stored, members.length) === null ? stored.per_capita_net_income_fen : null
+    const computed = income.per_capita_net_income_fen
+    if (typeof fromRoster === 'number' && typeof computed === 'number' && computed !== fromRoster && !options.replaceRosterIncome) {
+      throw new LedgerError(
+        'confirm_income',
+        `花名册中的人均纯收入为 ${formatYuan(fromRoster)}（县里下发的数），按填写的收入各项算得 ${formatYuan(computed)}。` +
+          '保存收入各项将用算得的数替换花名册的数，请确认后再保存。',
+        'per_capita_net_income_fen',
+      )
     }
     w.update('households', id, { ...read.values, ...guaranteePatch, ...income } as Row)
     return { warnings }
@@ -178,6 +202,8 @@ export function updateMember(ledger: Ledger, actor: string, memberId: number, pa
     }
     const householdId = Number(stored.household_id)
     const { read } = readMemberPatch(patch)
+    // 性别 and 出生日期 blank after the edit are read off the (new or stored) ID number.
+    Object.assign(read.values, blanksFromId({ id_number: stored.id_number, sex: stored.sex, birth_date: stored.birth_date, ...read.values }))
     const members = activeMembers(ledger.sqlite, householdId).map((m) =>
       m.id === memberId ? { id: m.id, values: { ...m.values, ...read.values } } : m,
     )
@@ -197,9 +223,7 @@ export function addMember(ledger: Ledger, actor: string, householdId: number, va
     const { read } = readMemberPatch(values)
     const v = { ...read.values }
     // A newborn's birth date and sex can be read off the ID number when not typed.
-    const info = typeof v.id_number === 'string' ? parseIdNumber(v.id_number) : null
-    if ((v.birth_date === null || v.birth_date === undefined) && info?.birthDate && !info.problem) v.birth_date = info.birthDate
-    if ((v.sex === null || v.sex === undefined) && info?.sex && !info.problem) v.sex = info.sex
+    Object.assign(v, blanksFromId(v))
     if (v.relation === '户主') {
       throw new LedgerError('invalid_edit', '新增的成员不能直接作为户主。请先按家庭关系添加，再用「更换户主」。', 'relation')
     }

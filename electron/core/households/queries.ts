@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { HouseholdListInput, HouseholdListResult } from '../../../shared/api/households'
 import { LedgerError } from '../../../shared/api/result'
 import type { HouseholdDetail, Member, VillageSummary } from '../../../shared/domain/households'
+import { idDisagreements } from '../../../shared/domain/id-number'
 import type { z } from 'zod'
 import type { Ledger } from '../db/open'
 import { isPinyinQuery } from '../db/pinyin-key'
@@ -200,6 +201,7 @@ export async function getHousehold({ db }: Ledger, id: number, options: { unmask
         sex: m.sex,
         birthDate: m.birth_date,
         idNumber: masked('id_number', m.id_number, whole),
+        idWarnings: idDisagreements(m.id_number, m.sex, m.birth_date),
         relation: m.relation,
         ethnicity: m.ethnicity,
         education: m.education,

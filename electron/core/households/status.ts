@@ -7,6 +7,7 @@ import { LedgerError } from '../../../shared/api/result'
 import {
   type HouseholdStatusAt, type StatusEvent, type StatusEventInput, type StatusEventKind, checkNewEvent, deriveStatus, monitoredDuring,
 } from '../../../shared/domain/households-status'
+import { checkCategory } from '../../../shared/domain/monitoring'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { HouseholdStatusEventsTable } from '../db/schema'
@@ -60,8 +61,8 @@ export function recordStatusEvent(
   ledger: Ledger, actor: string, householdId: number, input: StatusEventInput, today = localToday(),
 ): StatusEvent {
   return ledger.write.run({ actor }, (w) => {
-    const h = ledger.sqlite.prepare('SELECT id, first_identified FROM households WHERE id = ?').get(householdId) as
-      | { id: number; first_identified: string | null }
+    const h = ledger.sqlite.prepare('SELECT id, first_identified, household_type, exit_status FROM households WHERE id = ?').get(householdId) as
+      | { id: number; first_identified: string | null; household_type: string | null; exit_status: string | null }
       | undefined
     if (!h) throw new LedgerError('not_found', `找不到编号为 ${householdId} 的户，可能已被删除。请返回列表刷新。`)
     const history = statusEvents(ledger.sqlite, householdId)
@@ -76,6 +77,9 @@ export function recordStatusEvent(
     // A 识别 event in the history is the household's identification; else the roster's 首次识别时间.
     const problem = checkNewEvent(history, event, { today, firstIdentified: history.some((e) => e.kind === '识别') ? null : h.first_identified })
     if (problem) throw new LedgerError('invalid_status', problem.message, problem.field)
+    // 监测对象类别 against 户类型: a 脱贫户 can only be 脱贫不稳定户, and only a 脱贫户 can be.
+    const categoryProblem = event.kind === '纳入监测' && event.monitoringCategory ? checkCategory(h.household_type ?? (h.exit_status ? '脱贫户' : null), event.monitoringCategory) : null
+    if (categoryProblem) throw new LedgerError('invalid_status', categoryProblem, 'monitoringCategory')
     const id = w.insert('household_status_events', {
       household_id: householdId,
       kind: event.kind,
@@ -89,6 +93,10 @@ export function recordStatusEvent(
     })
     const events = statusEvents(ledger.sqlite, householdId)
     syncStatusColumns(w, householdId, events, today)
+    // A 一般农户 taken in as 边缘易致贫户 / 突发严重困难户 becomes a 监测户.
+    if (event.kind === '纳入监测' && event.monitoringCategory !== '脱贫不稳定户' && h.household_type !== '监测户') {
+      w.update('households', householdId, { household_type: '监测户' })
+    }
     return events.find((e) => e.id === id)!
   })
 }

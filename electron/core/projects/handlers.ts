@@ -13,7 +13,7 @@ import {
   updateProject,
   updateRecord,
 } from './projects'
-import { contributingUnits, unitContribution } from './unit-contribution'
+import { addObtainedFund, contributingUnits, deleteObtainedFund, obtainedFunds, unitContribution } from './unit-contribution'
 import type { OpParsedInput } from '../../../shared/api/contract'
 import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
@@ -53,6 +53,9 @@ export const projectsHandlers: AreaHandlers<'projects'> = {
   },
   'projects.unitContribution': (input, { ledger }) => unitContribution(ledger, input),
   'projects.units': (_input, { ledger }) => contributingUnits(ledger),
+  'projects.obtainedFunds': ({ unitName, villageId }, { ledger }) => obtainedFunds(ledger, unitName, villageId),
+  'projects.addObtainedFund': (input, { ledger, actor }) => addObtainedFund(ledger, actor, input),
+  'projects.deleteObtainedFund': ({ id }, { ledger, actor }) => deleteObtainedFund(ledger, actor, id),
   'projects.sources': (_input, { ledger }) => knownSources(ledger),
   'projects.importPreview': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-preview', source(input, ctx)) }),
   'projects.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('projects.import-commit', source(input, ctx)) }),

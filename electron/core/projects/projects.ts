@@ -13,6 +13,7 @@ import {
   isLagging,
   milestoneRefusal,
   projectStatus,
+  sourceOverruns,
   sumTotals,
   type AssetView,
   type BeneficiaryCounts,
@@ -25,6 +26,7 @@ import {
   FUND_SOURCES,
   orderSources,
 } from '../../../shared/domain/projects'
+import { formatYuan } from '../../../shared/domain/money'
 import type { Ledger } from '../db/open'
 import type { WritableTable } from '../db/schema'
 
@@ -49,6 +51,8 @@ const FIELD_COLUMNS: Record<Exclude<keyof ProjectFields, 'settlementFen'>, strin
   plannedStart: 'planned_start',
   plannedEnd: 'planned_end',
   implementer: 'implementer',
+  contractor: 'contractor',
+  supervisor: 'supervisor',
   responsibleUnit: 'responsible_unit',
   responsiblePerson: 'responsible_person',
   responsiblePhone: 'responsible_phone',
@@ -375,6 +379,8 @@ function projectFields(r: Row): ProjectFields {
     responsiblePhone: s(r.responsible_phone),
     assistingUnit: s(r.assisting_unit),
     farmerLink: s(r.farmer_link),
+    contractor: s(r.contractor),
+    supervisor: s(r.supervisor),
     declaredHouseholds: n(r.declared_households),
     declaredPersons: n(r.declared_persons),
     declaredPoorHouseholds: n(r.declared_poor_households),
@@ -435,6 +441,10 @@ export function getProject(ledger: Ledger, id: number, today = localToday()): Pr
   }))
   const warnings: string[] = []
   if (totals.overDisbursed) warnings.push('已拨付金额超过项目预算，请核对拨付记录和资金来源。')
+  const overruns = sourceOverruns(budget, disbursements)
+  for (const o of overruns) {
+    warnings.push(`「${o.source}」已拨付 ${formatYuan(o.disbursedFen)}，超过该来源预算 ${formatYuan(o.budgetFen)}，请核对拨付记录的资金来源。`)
+  }
   if (indicators.length === 0) warnings.push('尚未填写绩效目标：没有绩效目标的项目不能入库。')
   if (lagging) warnings.push(`已过计划完工日期 ${String(r.planned_end)} 仍未竣工（滞后），请登记进度和滞后原因。`)
   return {
@@ -458,6 +468,7 @@ export function getProject(ledger: Ledger, id: number, today = localToday()): Pr
     beneficiaries: list.map(({ householdType: _t, ...b }) => b),
     beneficiaryCounts: beneficiaryCounts(list, r),
     assets: listAssets(ledger, { projectId: id }),
+    sourceOverruns: overruns,
     warnings,
   }
 }

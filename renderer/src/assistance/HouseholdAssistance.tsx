@@ -2,7 +2,7 @@ import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Modal, Popcon
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { AID_KINDS, type AidView, type PairingView, type VisitView, type WishView } from '../../../shared/domain/assistance'
-import { fenToYuanText, formatYuan } from '../../../shared/domain/money'
+import { fenToYuanText, formatYuanNumber } from '../../../shared/domain/money'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -216,7 +216,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                     { title: '日期', dataIndex: 'date', width: 110 },
                     { title: '类别', dataIndex: 'kind', width: 70 },
                     { title: '内容', dataIndex: 'description' },
-                    { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuan(v)) },
+                    { title: '金额（元）', dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuanNumber(v)) },
                     { title: '来源', dataIndex: 'source', width: 160 },
                     {
                       title: '',

@@ -1,8 +1,8 @@
 /** 项目竣工验收单 (A4 portrait): what was approved against what was built, funds by source, the checks, the conclusion and the signatures. */
-import { sourcesWithMoney } from '../../../shared/domain/projects'
+import { projectPlace, sourcesWithMoney } from '../../../shared/domain/projects'
 import type { ProjectDetail } from '../../../shared/domain/projects'
 import { useCall } from '../common/api/use-call'
-import { cnDate, dash, PrintShell, SealBox, yuan } from './PrintShell'
+import { cnDate, dash, keep, plain, PrintShell, SealBox, yuan } from './PrintShell'
 import { ProjectTextEditor } from './ProjectTextEditor'
 
 const latest = (p: ProjectDetail, kind: string) => [...p.milestones].reverse().find((m) => m.kind === kind)
@@ -59,11 +59,11 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
         <tbody>
           <tr>
             <th>项目名称</th>
-            <td colSpan={3}>{p.projectName}</td>
+            <td colSpan={3}>{dash(p.projectName)}</td>
           </tr>
           <tr>
             <th>实施地点</th>
-            <td>{[p.village, p.location].filter(Boolean).join(' ')}</td>
+            <td>{dash(projectPlace(p.township, p.village, p.location))}</td>
             <th>实施单位</th>
             <td>{dash(p.implementer)}</td>
           </tr>
@@ -111,8 +111,8 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
               <tr key={i.id}>
                 <td className="c">{n + 1}</td>
                 <td>{i.indicator}</td>
-                <td className="c">{`${dash(i.target)}${i.target ? dash(i.unit) : ''}`}</td>
-                <td className="c">{`${dash(i.actual)}${i.actual ? dash(i.unit) : ''}`}</td>
+                <td className="c">{keep(`${plain(i.target)}${i.target ? plain(i.unit) : ''}`)}</td>
+                <td className="c">{keep(`${plain(i.actual)}${i.actual ? plain(i.unit) : ''}`)}</td>
               </tr>
             ))
           )}
@@ -188,12 +188,15 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
         </tbody>
       </table>
       <h2>四、验收签字</h2>
-      <table className="signs">
+      <table className={p.contractor || p.supervisor ? 'signs dense' : 'signs'}>
         <thead>
           <tr>
             <th>验收组成员（签字）</th>
             <th>村委 / 村监委（签字）</th>
             <th>群众代表（签字）</th>
+            {/* 施工单位 and 监理单位 sign where the project has them. */}
+            {p.contractor && <th>施工单位（签字）</th>}
+            {p.supervisor && <th>监理单位（签字）</th>}
           </tr>
         </thead>
         <tbody>
@@ -201,6 +204,8 @@ function AcceptanceForm({ p }: { p: ProjectDetail }) {
             <td />
             <td />
             <td />
+            {p.contractor && <td className="signer">{dash(p.contractor)}</td>}
+            {p.supervisor && <td className="signer">{dash(p.supervisor)}</td>}
           </tr>
         </tbody>
       </table>

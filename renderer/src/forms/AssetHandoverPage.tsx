@@ -1,7 +1,7 @@
 /** 扶贫项目资产移交表 (A4 landscape): the project's assets in the county's columns, the total 原值, and 移交方 / 接收方 / 监交方. */
-import { sourcesWithMoney, type AssetView, type ProjectDetail } from '../../../shared/domain/projects'
+import { projectPlace, sourcesWithMoney, type AssetView, type ProjectDetail } from '../../../shared/domain/projects'
 import { useCall } from '../common/api/use-call'
-import { cnDate, dash, PrintShell, SealBox, yuan } from './PrintShell'
+import { cnDate, dash, keep, plain, PrintShell, SealBox, yuan } from './PrintShell'
 import { ProjectTextEditor } from './ProjectTextEditor'
 
 const COLUMNS: [string, number][] = [
@@ -23,7 +23,7 @@ const COLUMNS: [string, number][] = [
 ]
 
 /** 所有权人 of a 到户类 asset names the household. */
-const owner = (a: AssetView) => (a.category === '到户类' && a.householdLabel ? `${dash(a.owner)}（${a.householdLabel}）` : dash(a.owner))
+const owner = (a: AssetView) => (a.category === '到户类' && a.householdLabel ? keep(`${plain(a.owner)}（${a.householdLabel}）`) : dash(a.owner))
 
 export function AssetHandoverPage({ projectId }: { projectId: number }) {
   const { data, error, loading, reload } = useCall('projects.get', { id: projectId })
@@ -51,7 +51,7 @@ function HandoverForm({ p }: { p: ProjectDetail }) {
       <div className="meta">
         <span>来源项目：{p.projectName}</span>
         <span>项目编号：{dash(p.projectNo)}</span>
-        <span>实施地点：{[p.village, p.location].filter(Boolean).join(' ')}</span>
+        <span>实施地点：{dash(projectPlace(p.township, p.village, p.location))}</span>
         <span>移交日期：{handedOver ? cnDate(handedOver.date) : '＿＿＿＿年＿＿月＿＿日'}</span>
       </div>
       <table className="dense">
@@ -83,7 +83,7 @@ function HandoverForm({ p }: { p: ProjectDetail }) {
               <td className="c">{dash(a.builtDate)}</td>
               <td className="num">{yuan(a.originalValueFen)}</td>
               <td>{sources}</td>
-              <td className="c">{`${dash(a.quantity)}${dash(a.unit)}`}</td>
+              <td className="c">{keep(`${plain(a.quantity)}${plain(a.unit)}`)}</td>
               <td>{dash(a.location)}</td>
               <td>{owner(a)}</td>
               <td>{dash(a.operator)}</td>

@@ -1,12 +1,12 @@
-import { Alert, Button } from 'antd'
-import { useEffect, useState } from 'react'
+import { Alert, Button, Checkbox } from 'antd'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { OpInput } from '../../../shared/api/contract'
 import type { HouseholdCard, HouseholdCards } from '../../../shared/api/forms'
 import { GUARANTEE_ITEMS } from '../../../shared/domain/households-rules'
 import { formatYuan } from '../../../shared/domain/money'
 import { call, CallError, runJob, type JobProgress as Progress } from '../common/api/client'
 import { JobProgress } from '../common/JobProgress'
-import { dash, PrintShell } from './PrintShell'
+import { dash, plain, PrintShell } from './PrintShell'
 
 type Filter = NonNullable<OpInput<'forms.householdCards'>['filter']>
 
@@ -24,7 +24,9 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
   const [running, setRunning] = useState<{ progress: Progress; jobId: string | null; startedAt: number } | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [shown, setShown] = useState(0)
-  const key = JSON.stringify({ householdIds, filter })
+  // Masked like the lists; full numbers are a choice made here, recorded in the access log by the core.
+  const [fullIds, setFullIds] = useState(false)
+  const key = JSON.stringify({ householdIds, filter, fullIds })
 
   useEffect(() => {
     let live = true
@@ -33,7 +35,7 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
     setData(undefined)
     setError(undefined)
     setShown(0)
-    const input = JSON.parse(key) as { householdIds?: number[]; filter?: Filter }
+    const input = JSON.parse(key) as { householdIds?: number[]; filter?: Filter; fullIds: boolean }
     // A few households are read at once; a larger batch (a village, a broad filter) as a job with progress.
     const count = input.householdIds
       ? Promise.resolve(input.householdIds.length)
@@ -78,15 +80,26 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
     <PrintShell
       ready={complete}
       error={error}
-      hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向）。点「另存为 PDF」保存（浏览器版在打印对话框中选择「另存为 PDF」）。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
-      extra={error && <Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
+      hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向），页码按户计。点「另存为 PDF」保存（浏览器版在打印对话框中选择「另存为 PDF」）。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
+      extra={
+        <>
+          <Checkbox checked={fullIds} disabled={!!running} onChange={(e) => setFullIds(e.target.checked)}>
+            打印完整证件号码和电话（将记入访问日志）
+          </Checkbox>
+          {error && <Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
+        </>
+      }
     >
+      {/* Page numbers count per household (in each card's foot), not across the batch. */}
+      <style>{'@page { @bottom-center { content: none; } }'}</style>
       {running && (
         <div className="print-toolbar print-progress">
           <JobProgress {...running} />
         </div>
       )}
-      {data?.cards.slice(0, shown).map((card) => <Card key={card.household.id} card={card} township={data.township} printedOn={data.printedOn} />)}
+      {data?.cards.slice(0, shown).map((card, i) => (
+        <Card key={card.household.id} card={card} township={data.township} printedOn={data.printedOn} index={i + 1} count={data.cards.length} />
+      ))}
       {data && data.cards.length === 0 && <Alert type="info" showIcon message="没有符合条件的户。" style={{ margin: 16 }} />}
     </PrintShell>
   )
@@ -101,14 +114,46 @@ function listFilter(): Filter {
   }
 }
 
-function Card({ card, township, printedOn }: { card: HouseholdCard; township: string; printedOn: string }) {
+/** The printable height of an A4 portrait page (297 mm less the 16 mm and 18 mm margins of print.css), in CSS px. */
+const PAGE_PX = ((297 - 16 - 18) * 96) / 25.4
+
+/**
+ * Pages one card takes: the sheet is as wide on screen as on paper (182 mm), so its height on screen is
+ * its height in print.
+ */
+function usePages() {
+  const ref = useRef<HTMLTableElement>(null)
+  const [pages, setPages] = useState(1)
+  useLayoutEffect(() => {
+    const height = ref.current?.getBoundingClientRect().height ?? 0
+    setPages(Math.max(1, Math.ceil((height - 2) / PAGE_PX)))
+  })
+  return { ref, pages }
+}
+
+function Card({ card, township, printedOn, index, count }: { card: HouseholdCard; township: string; printedOn: string; index: number; count: number }) {
   const h = card.household
   const members = h.members.filter((m) => !m.removedReason)
   const head = members.find((m) => m.relation === '户主')
   const v = h.values
   const income = h.perCapitaNetIncomeFen === null ? '' : formatYuan(h.perCapitaNetIncomeFen)
+  const { ref, pages } = usePages()
+  const named = `${h.villageName}${h.groupName ?? ''} ${head?.name ?? ''}户`
   return (
     <section className="print-card" aria-label={`户卡 ${head?.name ?? ''}`}>
+      {/* One frame per card: its foot repeats on every page the card takes and names the household. */}
+      <table className="card-frame" ref={ref}>
+        <tfoot>
+          <tr>
+            <td className="card-foot">
+              {pages === 1 ? `户卡：${named}\u3000第 1 页 共 1 页` : `户卡：${named}\u3000本户共 ${pages} 页`}
+              {count > 1 ? `\u3000（第 ${index} 户，共 ${count} 户）` : ''}
+            </td>
+          </tr>
+        </tfoot>
+        <tbody>
+          <tr>
+            <td className="card-body">
       <h1>{township}建档立卡户户卡</h1>
       <div className="meta">
         <span>{`${h.villageName}${h.groupName ?? ''}`}</span>
@@ -210,7 +255,7 @@ function Card({ card, township, printedOn }: { card: HouseholdCard; township: st
         </thead>
         <tbody>
           {GUARANTEE_ITEMS.map((g) => {
-            const state = dash(v[`guarantee_${g.key}`]) || '未评估'
+            const state = plain(v[`guarantee_${g.key}`]) || '未评估'
             return (
               <tr key={g.key}>
                 <td>{g.label}</td>
@@ -274,6 +319,10 @@ function Card({ card, township, printedOn }: { card: HouseholdCard; township: st
         <span>户主（签字）：＿＿＿＿＿＿</span>
         <span>日期：＿＿＿＿年＿＿月＿＿日</span>
       </div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </section>
   )
 }

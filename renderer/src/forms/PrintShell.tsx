@@ -9,7 +9,41 @@ import type { ProducedFile } from '../../../shared/api/files'
 import { formatYuan } from '../../../shared/domain/money'
 import './print.css'
 
-export const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '' : String(v))
+/** The value as text, blank for none (for composing strings). */
+export const plain = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '' : String(v))
+
+/**
+ * Runs that must not be split at a line end: numbers with their unit signs and separators (「40%」,
+ * 「1,234.56」, 「2026-12-01」, 「0371-12345678」) and codes (「ZC-BDK-2026-001」, 「SL4199-2021-001」).
+ */
+const TOKEN = /[0-9A-Za-z][0-9A-Za-z\-_./:,%‰]*[0-9A-Za-z%‰]/g
+
+/**
+ * Text for a printed cell: Chinese may wrap between any two characters, but numbers, percentages and
+ * codes stay whole (each in a no-wrap span; print.css no longer breaks inside words). Every form prints
+ * its values through this.
+ */
+export function keep(text: string): ReactNode {
+  const parts: ReactNode[] = []
+  let last = 0
+  for (const m of text.matchAll(TOKEN)) {
+    // Short runs without a break opportunity inside need no span.
+    if (!/[-_./:,%‰]/.test(m[0])) continue
+    if (m.index > last) parts.push(text.slice(last, m.index))
+    parts.push(
+      <span className="keep" key={m.index}>
+        {m[0]}
+      </span>,
+    )
+    last = m.index + m[0].length
+  }
+  if (parts.length === 0) return text
+  if (last < text.length) parts.push(text.slice(last))
+  return parts
+}
+
+/** A cell's value: blank for none, numbers and codes kept whole. */
+export const dash = (v: string | number | null | undefined): ReactNode => keep(plain(v))
 /** 1234567 分 → '12,345.67' (元, the unit is in the header). */
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : formatYuan(fen).replace(/ 元$/, ''))
 
@@ -79,12 +113,12 @@ export function SealBox({ label, signer, seal = true }: { label: string; signer?
   )
 }
 
-/** The foot of a 公示: period, 监督电话, the township's seal and the posting date. */
+/** The foot of a 公示: period, 监督举报电话, the township's seal and the posting date. */
 export function NoticeFooterBlock({ from, to, phone, township, sealer }: { from: string; to: string; phone: string; township: string; sealer?: string }) {
   return (
     <div className="notice-footer">
       <p>
-        公示期：{cnDate(from)}至{cnDate(to)}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督电话：{phone || '＿＿＿＿＿＿'}
+        公示期：{cnDate(from)}至{cnDate(to)}。公示期内如有异议，请向乡镇人民政府或村委会反映。监督举报电话：{phone || '＿＿＿＿＿＿'}
       </p>
       <div className="notice-seal">
         {/* Who posts it: the township by default, a village committee for the village's own notices. */}

@@ -32,6 +32,8 @@ export function projectFieldsInput(p: ProjectDetail, patch: Partial<Pick<Project
     responsiblePhone: p.responsiblePhone,
     assistingUnit: p.assistingUnit,
     farmerLink: p.farmerLink,
+    contractor: p.contractor,
+    supervisor: p.supervisor,
     declaredHouseholds: p.declaredHouseholds,
     declaredPersons: p.declaredPersons,
     declaredPoorHouseholds: p.declaredPoorHouseholds,

@@ -2,7 +2,7 @@
  * One household: its roster fields, incomes, land and housing, 两不愁三保障, members, status
  * history and 修改记录 — every part editable (pieces in ./household/).
  */
-import { Button, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd'
+import { App, Button, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd'
 import { type ReactNode, useCallback, useRef, useState } from 'react'
 import type { HouseholdDetail } from '../../../shared/domain/households'
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/households-rules'
 import { formatYuan } from '../../../shared/domain/money'
 import { type HouseholdKey, fieldByKey } from '../../../shared/import/households-fields'
-import { call } from '../common/api/client'
+import { call, CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { MaskedId, RevealInput } from '../common/MaskedId'
 import { NextHouseholdButton } from './NextHouseholdButton'
@@ -59,6 +59,7 @@ type CardName = 'basic' | 'income' | 'land' | 'guarantees'
 
 export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' }) {
   const { data: h, error, loading, reload } = useCall('households.get', { id })
+  const { modal } = App.useApp()
   const [editing, setEditing] = useState<CardName | null>(null)
   const [dirty, setDirty] = useState(false)
   const [version, setVersion] = useState(0)
@@ -97,9 +98,24 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
     onDirty: setDirty,
     registerSave,
     save: async (patch: Record<string, string | null>) => {
-      const r = await call('households.update', { id: h.id, patch })
-      changed()
-      return r
+      try {
+        const r = await call('households.update', { id: h.id, patch })
+        changed()
+        return r
+      } catch (err) {
+        // Income parts would replace the county's 人均纯收入: show both figures and ask first.
+        if (!(err instanceof CallError) || err.code !== 'confirm_income') throw err
+        const replace = await modal.confirm({
+          title: '替换花名册的人均纯收入？',
+          content: err.message,
+          okText: '用算得的数替换',
+          cancelText: '不保存，再核对',
+        })
+        if (!replace) throw new CallError('cancelled', '未保存：花名册的人均纯收入保持不变。可修改收入各项后再保存。')
+        const r = await call('households.update', { id: h.id, patch, replaceRosterIncome: true })
+        changed()
+        return r
+      }
     },
   })
 

@@ -200,7 +200,10 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
   const columns: ColumnsType<Member> = [
     { title: '姓名', dataIndex: 'name', width: 90, fixed: 'left' },
     { title: '与户主关系', dataIndex: 'relation', width: 90 },
-    { title: '性别', dataIndex: 'sex', width: 60 },
+    {
+      title: '性别', dataIndex: 'sex', width: 60,
+      render: (v: string | null, m: Member) => (m.idWarnings.some((w) => w.startsWith('「性别」')) ? <Tag color="warning" title="与证件号码不一致">{v}</Tag> : v),
+    },
     { title: '出生日期', dataIndex: 'birthDate', width: 110 },
     { title: '年龄', key: 'age', width: 80, render: (_: unknown, m: Member) => ageText(ageOn(birthDateOf(m.values), today)) },
     { title: '证件号码', dataIndex: 'idNumber', width: 230, render: (v: string | null, m: Member) => <MaskedId memberId={m.id} idNumber={v} /> },
@@ -239,6 +242,19 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
         </Space>
       }
     >
+      {active.some((m) => m.idWarnings.length > 0) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="以下成员的性别或出生日期与证件号码不一致，请核对户口簿后改正："
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {active.flatMap((m) => m.idWarnings.map((w) => <li key={`${m.id}-${w}`}>{`成员「${m.name}」${w}`}</li>))}
+            </ul>
+          }
+        />
+      )}
       <Table<Member>
         rowKey="id"
         size="small"

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input,
 import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
-import { formatYuan, fenToYuanText } from '../../../shared/domain/money'
+import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../shared/domain/money'
 import {
   type CaseView, DEFAULT_PUBLICITY_DAYS, ELIMINATION_METHODS, FOUND_BY, INDICATORS, type MeasureView, MONITORING_RISKS, STEPS, type StepKey, YES_NO, addDays,
 } from '../../../shared/domain/monitoring'
@@ -278,7 +278,7 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
           { title: '日期', dataIndex: 'date', width: 110 },
           { title: '类别', dataIndex: 'kind', width: 130 },
           { title: '措施', render: (_: unknown, m) => [m.items.join('、'), m.otherNote].filter(Boolean).join('：') },
-          { title: '金额', width: 130, align: 'right', render: (_: unknown, m) => (m.amountFen === null ? '—' : formatYuan(m.amountFen)) },
+          { title: '金额（元）', width: 130, align: 'right', render: (_: unknown, m) => (m.amountFen === null ? '—' : formatYuanNumber(m.amountFen)) },
           { title: '责任人', dataIndex: 'responsible', width: 110 },
           { title: '备注', dataIndex: 'note' },
           {

@@ -1,7 +1,7 @@
 /** 资产台账: the assets the township's projects formed, by village, category and year, with totals and export. */
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import { formatYuan } from '../../../shared/domain/money'
+import { formatYuanNumber } from '../../../shared/domain/money'
 import { ASSET_CATEGORIES, type AssetView } from '../../../shared/domain/projects'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
@@ -99,7 +99,7 @@ export function AssetsPage() {
             render: (v: string, r) => <Typography.Link onClick={() => navigate(`#/projects/${r.projectId}`)}>{v}</Typography.Link>,
           },
           { title: '数量/规模', key: 'qty', width: 100, render: (_: unknown, r) => [r.quantity, r.unit].filter(Boolean).join(' ') },
-          { title: '资产原值', dataIndex: 'originalValueFen', width: 140, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuan(v)) },
+          { title: '资产原值（元）', dataIndex: 'originalValueFen', width: 140, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuanNumber(v)) },
           { title: '建成时间', dataIndex: 'builtDate', width: 110 },
           { title: '所在位置', dataIndex: 'location', width: 140, ellipsis: true },
           { title: '所有权人', dataIndex: 'owner', width: 140, ellipsis: true },
@@ -117,7 +117,7 @@ export function AssetsPage() {
                   合计（{list.length} 项）
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={6} align="right">
-                  {formatYuan(total)}
+                  {formatYuanNumber(total)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={7} colSpan={8} />
               </Table.Summary.Row>

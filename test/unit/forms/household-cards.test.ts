@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { HouseholdCards } from '../../../shared/api/forms'
 import type { CoreContext } from '../../../electron/core/context'
 import { dispatch } from '../../../electron/core/dispatch'
+import { maskIdNumber, maskPhone } from '../../../shared/domain/id-number'
 import { jobEnd, testCore } from '../../helpers/core'
 
 const cores: CoreContext[] = []
@@ -38,5 +39,38 @@ describe('户卡 data', () => {
     const filtered = (await dispatch(core, 'forms.householdCards', { filter: { villageId: village } })) as { ok: true; value: HouseholdCards }
     expect(filtered.value.cards).toHaveLength(5)
     expect(filtered.value.cards.every((c) => c.household.villageName === '石桥村')).toBe(true)
+  })
+
+  it('masks ID numbers and phones like the lists unless full numbers are chosen, which the access log records', async () => {
+    const { core, events } = testCore()
+    cores.push(core)
+    const started = await dispatch(core, 'demo.load', { households: 30 })
+    await jobEnd(events, (started as { value: { jobId: string } }).value.jobId)
+    const db = core.ledger.sqlite
+    const id = db.prepare('SELECT id FROM households WHERE phone IS NOT NULL ORDER BY id LIMIT 1').pluck().get() as number
+    const full = db.prepare("SELECT id_number FROM members WHERE household_id = ? AND relation = '户主'").pluck().get(id) as string
+    const phone = db.prepare('SELECT phone FROM households WHERE id = ?').pluck().get(id) as string
+    const logged = () => db.prepare("SELECT actor, detail FROM access_log WHERE action = 'print_unmasked'").all() as { actor: string; detail: string }[]
+
+    const masked = (await dispatch(core, 'forms.householdCards', { householdIds: [id] })) as { ok: true; value: HouseholdCards }
+    const head = masked.value.cards[0]!.household.members.find((m) => m.relation === '户主')!
+    expect(masked.value.fullIds).toBe(false)
+    expect(head.idNumber).toBe(maskIdNumber(full))
+    expect(masked.value.cards[0]!.household.phone).toBe(maskPhone(phone))
+    expect(JSON.stringify(masked.value)).not.toContain(full)
+    expect(logged()).toEqual([])
+
+    const shown = (await dispatch(core, 'forms.householdCards', { householdIds: [id], fullIds: true })) as { ok: true; value: HouseholdCards }
+    expect(shown.value.fullIds).toBe(true)
+    expect(shown.value.cards[0]!.household.members.find((m) => m.relation === '户主')!.idNumber).toBe(full)
+    expect(shown.value.cards[0]!.household.phone).toBe(phone)
+    const village = db.prepare('SELECT village_id FROM households WHERE id = ?').pluck().get(id) as number
+    const job = (await dispatch(core, 'forms.householdCardsJob', { filter: { villageId: village }, fullIds: true })) as { ok: true; value: { jobId: string } }
+    await jobEnd(events, job.value.jobId)
+    const n = db.prepare('SELECT count(*) FROM households WHERE village_id = ?').pluck().get(village) as number
+    expect(logged()).toEqual([
+      { actor: core.actor, detail: expect.stringMatching(/^户卡（完整证件号码和电话）：1 户（户编号 \d+）$/) },
+      { actor: core.actor, detail: `户卡（完整证件号码和电话）：${n} 户` },
+    ])
   })
 })

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CoreContext } from '../../../electron/core/context'
 import { DEMO_UNIT } from '../../../electron/core/demo/projects'
-import { DEFAULT_HANDOVER_STATEMENT } from '../../../shared/api/forms'
+import { DEFAULT_HANDOVER_STATEMENT, handoverStatement } from '../../../shared/api/forms'
 import { jobEnd, opCaller, testCore } from '../../helpers/core'
 
 const cores: CoreContext[] = []
@@ -55,16 +55,14 @@ describe('demo projects', () => {
 })
 
 describe('帮扶单位交接表 data', () => {
-  it('splits the grand total into fiscal funds obtained and funds the unit raised, with subtotals per block', async () => {
+  it('lists funds the unit obtained as recorded, never a project\'s own allocations; subtotals per block and the split total', async () => {
     const { call, villageId } = await demo()
     const c = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('南坪村') })
-    expect(c.obtained.map((o) => [o.projectName, o.amountFen])).toEqual([
-      ['南坪村产业路硬化工程', yuan(900_000)],
-      ['南坪村村级光伏电站', yuan(300_000)],
-      ['南坪村高标准农田水利配套', yuan(300_000)],
+    expect(c.obtained.map((o) => [o.date, o.grantor, o.purpose, o.projectName, o.amountFen])).toEqual([
+      ['2021-02-25', '示例市财政局', '争取市级产业路建设补助资金', '南坪村产业路硬化工程', yuan(300_000)],
+      ['2023-05-16', '示例省农业农村厅', '争取省级乡村振兴示范村奖补资金', null, yuan(200_000)],
     ])
-    expect(c.obtained[0]!.sources).toBe('中央衔接资金、省级衔接资金、县级')
-    expect(c.obtainedFen).toBe(yuan(1_500_000))
+    expect(c.obtainedFen).toBe(yuan(500_000))
     expect(c.villageProjects.map((v) => [v.projectName, v.amountFen])).toEqual([
       ['南坪村产业路硬化工程', yuan(50_000)],
       ['南坪村村级光伏电站', yuan(150_000)],
@@ -79,23 +77,57 @@ describe('帮扶单位交接表 data', () => {
     expect(c.householdAidFen).toBe(yuan(11_000))
     expect(c.raisedFen).toBe(c.villageProjectsFen + c.householdAidFen)
     expect(c.totalFen).toBe(c.obtainedFen + c.raisedFen)
-    expect(c.totalFen).toBe(yuan(1_711_000))
+    expect(c.totalFen).toBe(yuan(711_000))
   })
 
-  it('counts only projects and aid of the period', async () => {
+  it('builds the closing statement from the figures: 结余, unfinished projects, unpaid pledges', async () => {
     const { call, villageId } = await demo()
-    const c = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('南坪村'), from: '2022-01-01', to: '2024-12-31' })
-    expect(c.obtained.map((o) => o.projectName)).toEqual(['南坪村村级光伏电站'])
+    const c = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('南坪村') })
+    expect(c.balances.map((b) => [b.projectName, b.balanceFen])).toEqual([
+      ['南坪村产业路硬化工程', yuan(11_400)],
+      ['南坪村村级光伏电站', yuan(4_000)],
+      ['南坪村高标准农田水利配套', yuan(210_000)],
+    ])
+    expect(c.balanceFen).toBe(yuan(225_400))
+    expect(c.unfinished).toEqual([{ projectId: expect.any(Number), projectName: '南坪村高标准农田水利配套', status: '在建' }])
+    expect(c.unpaid).toEqual([])
+    const text = handoverStatement(c)
+    // Never 「无结余资金」 while the ledger shows 结余.
+    expect(text).not.toContain('无结余')
+    expect(text).toContain('项目结余资金共 225,400.00 元（南坪村产业路硬化工程 11,400.00 元；南坪村村级光伏电站 4,000.00 元；南坪村高标准农田水利配套 210,000.00 元）')
+    expect(text).toContain('尚未完成的事项：南坪村高标准农田水利配套（在建）')
+    // An unpaid pledge of the unit is named; nothing left over gives the default statement.
+    expect(handoverStatement({ ...c, unpaid: [{ projectId: 1, projectName: '某村道路', pledgedFen: yuan(50_000), paidFen: yuan(20_000), unpaidFen: yuan(30_000) }], unpaidFen: yuan(30_000) }))
+      .toContain('帮扶单位承诺尚未拨付的资金共 30,000.00 元（某村道路 30,000.00 元）')
+    expect(handoverStatement({ balances: [], balanceFen: 0, unfinished: [], unpaid: [], unpaidFen: 0 })).toBe(DEFAULT_HANDOVER_STATEMENT)
+  })
+
+  it('counts only the records of the period; records and deletes 争取的资金 through the audited write path', async () => {
+    const { call, raw, core, villageId } = await demo()
+    const nanping = villageId('南坪村')
+    const c = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: nanping, from: '2022-01-01', to: '2024-12-31' })
+    expect(c.obtained.map((o) => o.date)).toEqual(['2023-05-16'])
     expect(c.villageProjectsFen).toBe(yuan(150_000))
     expect(c.householdAid.map((a) => a.date)).toEqual(['2022-01-20', '2023-04-12', '2024-09-01'])
-    expect(c.totalFen).toBe(yuan(300_000 + 150_000 + 9_000))
+    expect(c.totalFen).toBe(yuan(200_000 + 150_000 + 9_000))
     // Another village of the same unit: nothing.
     const other = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('石桥村') })
     expect(other.totalFen).toBe(0)
+    const { id } = await call('projects.addObtainedFund', { unitName: DEMO_UNIT, villageId: villageId('石桥村'), date: '2024-06-01', amount: '80000', grantor: '示例县财政局', purpose: '争取县级道路养护资金' })
+    expect((await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('石桥村') })).obtainedFen).toBe(yuan(80_000))
+    expect(await raw('projects.addObtainedFund', { unitName: DEMO_UNIT, villageId: nanping, date: '2024-06-01', amount: '12.345', grantor: '县', purpose: '路' })).toMatchObject({
+      ok: false,
+      error: { field: 'amount' },
+    })
+    await call('projects.deleteObtainedFund', { id })
+    expect(await call('projects.obtainedFunds', { unitName: DEMO_UNIT, villageId: villageId('石桥村') })).toEqual([])
+    const audited = core.ledger.sqlite.prepare("SELECT action FROM audit_log WHERE table_name = 'unit_obtained_funds' AND record_id = ? ORDER BY id").pluck().all(id)
+    expect(audited).toEqual(['insert', 'delete'])
   })
 
   it('writes the .xlsx for A4 with the three blocks, the split total and the statement', async () => {
     const { call, core, villageId } = await demo()
+    const c = await call('projects.unitContribution', { unitName: DEMO_UNIT, villageId: villageId('南坪村') })
     const file = await call('forms.unitHandoverXlsx', { unitName: DEMO_UNIT, villageId: villageId('南坪村') })
     expect(file.name).toBe(`南坪村-${DEMO_UNIT}-帮扶单位交接表.xlsx`)
     const wb = new ExcelJS.Workbook()
@@ -104,10 +136,11 @@ describe('帮扶单位交接表 data', () => {
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 })
     expect(sheet.pageSetup.printArea).toMatch(/^A1:E\d+$/)
     const text = sheet.getSheetValues().flat().map(String).join('|')
-    for (const s of ['一、争取的财政资金', '二、帮村项目', '三、帮户项目', '小计', '总计', '其中：争取的财政资金', DEFAULT_HANDOVER_STATEMENT, '南坪村产业路硬化工程']) {
+    for (const s of ['一、争取的资金', '二、帮村项目', '三、帮户项目', '小计', '总计', '其中：争取的资金', handoverStatement(c), '示例市财政局', '南坪村产业路硬化工程']) {
       expect(text).toContain(s)
     }
-    expect(text).toContain('17110') // total 17,110 元 as a number cell
+    expect(text).not.toContain('中央衔接资金')
+    expect(text).toContain('711000') // total 711,000 元 as a number cell
   })
 })
 
@@ -122,6 +155,20 @@ describe('公示 data', () => {
     expect(n.totals.totalFen).toBe(yuan(400_000 + 300_000 + 230_000))
     expect(n.totals.households).toBe(20 + 45 + 20)
     expect(n.rows.every((r) => r.totalFen === Object.values(r.bySource).reduce((a, b) => a + b, 0))).toBe(true)
+    // What a 公示 must show besides the money: 实施期限, 绩效目标, 联农带农机制, 责任人; the place without the village twice.
+    const workshop = n.rows.find((r) => r.name === '石桥村农产品初加工车间')!
+    expect(workshop).toMatchObject({
+      plannedStart: '2025-04-01',
+      plannedEnd: '2025-10-31',
+      goals: '新建车间面积 600平方米；带动务工人数 ≥15人',
+      farmerLink: '车间建成后出租，租金用于脱贫户分红，优先吸纳本村脱贫劳动力务工。',
+      responsiblePerson: '吴春花',
+    })
+    expect(workshop.place).toMatch(/^示例镇石桥村(?!石桥村)/)
+    // The 监督举报电话 is a setting, audited.
+    expect(await call('forms.settings', {})).toEqual({ noticePhone: '' })
+    expect(await call('forms.saveSettings', { noticePhone: '0371-6666 8888' })).toEqual({ noticePhone: '0371-6666 8888' })
+    expect(await call('forms.settings', {})).toEqual({ noticePhone: '0371-6666 8888' })
   })
 
   it('masks every ID number on the beneficiary notice', async () => {
@@ -143,7 +190,7 @@ describe('公示 data', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('1:4')
     const text = sheet.getSheetValues().flat().map(String).join('|')
     expect(text).toContain(n.rows[0]!.idMasked)
-    expect(text).toContain('监督电话：0371-1234567')
+    expect(text).toContain('监督举报电话：0371-1234567')
     expect(text).not.toMatch(/\d{18}|\d{17}X/)
   })
 

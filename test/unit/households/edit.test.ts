@@ -4,6 +4,7 @@ import { dispatch } from '../../../electron/core/dispatch'
 import type { CoreContext } from '../../../electron/core/context'
 import { computeIncome, divRoundHalfUp, ageOn } from '../../../shared/domain/households-rules'
 import { idCheckChar } from '../../../shared/domain/id-number'
+import { formatYuan } from '../../../shared/domain/money'
 import { jobEnd, testCore } from '../../helpers/core'
 
 const open: CoreContext[] = []
@@ -77,12 +78,18 @@ describe('household edits', () => {
     const n = s.members().filter((m) => m.removed_reason === null).length
     const before = s.household()
     const mark = s.lastAudit()
-    const r = await s.call('households.update', {
-      id: s.id,
-      patch: { wage_income_fen: '12,000.50', business_income_fen: '3000', property_income_fen: '', transfer_income_fen: '1234.56', business_expense_fen: '800.01', phone: '138 0013 8000' },
-    })
-    expect(r.warnings).toEqual([])
+    const patch = { wage_income_fen: '12,000.50', business_income_fen: '3000', property_income_fen: '', transfer_income_fen: '1234.56', business_expense_fen: '800.01', phone: '138 0013 8000' }
     const net = 1_200_050 + 300_000 + 123_456 - 80_001
+    // The roster's 人均纯收入 came from the county: replacing it with the computed figure needs the clerk's word.
+    const asked = await s.refused('households.update', { id: s.id, patch })
+    expect(asked).toMatchObject({ code: 'confirm_income', field: 'per_capita_net_income_fen' })
+    expect(asked.message).toBe(
+      `花名册中的人均纯收入为 ${formatYuan(Number(before.per_capita_net_income_fen))}（县里下发的数），按填写的收入各项算得 ${formatYuan(divRoundHalfUp(net, n))}。保存收入各项将用算得的数替换花名册的数，请确认后再保存。`,
+    )
+    expect(s.household()).toEqual(before)
+    expect(s.audit(mark)).toEqual([])
+    const r = await s.call('households.update', { id: s.id, patch, replaceRosterIncome: true })
+    expect(r.warnings).toEqual([])
     const h = s.household()
     expect(h).toMatchObject({ wage_income_fen: 1_200_050, business_income_fen: 300_000, property_income_fen: null, transfer_income_fen: 123_456, business_expense_fen: 80_001, net_income_fen: net, per_capita_net_income_fen: divRoundHalfUp(net, n), phone: '13800138000' })
     const rows = s.audit(mark)
@@ -94,6 +101,9 @@ describe('household edits', () => {
     // Editing the computed values directly is refused once parts exist.
     expect((await s.refused('households.update', { id: s.id, patch: { per_capita_net_income_fen: '9999' } })).message)
       .toBe('「纯收入」「人均纯收入」由各项收入和生产经营性支出算出，不能直接修改。请修改收入各项。')
+    // Once the figure is computed from parts, changing a part asks nothing.
+    await s.call('households.update', { id: s.id, patch: { wage_income_fen: '13000' } })
+    expect(s.household().wage_income_fen).toBe(1_300_000)
   })
 
   it('refuses unreadable numbers and status columns; warns on a bad phone but saves it', async () => {
@@ -124,7 +134,7 @@ describe('household edits', () => {
 describe('member edits', () => {
   it('adds a newborn: birth date and sex read from the ID, 人数 and 人均纯收入 follow', async () => {
     const s = await setup()
-    await s.call('households.update', { id: s.id, patch: { wage_income_fen: '10000' } })
+    await s.call('households.update', { id: s.id, patch: { wage_income_fen: '10000' }, replaceRosterIncome: true })
     const activeBefore = s.members().filter((m) => m.removed_reason === null).length
     s.sqlite.prepare('UPDATE households SET declared_size = ? WHERE id = ?').run(activeBefore, s.id)
     const mark = s.lastAudit()
@@ -248,7 +258,7 @@ describe('status history through the core', () => {
 
   it('shows 修改记录 newest first with labels and money in 元', async () => {
     const s = await setup()
-    await s.call('households.update', { id: s.id, patch: { wage_income_fen: '100.5' } })
+    await s.call('households.update', { id: s.id, patch: { wage_income_fen: '100.5' }, replaceRosterIncome: true })
     const child = s.members().find((m) => m.relation !== '户主')!
     await s.call('households.updateMember', { memberId: child.id, patch: { work_months: '7' } })
     const changes = await s.call('households.changes', { id: s.id })

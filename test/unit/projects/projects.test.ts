@@ -37,6 +37,21 @@ describe('project records and money', () => {
     expect(over.warnings).toContain('已拨付金额超过项目预算，请核对拨付记录和资金来源。')
   })
 
+  it('warns per source when a source is paid beyond its own budget, before the project as a whole is over', async () => {
+    const { call, create } = await setup()
+    const id = await create()
+    await call('projects.addRecord', { projectId: id, record: { kind: 'budget', source: '中央衔接资金', amount: '300000' } })
+    await call('projects.addRecord', { projectId: id, record: { kind: 'budget', source: '县级', amount: '200000' } })
+    await call('projects.addRecord', { projectId: id, record: { kind: 'disbursement', date: '2024-05-01', amount: '340000', source: '中央衔接资金' } })
+    const d = await call('projects.get', { id, today: '2024-06-01' })
+    expect(d.totals.overDisbursed).toBe(false)
+    expect(d.sourceOverruns).toEqual([{ source: '中央衔接资金', budgetFen: 30_000_000, disbursedFen: 34_000_000 }])
+    expect(d.warnings).toContain('「中央衔接资金」已拨付 340,000.00 元，超过该来源预算 300,000.00 元，请核对拨付记录的资金来源。')
+    // A source with no budget line at all is over as soon as anything is paid from it.
+    await call('projects.addRecord', { projectId: id, record: { kind: 'disbursement', date: '2024-05-02', amount: '10', source: '市级' } })
+    expect((await call('projects.get', { id, today: '2024-06-01' })).sourceOverruns.map((o) => o.source)).toEqual(['中央衔接资金', '市级'])
+  })
+
   it('refuses bad input with the field named, and 帮扶单位资金 without the unit', async () => {
     const { raw, create } = await setup()
     const id = await create()
@@ -179,7 +194,7 @@ describe('beneficiaries and assets', () => {
 })
 
 describe('assisting-unit contribution', () => {
-  it('splits funds obtained (fiscal budget of projects it obtained) from funds raised (its own budget lines and its aid)', async () => {
+  it('splits funds obtained (recorded as such, never a project\'s allocations) from funds raised (its own budget lines and its aid)', async () => {
     const { core, call, create } = await setup(12)
     const db = core.ledger.sqlite
     const village = db.prepare('SELECT id FROM villages ORDER BY id LIMIT 1').pluck().get() as number
@@ -194,11 +209,21 @@ describe('assisting-unit contribution', () => {
     await call('projects.addRecord', { projectId: lamp, record: { kind: 'budget', source: '县级', amount: '10000' } })
     await call('assistance.addAid', { householdId: household, date: '2024-02-01', aidKind: '现金', description: '春节慰问金', amount: '300', source: unit })
     await call('assistance.addAid', { householdId: household, date: '2025-02-01', aidKind: '现金', description: '春节慰问金', amount: '300', source: unit })
+    // The road's 中央/县级 allocations are the project's budget, not funds the unit obtained.
+    expect((await call('projects.unitContribution', { unitName: unit, villageId: village })).obtained).toEqual([])
+    await call('projects.addObtainedFund', { unitName: unit, villageId: village, date: '2024-04-01', amount: '350000', grantor: '县财政局', purpose: '争取通组路建设资金', projectId: road })
+    await call('projects.addObtainedFund', { unitName: unit, villageId: village, date: '2023-04-01', amount: '1000', grantor: '县财政局', purpose: '上年度' })
     const c = await call('projects.unitContribution', { unitName: unit, villageId: village, from: '2024-01-01', to: '2024-12-31' })
-    expect(c.obtained).toEqual([{ projectId: road, projectName: '通组路', year: '2024', sources: expect.stringMatching(/中央衔接资金.*县级|县级.*中央衔接资金/), amountFen: 35_000_000 }])
+    expect(c.obtained).toEqual([
+      { id: expect.any(Number), unitName: unit, villageId: village, date: '2024-04-01', amountFen: 35_000_000, grantor: '县财政局', purpose: '争取通组路建设资金', projectId: road, projectName: '通组路', note: null },
+    ])
     expect(c.villageProjects).toEqual([{ projectId: lamp, projectName: '太阳能路灯', year: '2024', amountFen: 4_000_000 }])
     expect(c.householdAid).toEqual([{ date: '2024-02-01', description: '春节慰问金', households: 1, amountFen: 30_000 }])
     expect(c).toMatchObject({ obtainedFen: 35_000_000, villageProjectsFen: 4_000_000, householdAidFen: 30_000, raisedFen: 4_030_000, totalFen: 39_030_000 })
+    // The statement's figures: nothing paid yet, so all is 结余, both projects unfinished, the lamp pledge unpaid.
+    expect(c.balanceFen).toBe(35_800_000 + 5_000_000)
+    expect(c.unfinished.map((u) => u.projectName)).toEqual(['通组路', '太阳能路灯'])
+    expect(c.unpaid).toEqual([{ projectId: lamp, projectName: '太阳能路灯', pledgedFen: 4_000_000, paidFen: 0, unpaidFen: 4_000_000 }])
     const all = await call('projects.unitContribution', { unitName: unit, villageId: village })
     expect(all.householdAidFen).toBe(60_000)
     expect(await call('projects.units', {})).toContain(unit)

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import type { ImportIssueView } from '../../../../shared/api/households-import'
 import { LedgerError } from '../../../../shared/api/result'
+import { blanksFromId } from '../../../../shared/domain/id-number'
 import { cellToText, isBlankCell, type CellValue } from '../../../../shared/import/cells'
 import { fieldByKey, ROSTER_FIELDS, type FieldKey } from '../../../../shared/import/households-fields'
 import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
@@ -204,7 +205,8 @@ function toHousehold(g: HouseholdGroup): ParsedHousehold {
     village: level('village') ?? '',
     group: level('group'),
     values: household,
-    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member } as Record<string, Value>, extra: r.extra })),
+    // 性别 and 出生日期 left blank (or without a column) are read off the ID number.
+    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member, ...blanksFromId(r.member) } as Record<string, Value>, extra: r.extra })),
     blocked: false,
   }
 }

@@ -108,6 +108,10 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
       usedMembers.add(match.id)
       const memberChanges: Record<string, Value> = {}
       for (const f of roster.memberFields) if (!same(match[f], m.values[f])) memberChanges[f] = m.values[f] ?? null
+      // A file without a 性别 / 出生日期 column still fills a stored blank from the ID number.
+      for (const f of ['sex', 'birth_date'] as const) {
+        if (!roster.memberFields.includes(f) && (match[f] === null || match[f] === undefined || match[f] === '') && m.values[f]) memberChanges[f] = m.values[f]
+      }
       const extra = mergeExtra(match.extra_json ?? null, m.extra, roster.extraKeys)
       if (!same(match.extra_json, extra)) memberChanges.extra_json = extra
       if (match.removed_reason) Object.assign(memberChanges, { removed_reason: null, removed_date: null })

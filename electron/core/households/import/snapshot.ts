@@ -48,7 +48,7 @@ export class LedgerSnapshot {
     this.householdRows = (
       db.prepare(`SELECT ${cols(['id', 'village_id', 'group_id', 'household_no', 'removed_reason'], householdFields)} FROM households`).iterate() as IterableIterator<ExistingHousehold>
     )[Symbol.iterator]()
-    const memberColumns = cols(['id', 'household_id', 'name', 'person_no', 'id_number', 'removed_reason', 'extra_json'], memberFields)
+    const memberColumns = cols(['id', 'household_id', 'name', 'person_no', 'id_number', 'sex', 'birth_date', 'removed_reason', 'extra_json'], memberFields)
     this.memberRows = (db.prepare(`SELECT ${memberColumns} FROM members`).iterate() as IterableIterator<ExistingMember>)[Symbol.iterator]()
   }
 

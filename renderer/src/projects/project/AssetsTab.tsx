@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Table, Tag }
 import type { Rule } from 'antd/es/form'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import { fenToYuanText, formatYuan } from '../../../../shared/domain/money'
+import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../../shared/domain/money'
 import { ASSET_CATEGORIES, type AssetView, type ProjectDetail } from '../../../../shared/domain/projects'
 import { call } from '../../common/api/client'
 import { day, errorText, required, text, yuan } from './common'
@@ -89,7 +89,7 @@ export function AssetsTab({ project: p, onChanged }: { project: ProjectDetail; o
           { title: '资产名称', dataIndex: 'name', width: 180, ellipsis: true },
           { title: '类别', dataIndex: 'category', width: 80, render: (v: string) => <Tag color={ASSET_COLORS[v]}>{v}</Tag> },
           { title: '数量/规模', key: 'qty', width: 100, render: (_: unknown, r) => [r.quantity, r.unit].filter(Boolean).join(' ') },
-          { title: '原值', dataIndex: 'originalValueFen', width: 140, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuan(v)) },
+          { title: '原值（元）', dataIndex: 'originalValueFen', width: 140, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuanNumber(v)) },
           { title: '建成时间', dataIndex: 'builtDate', width: 110 },
           { title: '所在位置', dataIndex: 'location', width: 140, ellipsis: true },
           { title: '所有权人', dataIndex: 'owner', width: 140, ellipsis: true },

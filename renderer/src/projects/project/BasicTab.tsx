@@ -20,7 +20,7 @@ type Values = Record<string, string | number | null | undefined>
 
 const TEXT_KEYS = [
   'projectNo', 'projectName', 'category', 'subtype', 'nature', 'year', 'township', 'location', 'content', 'plannedStart', 'plannedEnd',
-  'implementer', 'responsibleUnit', 'responsiblePerson', 'responsiblePhone', 'assistingUnit', 'farmerLink', 'acceptanceOpinion',
+  'implementer', 'responsibleUnit', 'responsiblePerson', 'responsiblePhone', 'assistingUnit', 'farmerLink', 'contractor', 'supervisor', 'acceptanceOpinion',
   'acceptanceChecks', 'rectification', 'handoverNote',
 ] as const
 const COUNT_KEYS = ['declaredHouseholds', 'declaredPersons', 'declaredPoorHouseholds', 'declaredPoorPersons'] as const
@@ -158,6 +158,8 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
               <Select aria-label="行政村" allowClear showSearch optionFilterProp="label" options={villages.data?.map((v) => ({ value: v.id, label: v.name }))} />,
             )}
             {item('implementer', '实施单位')}
+            {item('contractor', '施工单位')}
+            {item('supervisor', '监理单位')}
             {item('location', '具体地点', undefined, 'span-2')}
             {date('plannedStart', '计划开工')}
             {date('plannedEnd', '计划完工')}
@@ -169,7 +171,7 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
               '帮扶单位',
               <AutoComplete aria-label="帮扶单位" allowClear options={units.data?.map((u) => ({ value: u }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />,
             )}
-            {item('settlement', '结算金额', <Input aria-label="结算金额" suffix="元" allowClear />)}
+            {item('settlement', '结算金额（元）', <Input aria-label="结算金额" suffix="元" allowClear />)}
             {count('declaredHouseholds', '申报受益户数')}
             {count('declaredPersons', '申报受益人数')}
             {count('declaredPoorHouseholds', '其中脱贫户（监测户）户数')}

@@ -2,7 +2,7 @@
 import { Alert, App, AutoComplete, Button, Card, DatePicker, Form, Input, Select, Statistic, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import { fenToYuanText, formatYuan } from '../../../../shared/domain/money'
+import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../../shared/domain/money'
 import { FUND_SOURCES, sourcesWithMoney, type BudgetLineView, type DisbursementView, type ProjectDetail } from '../../../../shared/domain/projects'
 import { call } from '../../common/api/client'
 import { useCall } from '../../common/api/use-call'
@@ -78,6 +78,15 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
         {t.overDisbursed && (
           <Alert type="error" showIcon style={{ marginTop: 8 }} title={`已拨付 ${formatYuan(t.disbursedFen)}，超过预算 ${formatYuan(t.budgetFen)}，请核对拨付记录和资金来源。`} />
         )}
+        {p.sourceOverruns.map((o) => (
+          <Alert
+            key={o.source}
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            title={`「${o.source}」已拨付 ${formatYuan(o.disbursedFen)}，超过该来源预算 ${formatYuan(o.budgetFen)}（超出 ${formatYuan(o.disbursedFen - o.budgetFen)}），请核对拨付记录的资金来源。`}
+          />
+        ))}
       </Card>
       <Card size="small" title="资金来源（预算）" style={{ marginBottom: 12 }} extra={<Button onClick={() => setDialog({ kind: 'budget' })}>添加预算</Button>}>
         <Table<BudgetLineView>
@@ -89,7 +98,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           columns={[
             { title: '资金来源', dataIndex: 'source', width: 140 },
             { title: '帮扶单位', dataIndex: 'unitName', width: 200 },
-            { title: '金额', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuan(v) },
+            { title: '金额（元）', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuanNumber(v) },
             { title: '备注', dataIndex: 'note' },
             {
               title: '',
@@ -109,7 +118,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           locale={{ emptyText: '尚未拨付' }}
           columns={[
             { title: '拨付日期', dataIndex: 'date', width: 110 },
-            { title: '金额', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuan(v) },
+            { title: '金额（元）', dataIndex: 'amountFen', width: 160, align: 'right', render: (v: number) => formatYuanNumber(v) },
             { title: '资金来源', dataIndex: 'source', width: 140 },
             { title: '批次', dataIndex: 'batch', width: 100 },
             { title: '文件号', dataIndex: 'docNo' },

@@ -5,7 +5,7 @@
 import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Progress, Radio, Select, Table, Tag, Timeline, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import { formatYuan } from '../../../../shared/domain/money'
+import { formatYuanNumber } from '../../../../shared/domain/money'
 import { MILESTONE_KINDS, type MilestoneKind, type MilestoneView, type ProgressView, type ProjectDetail } from '../../../../shared/domain/projects'
 import { call } from '../../common/api/client'
 import { day, errorText, required, text, yuan } from './common'
@@ -90,7 +90,7 @@ export function MilestonesTab({ project: p, onChanged }: { project: ProjectDetai
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
             { title: '完成进度', dataIndex: 'percent', width: 200, render: (v: number) => <Progress percent={v} size="small" /> },
-            { title: '已完成投资', dataIndex: 'investedFen', width: 160, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuan(v)) },
+            { title: '已完成投资（元）', dataIndex: 'investedFen', width: 160, align: 'right', render: (v: number | null) => (v === null ? '' : formatYuanNumber(v)) },
             { title: '滞后原因', dataIndex: 'lagReason' },
             { title: '', key: 'ops', width: 70, render: (_: unknown, r) => <RowActions what="进度记录" onDelete={() => void remove('progress', r.id)} /> },
           ]}
