@@ -52,9 +52,9 @@ describe('application icon', () => {
     const yml = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')
     expect(yml).toMatch(/buildResources: resources\n/)
     const section = (name: string) => new RegExp(`^${name}:\\n((?:  .*\\n)+)`, 'm').exec(yml)?.[1] ?? ''
-    expect(section('win')).toMatch(/^  icon: icon\.ico$/m)
-    expect(section('nsis')).toMatch(/^  installerIcon: icon\.ico$/m)
-    expect(section('linux')).toMatch(/^  icon: icons$/m)
+    expect(section('win')).toMatch(/^ {2}icon: icon\.ico$/m)
+    expect(section('nsis')).toMatch(/^ {2}installerIcon: icon\.ico$/m)
+    expect(section('linux')).toMatch(/^ {2}icon: icons$/m)
     expect(fs.existsSync(path.join(resources, 'icon.svg'))).toBe(true)
   })
 })
