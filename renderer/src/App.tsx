@@ -46,7 +46,7 @@ function Shell() {
   if (route.page === 'print-form') return <PrintFormPage form={route.form} />
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app-layout">
       <Layout.Header className="app-header">
         <h1>乡镇帮扶台账</h1>
         <Menu
@@ -84,7 +84,7 @@ function Shell() {
           </span>
         )}
       </Layout.Header>
-      <Layout.Content>
+      <Layout.Content className="app-content">
         <LedgerFileAlert onDataChanged={reload} />
         {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (

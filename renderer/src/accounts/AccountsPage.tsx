@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { IDLE_MINUTES_MAX, ROLE_LABELS, ROLES, type AccountView, type Role } from '../../../shared/api/accounts'
 import { call } from '../common/api/client'
@@ -6,6 +6,7 @@ import { useCall } from '../common/api/use-call'
 import { useSession } from './LoginGate'
 import { AuditLogCard } from './AuditLogCard'
 import { ChangePasswordButton } from './ChangePasswordButton'
+import { GuardedModal } from '../common/GuardedModal'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
@@ -196,13 +197,13 @@ function ResetPasswordModal({ account, onClose, onDone }: { account: AccountView
     }
   }
   return (
-    <Modal title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
+    <GuardedModal form={form} title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
       <Form form={form} name="reset-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
         <Form.Item name="password" label="新密码" rules={[{ required: true, min: 6, message: '至少 6 个字符' }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedModal>
   )
 }
 
@@ -247,7 +248,8 @@ function SettingsCard({ idleMinutes, onChanged }: { idleMinutes: number; onChang
           关闭账户（回到不需要登录）
         </Button>
       </Space>
-      <Modal
+      <GuardedModal
+        form={offForm}
         title="关闭账户"
         open={turningOff}
         onCancel={() => setTurningOff(false)}
@@ -267,7 +269,7 @@ function SettingsCard({ idleMinutes, onChanged }: { idleMinutes: number; onChang
             <Input.Password autoComplete="current-password" />
           </Form.Item>
         </Form>
-      </Modal>
+      </GuardedModal>
     </Card>
   )
 }

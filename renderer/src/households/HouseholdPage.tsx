@@ -2,7 +2,7 @@
  * One household: its roster fields, incomes, land and housing, 两不愁三保障, members, status
  * history and 修改记录 — every part editable (pieces in ./household/).
  */
-import { Button, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd'
+import { App, Button, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd'
 import { type ReactNode, useCallback, useRef, useState } from 'react'
 import type { HouseholdDetail } from '../../../shared/domain/households'
 import {
@@ -24,6 +24,7 @@ import { MembersCard } from './MembersCard'
 import { MoveHouseholdButton } from './MoveHouseholdButton'
 import { StatusCard } from './StatusCard'
 import { useEditGuard } from '../common/useEditGuard'
+import { confirmDiscard } from '../common/GuardedModal'
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v)
 
@@ -57,6 +58,7 @@ type CardName = 'basic' | 'income' | 'land' | 'guarantees'
 
 export function HouseholdPage({ id }: { id: number }) {
   const { data: h, error, loading, reload } = useCall('households.get', { id })
+  const { modal } = App.useApp()
   const [editing, setEditing] = useState<CardName | null>(null)
   const [dirty, setDirty] = useState(false)
   const [version, setVersion] = useState(0)
@@ -88,9 +90,15 @@ export function HouseholdPage({ id }: { id: number }) {
     name,
     editing: editing === name,
     onEditing: (on: boolean) => {
-      if (on && editing && editing !== name && dirty && !window.confirm('另一部分有修改尚未保存，确定放弃这些修改吗？')) return
-      if (on) setDirty(false)
-      setEditing(on ? name : null)
+      const open = () => {
+        if (on) setDirty(false)
+        setEditing(on ? name : null)
+      }
+      if (on && editing && editing !== name && dirty) {
+        confirmDiscard(modal, { title: '另一部分有修改尚未保存，确定放弃这些修改吗？', okText: '放弃修改', cancelText: '继续修改' }, open)
+        return
+      }
+      open()
     },
     onDirty: setDirty,
     registerSave,

@@ -1,0 +1,98 @@
+/**
+ * Issue 18, items 10–18: the UI at 1366×768 — the empty ledger, list pages, keyboard, import undo,
+ * refusals, labels, the access log, demo removal, member hits and batch work.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, screenshot, type App } from './harness'
+
+let app: App
+let page: Page
+
+beforeAll(async () => {
+  app = await openApp('households-ui')
+  page = app.page
+  await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+afterAll(() => app?.close())
+
+const one = <T>(sql: string, ...params: unknown[]): T => app.query<T>(sql, ...params)[0]!
+const rows = () => page.locator('.ant-table-tbody tr.ant-table-row')
+const SEARCH = '姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话'
+
+interface ListMetrics {
+  small: boolean
+  windowScrolls: boolean
+  headerTop: number
+  pagerBottom: number
+  bodyScrolls: boolean
+  scrollTop: number
+  rowHeight: number
+  visibleRows: number
+}
+/** Measured in the page (a string: the test's own tsconfig has no DOM types). */
+const LIST_METRICS = `(() => {
+  const q = (s) => document.querySelector('.list-page ' + s)
+  const body = q('.ant-table-body')
+  const row = q('tr.ant-table-row')
+  const rowHeight = row ? row.getBoundingClientRect().height : 0
+  return {
+    small: q('.ant-table').classList.contains('ant-table-small'),
+    windowScrolls: document.scrollingElement.scrollHeight > window.innerHeight + 1 || document.querySelector('.app-content').scrollHeight > document.querySelector('.app-content').clientHeight + 1,
+    headerTop: (q('.ant-table-header') || q('.ant-table-thead')).getBoundingClientRect().top,
+    pagerBottom: q('.ant-pagination') ? q('.ant-pagination').getBoundingClientRect().bottom : 0,
+    bodyScrolls: body.scrollHeight > body.clientHeight + 1,
+    scrollTop: body.scrollTop,
+    rowHeight,
+    visibleRows: rowHeight ? Math.floor(body.clientHeight / rowHeight) : 0,
+  }
+})()`
+
+describe('the UI at 1366×768', () => {
+  it('offers 导入花名册 beside 载入示例乡镇 on an empty ledger, saying what to import', async () => {
+    await page.goto(app.host.url)
+    await page.getByText('台账还是空的').waitFor()
+    await page.getByText(/导入县里下发的建档立卡户花名册（\.xlsx、\.xls 或 \.csv/).waitFor()
+    await screenshot(page, 'ui-01-empty')
+    await page.getByRole('button', { name: '导入花名册' }).click()
+    await expect.poll(() => page.url()).toContain('#/import')
+    await page.getByRole('button', { name: /选择文件/ }).waitFor()
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    await page.getByRole('button', { name: '载入示例乡镇' }).click()
+    await page.getByText(/台账中有示例数据/).waitFor({ timeout: 30_000 })
+    await expect.poll(() => rows().count()).toBe(50)
+  })
+
+  it('gives every list page one scroll area: dense rows, header and pager in view, the window itself never scrolls', async () => {
+    for (const [route, name] of [
+      ['#/', 'households'],
+      ['#/projects', 'projects'],
+      ['#/assets', 'assets'],
+      ['#/helpers', 'helpers'],
+    ] as const) {
+      await page.evaluate(`location.hash = '${route}'`)
+      await page.locator('.list-page .ant-table-wrapper').waitFor()
+      await expect.poll(() => page.locator('.list-page .ant-table-placeholder, .list-page tr.ant-table-row').count()).toBeGreaterThan(0)
+      await screenshot(page, `ui-02-list-${name}`)
+      const m = (await page.evaluate(LIST_METRICS)) as ListMetrics
+      expect(m.small, name).toBe(true)
+      expect(m.windowScrolls, name).toBe(false)
+      expect(m.headerTop, name).toBeGreaterThan(0)
+      expect(m.pagerBottom, name).toBeLessThanOrEqual(768)
+      if (name === 'households') {
+        // 50 households on the page: the rows scroll inside the table, at least 13 in view (10 before) at once.
+        expect(m.pagerBottom).toBeGreaterThan(0)
+        expect(m.bodyScrolls).toBe(true)
+        expect(m.rowHeight).toBeLessThan(45)
+        expect(m.visibleRows).toBeGreaterThanOrEqual(13)
+        // Scrolling the rows keeps the header and pager where they were.
+        await page.evaluate("document.querySelector('.list-page .ant-table-body').scrollTop = 400")
+        const after = (await page.evaluate(LIST_METRICS)) as ListMetrics
+        expect(after.scrollTop).toBeGreaterThan(0)
+        expect([after.headerTop, after.pagerBottom, after.windowScrolls]).toEqual([m.headerTop, m.pagerBottom, false])
+      }
+    }
+    await page.evaluate("location.hash = '#/'")
+  })
+})
