@@ -2,6 +2,7 @@ import { Alert, Button, Layout, Menu } from 'antd'
 import { ROLE_LABELS } from '../../shared/api/accounts'
 import { LoginGate, useSession } from './accounts/LoginGate'
 import { AccountsPage } from './accounts/AccountsPage'
+import { AccessLogPage } from './accounts/AccessLogPage'
 import { ChangePasswordButton } from './accounts/ChangePasswordButton'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './common/api/client'
@@ -53,7 +54,7 @@ function Shell() {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
@@ -111,6 +112,8 @@ function Shell() {
           <FormsPage />
         ) : route.page === 'accounts' ? (
           <AccountsPage />
+        ) : route.page === 'access-log' ? (
+          <AccessLogPage />
         ) : route.page === 'data' ? (
           <DataPage info={info.data} onDataChanged={reload} />
         ) : (

@@ -14,6 +14,8 @@ export type Route =
   | { page: 'helper'; id: number }
   | { page: 'assistance-household'; id: number }
   | { page: 'accounts' }
+  /** 访问日志: who revealed or exported full ID numbers (管理员). */
+  | { page: 'access-log' }
   | { page: 'print-cards'; householdIds?: number[] }
   | { page: 'forms' }
   /** The other printed forms (验收单, 移交表, 交接表, 公示, 全村户卡): see forms/routes.ts. */
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   const assisted = /^#\/assistance\/household\/(\d+)$/.exec(hash)
   if (assisted) return { page: 'assistance-household', id: Number(assisted[1]) }
   if (hash === '#/accounts') return { page: 'accounts' }
+  if (hash === '#/access-log') return { page: 'access-log' }
   if (hash === '#/projects') return { page: 'projects' }
   if (hash === '#/projects/import') return { page: 'project-import' }
   // Digits only: '#/projects/import' is a page of its own.

@@ -7,6 +7,7 @@ import { useSession } from './LoginGate'
 import { AuditLogCard } from './AuditLogCard'
 import { ChangePasswordButton } from './ChangePasswordButton'
 import { GuardedModal } from '../common/GuardedModal'
+import { navigate } from '../router'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
@@ -33,10 +34,20 @@ export function AccountsPage() {
   }
   return (
     <div className="page">
+      <AccessLogLink />
       <AccountsCard currentId={status.current.id} />
       <AuditLogCard />
       <SettingsCard idleMinutes={status.idleMinutes} onChanged={session.reload} />
     </div>
+  )
+}
+
+/** The access log has a screen of its own (a list page). */
+function AccessLogLink() {
+  return (
+    <Space style={{ marginBottom: 12 }}>
+      <Button onClick={() => navigate('#/access-log')}>访问日志（显示、导出完整证件号码的记录）</Button>
+    </Space>
   )
 }
 
@@ -53,6 +64,7 @@ function SetupCard({ onDone }: { onDone(): void }) {
   }
   return (
     <div className="page">
+      <AccessLogLink />
       <Card title="设置账户" style={{ maxWidth: 560 }}>
         <Alert
           type="info"

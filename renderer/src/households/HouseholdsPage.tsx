@@ -151,7 +151,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
               autoFocus
               aria-label="搜索"
               placeholder="姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话"
-              style={{ width: 420 }}
+              style={{ width: 330 }}
               value={searchText}
               onChange={(e) => setSearchText(e.target.value)}
               onSearch={(v) => update({ search: v.trim() })}
@@ -185,6 +185,8 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
                 options={values.map((s) => ({ value: s, label: s }))}
               />
             ))}
+            <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
+            <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
             <FilterSelect
               searchable
               label="帮扶责任人"
@@ -237,8 +239,6 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
             <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
               三保障有短板
             </Checkbox>
-            <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
-            <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
             <FilterSelect
               label="脱贫状态"
               placeholder="全部脱贫状态"
