@@ -78,6 +78,8 @@ export interface RosterCommitResult {
   households: CountSet
   members: CountSet
   markedRemoved: number
+  /** Households of the file not written because of their errors (「跳过有错误的户」). */
+  skipped: number
 }
 
 /** Reasons a household or member leaves the roster (移出). */

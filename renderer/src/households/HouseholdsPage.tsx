@@ -119,6 +119,12 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
       const r = await call('demo.remove', {})
       message.success(`已移除示例数据（${r.households} 户）`)
       sessionStorage.removeItem(STORAGE_KEY)
+      // The list, its villages and helpers are read again at once: no demo household stays on screen.
+      setFilters({ search: '', page: 1, pageSize: filters.pageSize })
+      setSearchText('')
+      list.reload()
+      villages.reload()
+      helpers.reload()
       onDataChanged()
     } catch (err) {
       message.error((err as Error).message)

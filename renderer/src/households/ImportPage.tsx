@@ -71,6 +71,11 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
       call('households.importCommit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
     )
     if (r) {
+      message.success(
+        `已导入：户新增 ${r.households.new}、变更 ${r.households.changed}；人新增 ${r.members.new}、变更 ${r.members.changed}` +
+          (r.skipped ? `；跳过有错误的户 ${r.skipped} 户（未导入，请按问题清单修改后再导入）` : '；没有跳过任何户'),
+        8,
+      )
       setResult(r)
       setPreview(null)
       history.reload()
@@ -116,7 +121,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}`}
+          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.skipped ? `；跳过有错误的户 ${result.skipped} 户` : ''}`}
           extra={[
             <Button key="list" type="primary" onClick={() => navigate('#/')}>
               查看户台账

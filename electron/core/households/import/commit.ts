@@ -146,7 +146,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     return batchId
   })
   options.progress(todo.length, todo.length, '导入完成')
-  return { batchId, households: counts.households, members: counts.members, markedRemoved }
+  return { batchId, households: counts.households, members: counts.members, markedRemoved, skipped: plan.households.length - todo.length }
 }
 
 function markRemoved(w: WriteScope, table: 'households' | 'members', id: number, removal: Removal): number {
