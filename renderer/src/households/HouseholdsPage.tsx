@@ -62,7 +62,21 @@ const columns: ColumnsType<HouseholdListItem> = [
   { title: '户编号', dataIndex: 'householdNo', width: 170 },
   { title: '行政村', dataIndex: 'villageName', width: 100 },
   { title: '组', dataIndex: 'groupName', width: 70 },
-  { title: '户主', dataIndex: 'headName', width: 100 },
+  {
+    title: '户主',
+    dataIndex: 'headName',
+    width: 150,
+    // A search that found a member other than the 户主 says whom it found.
+    render: (v: string | null, r) =>
+      r.matchedMembers?.length ? (
+        <span>
+          {v}
+          <span className="matched-member">{`（匹配：${r.matchedMembers.map((m) => `${m.name}${m.relation ? `，${m.relation}` : ''}`).join('；')}）`}</span>
+        </span>
+      ) : (
+        v
+      ),
+  },
   { title: '户主证件号码', dataIndex: 'headIdNumber', width: 190, render: (v: string | null) => v ?? '' }, // masked by the core
   { title: '人数', dataIndex: 'memberCount', width: 60, align: 'right' },
   { title: '户类型', dataIndex: 'householdType', width: 90 },
