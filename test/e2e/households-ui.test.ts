@@ -2,8 +2,10 @@
  * Issue 18, items 10–18: the UI at 1366×768 — the empty ledger, list pages, keyboard, import undo,
  * refusals, labels, the access log, demo removal, member hits and batch work.
  */
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { legacyRosterRows, writeRosterWorkbook } from '../fixtures/roster-workbook'
 import { openApp, screenshot, type App } from './harness'
 
 let app: App
@@ -19,6 +21,7 @@ afterAll(() => app?.close())
 
 const one = <T>(sql: string, ...params: unknown[]): T => app.query<T>(sql, ...params)[0]!
 const rows = () => page.locator('.ant-table-tbody tr.ant-table-row')
+const rows_ = rows
 const SEARCH = '姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话'
 
 interface ListMetrics {
@@ -156,5 +159,50 @@ describe('the UI at 1366×768', () => {
     await ask.getByRole('button', { name: /放\s*弃/ }).click()
     await dialog.waitFor({ state: 'hidden' })
     expect(one<{ n: number }>("SELECT count(*) AS n FROM assisting_units WHERE name = '示例县农业农村局'").n).toBe(0)
+  })
+
+  it('shows which member a search matched when it is not the 户主', async () => {
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    const m = one<{ name: string; relation: string; household_id: number }>(
+      `SELECT m.name, m.relation, m.household_id FROM members m WHERE m.relation = '之女'
+       AND (SELECT count(*) FROM members x WHERE x.name = m.name) = 1 ORDER BY m.id LIMIT 1`,
+    )
+    const search = page.getByPlaceholder(SEARCH)
+    await search.fill(m.name)
+    await search.press('Enter')
+    const row = page.locator(`tr[data-row-key="${m.household_id}"]`)
+    await expect.poll(() => row.count()).toBe(1)
+    await expect.poll(() => row.locator('.matched-member').innerText()).toBe(`（匹配：${m.name}，${m.relation}）`)
+    await screenshot(page, 'ui-05-member-match')
+    await search.fill('')
+    await search.press('Enter')
+  })
+
+  it('refreshes the list at once after 移除示例数据, keeping the clerk\'s own households', async () => {
+    // A household of the clerk's own beside the demo township (imported, so not marked as demo).
+    const rows = legacyRosterRows(1, 4242).map((r) => {
+      const copy = [...r]
+      copy[3] = '自建村'
+      copy[5] = 'ZJ0001'
+      return copy
+    })
+    const file = path.join(app.dir, '自建村.xlsx')
+    await writeRosterWorkbook(file, rows)
+    await page.getByRole('menuitem', { name: '导入花名册' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: /选择文件/ }).click()
+    await (await chooser).setFiles(file)
+    await page.getByRole('button', { name: /确认导入/ }).click()
+    await page.getByText('导入完成').waitFor({ timeout: 60_000 })
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    await expect.poll(() => page.getByText('共 361 户').count()).toBe(1)
+    await page.getByRole('button', { name: '移除示例数据' }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /移\s*除/ }).click()
+    // Without leaving the page: only the clerk's household is listed.
+    await expect.poll(() => page.getByText('共 1 户').count()).toBe(1)
+    await expect.poll(() => rows_().count()).toBe(1)
+    expect(await rows_().first().innerText()).toContain('自建村')
+    await screenshot(page, 'ui-06-demo-removed')
+    expect(app.errors).toEqual([])
   })
 })
