@@ -161,6 +161,22 @@ describe('the UI at 1366×768', () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM assisting_units WHERE name = '示例县农业农村局'").n).toBe(0)
   })
 
+  it('selects rows of the list for batch work: their 户卡 and an export of only them', async () => {
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    const keys = await rows().evaluateAll((trs) => trs.slice(2, 4).map((tr) => tr.getAttribute('data-row-key')))
+    for (const k of keys) await page.locator(`tr[data-row-key="${k}"] .ant-table-selection-column input`).check()
+    expect(page.url()).not.toContain('#/households/')
+    await screenshot(page, 'ui-07-selected')
+    await page.getByRole('button', { name: '导出所选 2 户' }).click()
+    const exportDialog = page.locator('.ant-modal').filter({ hasText: '导出花名册（.xlsx）' })
+    await exportDialog.getByText('只导出所选的 2 户').waitFor()
+    await exportDialog.getByRole('button', { name: /取\s*消/ }).click()
+    await page.getByRole('button', { name: '打印所选 2 户户卡' }).click()
+    await expect.poll(() => page.url()).toContain(`#/print/cards/${keys.join(',')}`)
+    await page.goBack()
+    await page.getByRole('button', { name: '取消选择' }).click()
+  })
+
   it('shows which member a search matched when it is not the 户主', async () => {
     await page.getByRole('menuitem', { name: '户台账' }).click()
     const m = one<{ name: string; relation: string; household_id: number }>(
@@ -199,6 +215,9 @@ describe('the UI at 1366×768', () => {
     await page.getByRole('button', { name: '移除示例数据' }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: /移\s*除/ }).click()
     // Without leaving the page: only the clerk's household is listed.
+    await page.locator('.ant-message').getByText(/已移除示例数据/).waitFor()
+    await screenshot(page, 'ui-06-demo-removed')
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM households').n).toBe(1)
     await expect.poll(() => page.getByText('共 1 户').count()).toBe(1)
     await expect.poll(() => rows_().count()).toBe(1)
     expect(await rows_().first().innerText()).toContain('自建村')

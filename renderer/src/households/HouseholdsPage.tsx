@@ -102,6 +102,8 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('households.list', { search: search || undefined, page, pageSize, ...rest })
   const [cursor, setCursor] = useState(0)
+  /** Rows ticked for batch work (户卡, export); kept across pages of the list. */
+  const [selected, setSelected] = useState<number[]>([])
   const items = list.data?.items
   useEffect(() => {
     setCursor(0)
@@ -205,8 +207,23 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
                 options={values.map((s) => ({ value: s, label: s }))}
               />
             ))}
-            <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
-            <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
+            {selected.length ? (
+              <Button type="primary" onClick={() => navigate(`#/print/cards/${selected.join(',')}`)}>
+                {`打印所选 ${selected.length} 户户卡`}
+              </Button>
+            ) : (
+              <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
+            )}
+            <ExportRosterButton
+              filter={{ search: search || undefined, ...rest }}
+              filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)}
+              selectedIds={selected.length ? selected : undefined}
+            />
+            {selected.length > 0 && (
+              <Button type="link" onClick={() => setSelected([])}>
+                取消选择
+              </Button>
+            )}
             <FilterSelect
               searchable
               label="帮扶责任人"
@@ -277,8 +294,20 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
         columns={columns}
         loading={list.loading}
         dataSource={list.data?.items}
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          columnWidth: 36,
+          onChange: (keys) => setSelected(keys.map(Number)),
+        }}
         rowClassName={(_, i) => (i === cursor ? 'clickable-row row-cursor' : 'clickable-row')}
-        onRow={(record) => ({ onClick: () => navigate(`#/households/${record.id}`) })}
+        onRow={(record) => ({
+          onClick: (e) => {
+            // Ticking a row's box selects it for batch work; it does not open the household.
+            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return
+            navigate(`#/households/${record.id}`)
+          },
+        })}
         locale={{ emptyText: filters.search ? `没有找到与「${filters.search}」相符的户` : '没有符合条件的户' }}
         pagination={{
           current: filters.page,

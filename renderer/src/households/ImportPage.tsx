@@ -33,7 +33,7 @@ const FIELD_OPTIONS = [
 
 export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   const { message } = App.useApp()
-  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const { running, failure, dismissFailure, job, saveProduced, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
   const [mapping, setMapping] = useState<Record<string, string | null> | undefined>()
@@ -108,6 +108,8 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         read={preview}
         rowNoun="数据"
         running={running}
+        failure={failure}
+        onDismissFailure={dismissFailure}
         onPick={() => void pick()}
         onSheet={(s) => {
           if (!file) return
