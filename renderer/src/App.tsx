@@ -2,6 +2,7 @@ import { Alert, Button, Layout, Menu } from 'antd'
 import { ROLE_LABELS } from '../../shared/api/accounts'
 import { LoginGate, useSession } from './accounts/LoginGate'
 import { AccountsPage } from './accounts/AccountsPage'
+import { AccessLogPage } from './accounts/AccessLogPage'
 import { ChangePasswordButton } from './accounts/ChangePasswordButton'
 import { useEffect } from 'react'
 import { onLedgerEvent } from './common/api/client'
@@ -54,14 +55,14 @@ function Shell() {
   if (route.page === 'stats-print') return <StatsReportPage key={`${route.kind}-${route.asOf}-${route.year ?? ''}`} kind={route.kind} asOf={route.asOf} year={route.year} />
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app-layout">
       <Layout.Header className="app-header">
         <h1>乡镇帮扶台账</h1>
         <Menu
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
@@ -97,7 +98,7 @@ function Shell() {
           </span>
         )}
       </Layout.Header>
-      <Layout.Content>
+      <Layout.Content className="app-content">
         <LedgerFileAlert onDataChanged={reload} />
         {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
         {route.page === 'household' ? (
@@ -132,6 +133,8 @@ function Shell() {
           <FormsPage />
         ) : route.page === 'accounts' ? (
           <AccountsPage />
+        ) : route.page === 'access-log' ? (
+          <AccessLogPage />
         ) : route.page === 'data' ? (
           <DataPage info={info.data} onDataChanged={reload} />
         ) : (

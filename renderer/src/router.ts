@@ -16,6 +16,8 @@ export type Route =
   | { page: 'helper'; id: number }
   | { page: 'assistance-household'; id: number }
   | { page: 'accounts' }
+  /** 访问日志: who revealed or exported full ID numbers (管理员). */
+  | { page: 'access-log' }
   | { page: 'print-cards'; householdIds?: number[] }
   | { page: 'forms' }
   /** The other printed forms (验收单, 移交表, 交接表, 公示, 全村户卡): see forms/routes.ts. */
@@ -51,6 +53,7 @@ export function parseRoute(hash: string): Route {
   const assisted = /^#\/assistance\/household\/(\d+)$/.exec(hash)
   if (assisted) return { page: 'assistance-household', id: Number(assisted[1]) }
   if (hash === '#/accounts') return { page: 'accounts' }
+  if (hash === '#/access-log') return { page: 'access-log' }
   if (hash === '#/projects' || hash.startsWith('#/projects?')) return { page: 'projects' }
   if (hash === '#/stats') return { page: 'stats' }
   const report = statsPrintFromHash(hash)
@@ -84,9 +87,12 @@ export function useRoute(): Route {
       // A page with unsaved edits may keep the clerk here (back button, typed address).
       const asked = navigating
       navigating = false
-      if (!asked && leaveGuard && location.hash !== shown && !leaveGuard()) {
-        history.replaceState(null, '', shown)
-        return
+      if (!asked && leaveGuard && location.hash !== shown) {
+        const target = location.hash
+        if (!leaveGuard(() => go(target))) {
+          history.replaceState(null, '', shown)
+          return
+        }
       }
       shown = location.hash
       setRoute(parseRoute(location.hash))
@@ -99,19 +105,27 @@ export function useRoute(): Route {
 
 export const navigate = (hash: string) => {
   if (hash === location.hash) return
-  if (leaveGuard && !leaveGuard()) return
-  // Already asked: the hashchange this causes goes through without asking twice.
+  if (leaveGuard && !leaveGuard(() => go(hash))) return
+  go(hash)
+}
+
+/** Goes to `hash` without asking (already asked): the hashchange this causes goes through. */
+function go(hash: string) {
   navigating = true
   location.hash = hash
 }
 
 let navigating = false
 
-/** Asked before leaving the current page; returns whether leaving is allowed. */
-let leaveGuard: (() => boolean) | null = null
+/**
+ * Asked before leaving the current page: returns true when leaving may go ahead now; otherwise it
+ * may ask the clerk (the app's own dialog) and call `proceed` once they agree.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean
+let leaveGuard: LeaveGuard | null = null
 
 /** Installs a guard (e.g. unsaved edits); returns the function that removes it. */
-export function setLeaveGuard(guard: () => boolean): () => void {
+export function setLeaveGuard(guard: LeaveGuard): () => void {
   leaveGuard = guard
   return () => {
     if (leaveGuard === guard) leaveGuard = null

@@ -78,6 +78,43 @@ export interface AuditEntry {
 
 /** A new password: its length checked here, the whole rule (shared/domain/accounts-passwords.ts) in the core. */
 const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(200)
+/** What the access log records: reads that expose private data, and failed sign-ins. */
+export const ACCESS_ACTIONS = { reveal_id: '显示完整号码', export_unmasked: '导出完整号码', print_unmasked: '打印完整号码', login_failed: '登录失败' } as const
+export type AccessAction = keyof typeof ACCESS_ACTIONS
+
+export interface AccessLogQuery {
+  actor?: string
+  action?: AccessAction
+  /** ISO dates, inclusive. */
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
+
+export interface AccessEntry {
+  id: number
+  at: string
+  actor: string
+  /** In Chinese (显示完整号码 …). */
+  action: string
+  detail: string
+}
+
+export interface AccessLogPage {
+  entries: AccessEntry[]
+  total: number
+  actors: string[]
+}
+
+const AccessLogQueryInput = z.object({
+  actor: z.string().max(80).optional(),
+  action: z.enum(['reveal_id', 'export_unmasked', 'print_unmasked', 'login_failed']).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+})
 
 const AuditQueryInput = z.object({
   actor: z.string().max(40).optional(),
@@ -106,6 +143,9 @@ export const accountsOps = {
   'accounts.audit': op<AuditPage>()(AuditQueryInput, 'admin'),
   /** All entries matching the filter (paging ignored) to .xlsx. */
   'accounts.exportAudit': op<ProducedFile>()(AuditQueryInput, 'admin'),
+  /** 访问日志: who revealed or exported full ID numbers and phones, and failed sign-ins. */
+  'accounts.accessLog': op<AccessLogPage>()(AccessLogQueryInput, 'admin'),
+  'accounts.exportAccessLog': op<ProducedFile>()(AccessLogQueryInput, 'admin'),
   'accounts.add': op<AccountView>()(
     z.object({
       username: z.string().trim().min(2).max(40),

@@ -20,9 +20,13 @@ export interface BackupView {
   projects: number | null
   /** Written by a newer version of the app: cannot be restored here. */
   newer: boolean
+  /** Taken before ledger files had ids: cannot be told apart from another ledger's copies. */
+  unknownOrigin: boolean
 }
 
 export interface BackupsState {
+  /** The open ledger's file name: the list holds only its backups. */
+  ledgerFile: string
   dir: string
   defaultDir: string
   backups: BackupView[]

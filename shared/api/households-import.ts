@@ -80,6 +80,8 @@ export interface RosterCommitResult {
   markedRemoved: number
   /** A monitoring roster (监测对象信息): the households' monitoring cases it opened or updated. */
   monitoringCases?: CountSet
+  /** Households of the file not written because of their errors (「跳过有错误的户」). */
+  skipped: number
 }
 
 /** Reasons a household or member leaves the roster (移出). */

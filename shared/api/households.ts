@@ -65,6 +65,8 @@ export const RosterExportInput = z.object({
   layout: z.enum(['standard', 'source']),
   /** The list's current search and filters; all households when absent. */
   filter: HouseholdFilterInput.optional(),
+  /** The rows the clerk selected in the list (batch work); takes precedence over `filter`. */
+  householdIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
   /** Full ID numbers and phones: asked for explicitly and logged. */
   unmasked: z.boolean().default(false),
 })

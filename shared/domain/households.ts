@@ -22,6 +22,8 @@ export interface HouseholdListItem {
   exitStatus: string | null
   mainCause: string | null
   phone: string | null
+  /** With a search: the members other than the 户主 whom it matched (name, relation). */
+  matchedMembers?: { name: string; relation: string | null }[]
 }
 
 export interface Member {

@@ -44,7 +44,7 @@ describe('帮扶力量 → helper page → 帮扶与走访', () => {
     await dialog.getByLabel('联系电话').fill('13900002222')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    const activeRows = () => page.locator('.ant-tabs-content-active tr.ant-table-row')
+    const activeRows = () => page.locator('.list-page tr.ant-table-row')
     const helperRow = activeRows().filter({ hasText: '周帮扶' })
     await expect.poll(() => helperRow.innerText()).toContain('示例县交通运输局')
     await page.getByRole('tab', { name: /帮扶单位/ }).click()
@@ -108,7 +108,7 @@ describe('帮扶力量 → helper page → 帮扶与走访', () => {
     // The township-wide list of open wishes leads back to the household.
     await page.getByRole('menuitem', { name: '帮扶力量' }).click()
     await page.getByRole('tab', { name: /未办结心愿/ }).click()
-    const wishRow = page.locator('.ant-tabs-content-active tr.ant-table-row').filter({ hasText: '参加电焊培训' })
+    const wishRow = page.locator('.list-page tr.ant-table-row').filter({ hasText: '参加电焊培训' })
     await expect.poll(() => wishRow.innerText()).toContain(target.head)
     await screenshot(page, 'assistance-05-open-wishes')
     expect(app.errors).toEqual([])

@@ -132,15 +132,17 @@ describe('household editing and status history', () => {
     await expect.poll(() => card.getByLabel('联系电话', { exact: true }).inputValue()).toBe(stored)
     expect(query<{ action: string; detail: string }>("SELECT action, detail FROM access_log WHERE detail LIKE '%联系电话%'")).toHaveLength(1)
     await card.getByLabel('联系电话', { exact: true }).fill('13912345678')
-    let asked = ''
-    page.once('dialog', (d) => {
-      asked = d.message()
-      void d.dismiss()
-    })
+    // The app's own dialog asks (not the browser's confirm()); staying keeps the edit.
+    let native = 0
+    page.on('dialog', () => native++)
     await page.getByRole('menuitem', { name: '户台账' }).click()
-    await expect.poll(() => asked).toBe('有修改尚未保存，确定要离开吗？离开后这些修改将丢失。')
-    expect(page.url()).toContain(`#/households/${householdId}`)
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '有修改尚未保存，确定要离开吗？离开后这些修改将丢失。' })
+    await ask.waitFor()
     await screenshot(page, 'household-edit-05-unsaved')
+    await ask.getByRole('button', { name: '留在此页' }).click()
+    await ask.waitFor({ state: 'hidden' })
+    expect(native).toBe(0)
+    expect(page.url()).toContain(`#/households/${householdId}`)
     await page.keyboard.press('Control+s')
     await expect.poll(() => query<{ phone: string }>('SELECT phone FROM households WHERE id = ?', householdId)[0]!.phone).toBe('13912345678')
     await expect.poll(() => card.getByRole('button', { name: /编\s*辑/ }).count()).toBe(1)

@@ -59,6 +59,16 @@ describe('importing a roster through the UI', () => {
 
     await page.getByRole('menuitem', { name: '导入花名册' }).click()
     await page.getByRole('button', { name: /撤销本次导入/ }).click()
+    // Undo asks first, naming the batch, what it wrote and what stays (issue 18, item 13).
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '撤销「示例镇2026年花名册.xlsx」的导入？' })
+    await ask.waitFor()
+    const asked = await ask.innerText()
+    expect(asked).toContain(`户：新增 ${HOUSEHOLDS}、变更 0；人：新增 ${rows.length}、变更 0`)
+    expect(asked).toContain('工作表「花名册」')
+    expect(asked).toContain('保持不变')
+    await screenshot(page, 'import-04b-undo-asks')
+    expect(households()).toBe(HOUSEHOLDS)
+    await ask.getByRole('button', { name: /撤销本次导入/ }).click()
     await page.getByText(/已撤销/).first().waitFor({ timeout: 60_000 })
     expect(households()).toBe(0)
     await page.getByRole('menuitem', { name: '户台账' }).click()
@@ -92,5 +102,12 @@ describe('importing a roster through the UI', () => {
     expect(sheet.getRow(3).getCell(noteColumn).value).toBe('问题说明')
     expect(String(sheet.getRow(6).getCell(noteColumn).value)).toContain('证件号码')
     expect((sheet.getRow(6).getCell(9).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE')
+
+    // Importing the rest: the message after the import says how many households were skipped.
+    await page.getByText(/跳过有错误的 1 户，导入其余/).click()
+    await page.getByRole('button', { name: /确认导入/ }).click()
+    await page.locator('.ant-message').getByText(/跳过有错误的户 1 户/).waitFor({ timeout: 60_000 })
+    await page.getByText('导入完成').waitFor()
+    expect(households()).toBe(5)
   })
 })

@@ -2,40 +2,30 @@
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
 import { cellTexts } from '../spreadsheets/cell-text'
 import { ROLE_LABELS, type AuditEntry, type AuditPage, type AuditQuery, type Role } from '../../../shared/api/accounts'
-import { columnLabel } from '../../../shared/domain/households-rules'
+import { fieldLabel as labelOf, tableLabel } from '../../../shared/domain/accounts-labels'
 import type { Ledger } from '../db/open'
 import { maskAuditValue } from '../households'
 
-const TABLES: Record<string, string> = {
-  households: '户', members: '人', villages: '行政村', village_groups: '组', household_status_events: '状态记录',
-  assisting_units: '帮扶单位', helpers: '帮扶责任人', pairings: '结对', visits: '走访', aid: '帮户', wishes: '心愿',
-  import_batches: '导入批次', import_mappings: '列对应', accounts: '账户', settings: '设置',
-}
 const ACTIONS: Record<string, string> = { insert: '新增', update: '修改', delete: '删除' }
-/** Fields of the account and settings rows, which the roster's labels do not cover. */
-const FIELDS: Record<string, string> = {
-  username: '用户名', display_name: '姓名', role: '角色', disabled: '停用', password_hash: '密码', failed_count: '连续输错次数', locked_until: '锁定到',
-  'accounts.idleMinutes': '自动锁定（分钟）', 'backup.dir': '备份文件夹',
-}
-const fieldLabel = (field: string) => FIELDS[field] ?? columnLabel(field)
-const tableLabel = (table: string) => TABLES[table] ?? table
 /** Roles are stored as codes; the log shows what the office calls them. */
 const valueOf = (field: string | null, v: string | number | null): string | null => {
   if (v === null) return null
   if (field === 'role' && String(v) in ROLE_LABELS) return ROLE_LABELS[String(v) as Role]
-  if (field === 'disabled') return String(v) === '1' ? '是' : '否'
+  if (field === 'disabled' || field === 'is_demo') return String(v) === '1' ? '是' : '否'
+  // Money is kept in 分 and shown in 元 (the label says so).
+  if (field && /_fen$/.test(field) && /^-?\d+$/.test(String(v))) return (Number(v) / 100).toFixed(2)
   // ID numbers and phones are kept whole in the trail, shown (and exported) masked.
   return maskAuditValue(field, String(v))
 }
 
 /** A whole record (an inserted account, a deleted row) as '用户名：wang，角色：只读'. */
-function recordText(v: string | number | null): string | null {
+function recordText(table: string, v: string | number | null): string | null {
   if (typeof v !== 'string' || !v.startsWith('{')) return valueOf(null, v)
   try {
     const row = JSON.parse(v) as Record<string, string | number | null>
     return Object.entries(row)
       .filter(([k, x]) => x !== null && x !== '' && !['id', 'created_at', 'updated_at'].includes(k))
-      .map(([k, x]) => `${fieldLabel(k)}：${valueOf(k, x)}`)
+      .map(([k, x]) => `${labelOf(table, k)}：${valueOf(k, x)}`)
       .join('，')
   } catch {
     return v
@@ -63,9 +53,9 @@ const entry = (r: Record<string, string | number | null>): AuditEntry => ({
   actor: String(r.actor),
   action: ACTIONS[String(r.action)] ?? String(r.action),
   record: `${tableLabel(String(r.table_name))} #${r.record_id}`,
-  field: r.field === null ? null : fieldLabel(String(r.field)),
-  oldValue: r.field === null ? recordText(r.old_value ?? null) : valueOf(String(r.field), r.old_value ?? null),
-  newValue: r.field === null ? recordText(r.new_value ?? null) : valueOf(String(r.field), r.new_value ?? null),
+  field: r.field === null ? null : labelOf(String(r.table_name), String(r.field)) + (/_fen$/.test(String(r.field)) ? '（元）' : ''),
+  oldValue: r.field === null ? recordText(String(r.table_name), r.old_value ?? null) : valueOf(String(r.field), r.old_value ?? null),
+  newValue: r.field === null ? recordText(String(r.table_name), r.new_value ?? null) : valueOf(String(r.field), r.new_value ?? null),
 })
 
 export function auditLog(ledger: Ledger, q: AuditQuery): AuditPage {

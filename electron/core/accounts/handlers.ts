@@ -13,6 +13,7 @@ import {
   updateAccount,
 } from './accounts'
 import { auditLog, exportAuditLog } from './audit-log'
+import { accessLog, exportAccessLog } from './access-log'
 import { signIn, signOut } from './session'
 import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
@@ -28,6 +29,12 @@ export const accountsHandlers: AreaHandlers<'accounts'> = {
   'accounts.exportAudit': async (input, { ledger, files }) => {
     const out = files.create(`修改记录-${new Date().toISOString().slice(0, 10)}.xlsx`)
     await exportAuditLog(ledger, input, out.path)
+    return { fileId: out.id, name: out.name }
+  },
+  'accounts.accessLog': (input, { ledger }) => accessLog(ledger, input),
+  'accounts.exportAccessLog': async (input, { ledger, files }) => {
+    const out = files.create(`访问日志-${new Date().toISOString().slice(0, 10)}.xlsx`)
+    await exportAccessLog(ledger, input, out.path)
     return { fileId: out.id, name: out.name }
   },
   'accounts.status': (_input, ctx) => ({ enabled: accountsEnabled(ctx.ledger), current: ctx.account, idleMinutes: idleMinutes(ctx.ledger) }),

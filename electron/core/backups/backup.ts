@@ -43,6 +43,8 @@ export interface BackupInfo {
   counts: BackupCounts
   /** The copy's `user_version`; greater than LATEST_SCHEMA_VERSION means a newer app wrote it. */
   schemaVersion: number
+  /** The id of the ledger file it copies (settings 'ledger.id'); null for copies taken before ids existed. */
+  ledgerId: string | null
 }
 
 /** What rotation needs: the name alone, no file opened. */
@@ -102,14 +104,18 @@ export function newestFirst(a: Pick<BackupInfo, 'createdAt' | 'name'>, b: Pick<B
   return a.name < b.name ? 1 : a.name > b.name ? -1 : 0
 }
 
-/** Every valid ledger backup in dir with its counts, newest first. Unreadable or foreign files are skipped. */
-export function listBackups(dir: string): BackupInfo[] {
+/**
+ * Every valid ledger backup in dir with its counts, newest first. Unreadable or foreign files are
+ * skipped; with `ledgerId`, so are copies of another ledger file (copies without an id are kept).
+ */
+export function listBackups(dir: string, ledgerId?: string | null): BackupInfo[] {
   const infos: BackupInfo[] = []
   for (const entry of scanBackups(dir)) {
     try {
       const copy = inspectCopy(entry.file, false)
       if (!copy.isLedger) continue
-      infos.push({ ...entry, sizeBytes: fs.statSync(entry.file).size, counts: copy.counts, schemaVersion: copy.schemaVersion })
+      if (ledgerId && copy.ledgerId && copy.ledgerId !== ledgerId) continue
+      infos.push({ ...entry, sizeBytes: fs.statSync(entry.file).size, counts: copy.counts, schemaVersion: copy.schemaVersion, ledgerId: copy.ledgerId })
     } catch {
       // Not SQLite, truncated, or removed meanwhile: not offered for restore.
     }
@@ -195,6 +201,7 @@ interface CopyInspection {
   isLedger: boolean
   schemaVersion: number
   counts: BackupCounts
+  ledgerId: string | null
 }
 
 /** Opens a file read-only and reads what the backup list shows. Throws when it is not SQLite. */
@@ -209,6 +216,7 @@ export function inspectCopy(file: string, checkIntegrity: boolean): CopyInspecti
       isLedger: has('schema_migrations') && has('households') && has('members'),
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       counts: { households: count('households') ?? 0, members: count('members') ?? 0, projects: count('projects') },
+      ledgerId: has('settings') ? ((db.prepare("SELECT value FROM settings WHERE key = 'ledger.id'").pluck().get() as string | undefined) ?? null) : null,
     }
   } finally {
     db.close()
@@ -266,6 +274,7 @@ function finish(partial: string, final: string, reason: BackupReason, at: Date):
       sizeBytes: fs.statSync(final).size,
       counts: copy.counts,
       schemaVersion: copy.schemaVersion,
+      ledgerId: copy.ledgerId,
     }
   } catch (err) {
     removeQuietly(partial)

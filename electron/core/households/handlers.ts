@@ -67,11 +67,11 @@ export const householdsHandlers: AreaHandlers<'households'> = {
     if (input.unmasked && ctx.account?.role === 'readonly') {
       throw new LedgerError('forbidden', '只读账户不能导出完整的证件号码和电话。请取消勾选「包含完整证件号码和电话」导出，或请经办人、管理员导出。', 'unmasked')
     }
-    const ids = input.filter ? await householdIds(ctx.ledger, input.filter) : undefined
+    const ids = input.householdIds ?? (input.filter ? await householdIds(ctx.ledger, input.filter) : undefined)
     const date = new Date().toISOString().slice(0, 10)
     const output = ctx.files.create(`花名册${input.layout === 'source' ? '（原表格式）' : ''}-${date}.xlsx`)
     if (input.unmasked) {
-      logAccess(ctx.ledger, ctx.actor, 'export_unmasked', `${output.name}：${ids ? `${ids.length} 户（当前筛选）` : '全部'}`)
+      logAccess(ctx.ledger, ctx.actor, 'export_unmasked', `${output.name}：${ids ? `${ids.length} 户（${input.householdIds ? '所选' : '当前筛选'}）` : '全部'}`)
     }
     return {
       jobId: ctx.jobs.start('households.export', {

@@ -1,5 +1,6 @@
 /** 修改记录: the audit rows of one household, its members, its status events and its monitoring cases and measures, newest first. */
-import { type HouseholdChange, columnLabel } from '../../../shared/domain/households-rules'
+import type { HouseholdChange } from '../../../shared/domain/households-rules'
+import { fieldLabel } from '../../../shared/domain/accounts-labels'
 import { type MonitoringTable, monitoringFieldLabel, monitoringFieldValue, monitoringRecordSummary } from '../../../shared/domain/monitoring'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
@@ -87,7 +88,7 @@ function shown(r: AuditRow, named: (field: string | null, v: string | null) => s
     action: r.action,
     subject,
     field: r.field,
-    fieldLabel: r.field ? columnLabel(r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
+    fieldLabel: r.field ? fieldLabel(r.table_name, r.field) + (money ? '（元）' : '') : r.action === 'insert' ? '新增' : r.action === 'delete' ? '删除' : '',
     oldValue: money ? yuan(r.old_value) : r.action === 'delete' ? null : maskAuditValue(r.field, named(r.field, r.old_value)),
     newValue: money ? yuan(r.new_value) : maskAuditValue(r.field, named(r.field, r.new_value)),
   }

@@ -19,6 +19,21 @@ export type HouseholdFilter = Omit<ListInput, 'page' | 'pageSize'>
 /** Escapes LIKE wildcards so a clerk's % or _ is matched literally. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
+const normalisedSearch = (search: string | undefined) => search?.replace(/\s+/g, '').toUpperCase() || undefined
+
+/** The members (alias m) a search matches: pinyin, a whole ID or its last digits, or part of the name. */
+function memberMatch(s: string) {
+  if (isPinyinQuery(s)) {
+    // zsf / zhangsan / zhangsanfeng → 张三丰: a prefix of the full pinyin or of the initials.
+    const prefix = `%|${likeEscape(s.toLowerCase())}%`
+    return sql<boolean>`m.name_pinyin LIKE ${prefix} ESCAPE '\\'`
+  }
+  // Digits are an ID (or 户编号, phone), never part of a name: a whole ID is looked up in the
+  // index, the last digits of one (what a clerk reads off a card) matched at the end.
+  if (/^\d{3,17}[\dX]?$/.test(s)) return /^\d{17}[\dX]$/.test(s) ? sql<boolean>`m.id_number = ${s}` : sql<boolean>`m.id_number LIKE ${`%${likeEscape(s)}`} ESCAPE '\\'`
+  return sql<boolean>`m.name LIKE ${`%${likeEscape(s)}%`} ESCAPE '\\'`
+}
+
 /** Households matching the list's search and filters (one definition for the list and for exports). */
 function filtered(ledger: Ledger, input: HouseholdFilter) {
   let q = ledger.db
@@ -66,31 +81,18 @@ function filtered(ledger: Ledger, input: HouseholdFilter) {
   }
   // Households marked 移出 stay in the ledger but leave the working list.
   q = q.where('h.removed_reason', 'is', null)
-  const s = input.search?.replace(/\s+/g, '').toUpperCase()
-  if (s && isPinyinQuery(s)) {
-    // zsf / zhangsan / zhangsanfeng → 张三丰: a prefix of the full pinyin or of the initials.
-    const prefix = `%|${likeEscape(s.toLowerCase())}%`
-    q = q.where('h.id', 'in', (eb) =>
-      eb.selectFrom('members as m').select('m.household_id').where(sql<boolean>`m.name_pinyin LIKE ${prefix} ESCAPE '\\'`),
-    )
-  } else if (s) {
-    const contains = `%${likeEscape(s)}%`
-    const suffix = `%${likeEscape(s)}`
-    // Digits are an ID (or 户编号, phone), never part of a name: a whole ID is looked up in the
-    // index, the last digits of one (what a clerk reads off a card) matched at the end.
-    const digits = /^\d{3,17}[\dX]?$/.test(s)
-    const member = digits
-      ? /^\d{17}[\dX]$/.test(s)
-        ? sql<boolean>`m.id_number = ${s}`
-        : sql<boolean>`m.id_number LIKE ${suffix} ESCAPE '\\'`
-      : sql<boolean>`m.name LIKE ${contains} ESCAPE '\\'`
-    q = q.where((eb) =>
-      eb.or([
-        eb('h.household_no', '=', s),
-        eb('h.phone', '=', s),
-        eb('h.id', 'in', eb.selectFrom('members as m').select('m.household_id').where(member)),
-      ]),
-    )
+  const s = normalisedSearch(input.search)
+  if (s) {
+    const member = memberMatch(s)
+    q = isPinyinQuery(s)
+      ? q.where('h.id', 'in', (eb) => eb.selectFrom('members as m').select('m.household_id').where(member))
+      : q.where((eb) =>
+          eb.or([
+            eb('h.household_no', '=', s),
+            eb('h.phone', '=', s),
+            eb('h.id', 'in', eb.selectFrom('members as m').select('m.household_id').where(member)),
+          ]),
+        )
   }
   return q
 }
@@ -126,9 +128,25 @@ export async function listHouseholds(ledger: Ledger, input: ListInput): Promise<
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute()
+  // A hit on a member who is not the 户主 says who matched (the row shows the head's name).
+  const s = normalisedSearch(input.search)
+  const matched = new Map<number, { name: string; relation: string | null }[]>()
+  if (s && rows.length) {
+    const hits = await ledger.db
+      .selectFrom('members as m')
+      .select(['m.household_id', 'm.name', 'm.relation'])
+      .where('m.household_id', 'in', rows.map((r) => r.id))
+      .where('m.removed_reason', 'is', null)
+      .where((eb) => eb.or([eb('m.relation', 'is', null), eb('m.relation', '<>', '户主')]))
+      .where(memberMatch(s))
+      .orderBy('m.sort_order')
+      .execute()
+    for (const h of hits) matched.set(h.household_id, [...(matched.get(h.household_id) ?? []), { name: h.name, relation: h.relation }])
+  }
   return {
     total: Number(totalRow.n),
     items: rows.map((r) => ({
+      matchedMembers: matched.get(r.id),
       id: r.id,
       householdNo: r.household_no,
       villageName: r.village_name,

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { IDLE_MINUTES_MAX, ROLE_LABELS, ROLES, type AccountView, type Role } from '../../../shared/api/accounts'
 import { call } from '../common/api/client'
@@ -8,6 +8,8 @@ import { AuditLogCard } from './AuditLogCard'
 import { ChangePasswordButton } from './ChangePasswordButton'
 import { FailedLoginsCard } from './FailedLoginsCard'
 import { newPasswordRules, PASSWORD_HINT } from './password-rules'
+import { GuardedModal } from '../common/GuardedModal'
+import { navigate } from '../router'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
@@ -34,11 +36,21 @@ export function AccountsPage() {
   }
   return (
     <div className="page">
+      <AccessLogLink />
       <AccountsCard currentId={status.current.id} />
       <FailedLoginsCard />
       <AuditLogCard />
       <SettingsCard idleMinutes={status.idleMinutes} onChanged={session.reload} />
     </div>
+  )
+}
+
+/** The access log has a screen of its own (a list page). */
+function AccessLogLink() {
+  return (
+    <Space style={{ marginBottom: 12 }}>
+      <Button onClick={() => navigate('#/access-log')}>访问日志（显示、导出完整证件号码的记录）</Button>
+    </Space>
   )
 }
 
@@ -55,6 +67,7 @@ function SetupCard({ onDone }: { onDone(): void }) {
   }
   return (
     <div className="page">
+      <AccessLogLink />
       <Card title="设置账户" style={{ maxWidth: 560 }}>
         <Alert
           type="info"
@@ -202,13 +215,13 @@ function ResetPasswordModal({ account, onClose, onDone }: { account: AccountView
     }
   }
   return (
-    <Modal title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
+    <GuardedModal form={form} title={`重设「${account?.displayName ?? ''}」的密码`} open={account !== null} onCancel={onClose} onOk={() => form.submit()} okText="重设" destroyOnHidden>
       <Form form={form} name="reset-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
         <Form.Item name="password" label="新密码" rules={newPasswordRules(account?.username)} extra={PASSWORD_HINT}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedModal>
   )
 }
 
@@ -253,7 +266,8 @@ function SettingsCard({ idleMinutes, onChanged }: { idleMinutes: number; onChang
           关闭账户（回到不需要登录）
         </Button>
       </Space>
-      <Modal
+      <GuardedModal
+        form={offForm}
         title="关闭账户"
         open={turningOff}
         onCancel={() => setTurningOff(false)}
@@ -273,7 +287,7 @@ function SettingsCard({ idleMinutes, onChanged }: { idleMinutes: number; onChang
             <Input.Password autoComplete="current-password" />
           </Form.Item>
         </Form>
-      </Modal>
+      </GuardedModal>
     </Card>
   )
 }

@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, Modal } from 'antd'
+import { App, Button, Form, Input } from 'antd'
 import { useState } from 'react'
 import { call } from '../common/api/client'
 import { useSession } from './LoginGate'
 import { newPasswordRules, PASSWORD_HINT } from './password-rules'
+import { GuardedModal } from '../common/GuardedModal'
 
 /** The signed-in person changes their own password (any role). */
 export function ChangePasswordButton({ size }: { size?: 'small' }) {
@@ -24,7 +25,7 @@ export function ChangePasswordButton({ size }: { size?: 'small' }) {
       <Button size={size} onClick={() => setOpen(true)}>
         修改密码
       </Button>
-      <Modal title="修改我的密码" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="修改" destroyOnHidden>
+      <GuardedModal form={form} title="修改我的密码" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="修改" destroyOnHidden>
         <Form form={form} name="change-password" layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password autoComplete="current-password" />
@@ -46,7 +47,7 @@ export function ChangePasswordButton({ size }: { size?: 'small' }) {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
-      </Modal>
+      </GuardedModal>
     </>
   )
 }

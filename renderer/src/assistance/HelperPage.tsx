@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Modal, Select, Table, Tag } from 'antd'
+import { App, Button, Card, DatePicker, Descriptions, Form, Select, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { HelperHouseholdView } from '../../../shared/domain/assistance'
@@ -6,6 +6,7 @@ import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { householdLabel, useHouseholdSearch } from '../common/use-household-search'
 import { navigate } from '../router'
+import { GuardedModal } from '../common/GuardedModal'
 
 /** One helper: who they are and their households, current and past; pair a new household or end a pairing here. */
 export function HelperPage({ id }: { id: number }) {
@@ -128,7 +129,7 @@ function PairDialog({ helperId, onClose }: { helperId: number; onClose: (done: b
     }
   }
   return (
-    <Modal open title="结对新的户" okText="保存" cancelText="取消" onOk={() => void submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <GuardedModal form={form} open title="结对新的户" okText="保存" cancelText="取消" onOk={() => void submit()} onCancel={() => onClose(false)} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ startDate: dayjs() }}>
         <Form.Item name="householdId" label="户" rules={[{ required: true, message: '请选择一户' }]} extra="输入户主姓名、拼音首字母、身份证号后几位或户编号查找。">
           <Select
@@ -143,6 +144,6 @@ function PairDialog({ helperId, onClose }: { helperId: number; onClose: (done: b
           <DatePicker />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedModal>
   )
 }

@@ -1,9 +1,11 @@
-import { App, AutoComplete, Button, Card, Form, Input, Modal, Space, Table, Tabs } from 'antd'
+import { App, AutoComplete, Button, Form, Input, Space, Tabs } from 'antd'
 import { useState } from 'react'
 import { UNIT_KINDS, type HelperView, type OpenWishView, type UnitView } from '../../../shared/domain/assistance'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { ListShell, ListTable } from '../common/ListShell'
 import { navigate } from '../router'
+import { GuardedModal } from '../common/GuardedModal'
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
 
@@ -14,6 +16,7 @@ export function HelpersPage() {
   const units = useCall('assistance.units', {})
   const wishes = useCall('assistance.openWishes', {})
   const [dialog, setDialog] = useState<'unit' | 'helper' | null>(null)
+  const [tab, setTab] = useState<'helpers' | 'units' | 'wishes'>('helpers')
   const [form] = Form.useForm()
 
   const open = (d: 'unit' | 'helper') => {
@@ -40,89 +43,83 @@ export function HelpersPage() {
   const required = [{ required: true, message: '请填写' }]
 
   return (
-    <div className="page">
-      <Card
-        title="帮扶力量（帮扶单位与帮扶责任人）"
-        size="small"
-        extra={
-          <Space>
-            <Button onClick={() => open('unit')}>新增帮扶单位</Button>
-            <Button type="primary" onClick={() => open('helper')}>
-              新增帮扶责任人
-            </Button>
-          </Space>
-        }
-      >
+    <ListShell
+      label="帮扶力量"
+      toolbar={
         <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as typeof tab)}
+          tabBarExtraContent={
+            <Space>
+              <Button onClick={() => open('unit')}>新增帮扶单位</Button>
+              <Button type="primary" onClick={() => open('helper')}>
+                新增帮扶责任人
+              </Button>
+            </Space>
+          }
           items={[
-            {
-              key: 'helpers',
-              label: `帮扶责任人（${helpers.data?.length ?? 0}）`,
-              children: (
-                <Table<HelperView>
-                  rowKey="id"
-                  size="middle"
-                  loading={helpers.loading}
-                  dataSource={helpers.data}
-                  rowClassName={() => 'clickable-row'}
-                  onRow={(h) => ({ onClick: () => navigate(`#/helpers/${h.id}`) })}
-                  locale={{ emptyText: '还没有帮扶责任人。点右上角「新增帮扶责任人」，或导入带「帮扶单位」「帮扶责任人」列的花名册。' }}
-                  columns={[
-                    { title: '帮扶责任人', dataIndex: 'name', width: 120 },
-                    { title: '帮扶单位', dataIndex: 'unitName' },
-                    { title: '职务', dataIndex: 'title', width: 120 },
-                    { title: '联系电话', dataIndex: 'phone', width: 140 },
-                    { title: '当前帮扶户数', dataIndex: 'households', width: 120, align: 'right' },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'units',
-              label: `帮扶单位（${units.data?.length ?? 0}）`,
-              children: (
-                <Table<UnitView>
-                  rowKey="id"
-                  size="middle"
-                  loading={units.loading}
-                  dataSource={units.data}
-                  locale={{ emptyText: '还没有帮扶单位。' }}
-                  columns={[
-                    { title: '帮扶单位', dataIndex: 'name' },
-                    { title: '类别', dataIndex: 'kind', width: 100 },
-                    { title: '联系方式', dataIndex: 'contact', width: 160 },
-                    { title: '帮扶责任人数', dataIndex: 'helpers', width: 120, align: 'right' },
-                    { title: '当前帮扶户数', dataIndex: 'households', width: 120, align: 'right' },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'wishes',
-              label: `未办结心愿（${wishes.data?.length ?? 0}）`,
-              children: (
-                <Table<OpenWishView>
-                  rowKey="id"
-                  size="middle"
-                  loading={wishes.loading}
-                  dataSource={wishes.data}
-                  rowClassName={() => 'clickable-row'}
-                  onRow={(w) => ({ onClick: () => navigate(`#/assistance/household/${w.householdId}`) })}
-                  locale={{ emptyText: '没有未办结的心愿。' }}
-                  columns={[
-                    { title: '提出日期', dataIndex: 'raisedDate', width: 110 },
-                    { title: '行政村', dataIndex: 'village', width: 100 },
-                    { title: '户主', dataIndex: 'headName', width: 100 },
-                    { title: '心愿', dataIndex: 'content' },
-                    { title: '认领人', dataIndex: 'takenBy', width: 140 },
-                  ]}
-                />
-              ),
-            },
+            { key: 'helpers', label: `帮扶责任人（${helpers.data?.length ?? 0}）` },
+            { key: 'units', label: `帮扶单位（${units.data?.length ?? 0}）` },
+            { key: 'wishes', label: `未办结心愿（${wishes.data?.length ?? 0}）` },
           ]}
         />
-      </Card>
-      <Modal
+      }
+    >
+      {tab === 'helpers' ? (
+        <ListTable<HelperView>
+          key="helpers"
+          rowKey="id"
+          loading={helpers.loading}
+          dataSource={helpers.data}
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 人` }}
+          rowClassName={() => 'clickable-row'}
+          onRow={(h) => ({ onClick: () => navigate(`#/helpers/${h.id}`) })}
+          locale={{ emptyText: '还没有帮扶责任人。点右上角「新增帮扶责任人」，或导入带「帮扶单位」「帮扶责任人」列的花名册。' }}
+          columns={[
+            { title: '帮扶责任人', dataIndex: 'name', width: 120 },
+            { title: '帮扶单位', dataIndex: 'unitName' },
+            { title: '职务', dataIndex: 'title', width: 120 },
+            { title: '联系电话', dataIndex: 'phone', width: 140 },
+            { title: '当前帮扶户数', dataIndex: 'households', width: 120, align: 'right' },
+          ]}
+        />
+      ) : tab === 'units' ? (
+        <ListTable<UnitView>
+          key="units"
+          rowKey="id"
+          loading={units.loading}
+          dataSource={units.data}
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个单位` }}
+          locale={{ emptyText: '还没有帮扶单位。' }}
+          columns={[
+            { title: '帮扶单位', dataIndex: 'name' },
+            { title: '类别', dataIndex: 'kind', width: 100 },
+            { title: '联系方式', dataIndex: 'contact', width: 160 },
+            { title: '帮扶责任人数', dataIndex: 'helpers', width: 120, align: 'right' },
+            { title: '当前帮扶户数', dataIndex: 'households', width: 120, align: 'right' },
+          ]}
+        />
+      ) : (
+        <ListTable<OpenWishView>
+          key="wishes"
+          rowKey="id"
+          loading={wishes.loading}
+          dataSource={wishes.data}
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个心愿` }}
+          rowClassName={() => 'clickable-row'}
+          onRow={(w) => ({ onClick: () => navigate(`#/assistance/household/${w.householdId}`) })}
+          locale={{ emptyText: '没有未办结的心愿。' }}
+          columns={[
+            { title: '提出日期', dataIndex: 'raisedDate', width: 110 },
+            { title: '行政村', dataIndex: 'village', width: 100 },
+            { title: '户主', dataIndex: 'headName', width: 100 },
+            { title: '心愿', dataIndex: 'content' },
+            { title: '认领人', dataIndex: 'takenBy', width: 140 },
+          ]}
+        />
+      )}
+      <GuardedModal
+        form={form}
         open={dialog !== null}
         title={dialog === 'unit' ? '新增帮扶单位' : '新增帮扶责任人'}
         okText="保存"
@@ -162,7 +159,7 @@ export function HelpersPage() {
             </>
           )}
         </Form>
-      </Modal>
-    </div>
+      </GuardedModal>
+    </ListShell>
   )
 }

@@ -1,10 +1,11 @@
-import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd'
+import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { AID_KINDS, type AidView, type PairingView, type VisitView, type WishView } from '../../../shared/domain/assistance'
 import { fenToYuanText, formatYuanNumber } from '../../../shared/domain/money'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { GuardedModal } from '../common/GuardedModal'
 
 type Dialog =
   | 'visit'
@@ -295,7 +296,8 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
           },
         ]}
       />
-      <Modal
+      <GuardedModal
+        form={form}
         open={dialog !== null}
         title={TITLES[key]}
         okText="保存"
@@ -410,7 +412,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             </>
           )}
         </Form>
-      </Modal>
+      </GuardedModal>
     </Card>
   )
 }

@@ -61,6 +61,11 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
           </Button>
         </Space.Compact>
         {backups.error && <Alert type="error" showIcon message={backups.error.message} style={{ marginBottom: 12 }} />}
+        {backups.data && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            只列出本台账文件「{backups.data.ledgerFile}」的备份；同一文件夹中其他台账文件的备份不在此列出，也不能用来恢复本台账。
+          </Typography.Paragraph>
+        )}
         <Table<BackupView>
           rowKey="name"
           size="small"
@@ -74,7 +79,16 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
             { title: '人数', dataIndex: 'members', width: 80, align: 'right' },
             { title: '项目数', dataIndex: 'projects', width: 80, align: 'right', render: (v: number | null) => v ?? '—' },
             { title: '大小', dataIndex: 'sizeBytes', width: 90, align: 'right', render: size },
-            { title: '文件名', dataIndex: 'name' },
+            {
+              title: '备份',
+              dataIndex: 'name',
+              render: (name: string, b) => (
+                <span title={name}>
+                  {b.unknownOrigin ? <Tag color="orange">旧版本所建，无法确认属于哪个台账文件</Tag> : <Tag color="green">本台账</Tag>}
+                  {`${backups.data?.ledgerFile ?? ''} · ${dayjs(b.createdAt).format('YYYY-MM-DD HH:mm')} ${BACKUP_REASON_LABELS[b.reason] ?? b.reason}`}
+                </span>
+              ),
+            },
             {
               title: '',
               key: 'restore',

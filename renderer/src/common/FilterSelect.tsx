@@ -10,11 +10,11 @@ export interface FilterSelectProps<T extends string | number> {
   onChange: (value: T | undefined) => void
   options: { value: T; label: string }[] | undefined
   disabled?: boolean
-  /** Typing narrows the options by their label (long lists such as helpers). */
+  /** Typing narrows the options by their label (行政村, 帮扶责任人…); on unless turned off. */
   searchable?: boolean
 }
 
 /** One filter of a list page's filter bar: cleared, it filters nothing. */
 export function FilterSelect<T extends string | number>({ label, width, searchable, ...props }: FilterSelectProps<T>) {
-  return <Select<T> allowClear aria-label={label} style={{ width }} showSearch={searchable} optionFilterProp="label" {...props} />
+  return <Select<T> allowClear aria-label={label} style={{ width }} showSearch={searchable ?? true} optionFilterProp="label" {...props} />
 }

@@ -1,6 +1,8 @@
 /** Unsaved-change protection and Ctrl+S for the form being edited. */
+import { App } from 'antd'
 import { useEffect, useRef } from 'react'
 import { setLeaveGuard } from '../router'
+import { confirmDiscard } from './GuardedModal'
 
 export const LEAVE_QUESTION = '有修改尚未保存，确定要离开吗？离开后这些修改将丢失。'
 
@@ -9,6 +11,7 @@ export const LEAVE_QUESTION = '有修改尚未保存，确定要离开吗？离�
  * `onSave` is set, Ctrl+S (⌘S) calls it instead of the browser's "save page".
  */
 export function useEditGuard(dirty: boolean, onSave: (() => void) | null): void {
+  const { modal } = App.useApp()
   const save = useRef(onSave)
   save.current = onSave
   useEffect(() => {
@@ -18,12 +21,16 @@ export function useEditGuard(dirty: boolean, onSave: (() => void) | null): void 
       e.returnValue = LEAVE_QUESTION
     }
     window.addEventListener('beforeunload', beforeUnload)
-    const remove = setLeaveGuard(() => window.confirm(LEAVE_QUESTION))
+    // The app's own dialog, not the browser's confirm(): it matches the app and Esc keeps the edits.
+    const remove = setLeaveGuard((proceed) => {
+      confirmDiscard(modal, { title: LEAVE_QUESTION, okText: '离开此页', cancelText: '留在此页' }, proceed)
+      return false
+    })
     return () => {
       window.removeEventListener('beforeunload', beforeUnload)
       remove()
     }
-  }, [dirty])
+  }, [dirty, modal])
   useEffect(() => {
     if (!onSave) return
     const onKey = (e: KeyboardEvent) => {

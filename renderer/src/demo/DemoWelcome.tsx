@@ -2,9 +2,10 @@ import { Button, Card, Empty, Progress, Result, Space, Typography, App } from 'a
 import { useState } from 'react'
 import type { DemoLoadResult } from '../../../shared/api/demo'
 import { call, CallError, runJob, type JobProgress } from '../common/api/client'
+import { navigate } from '../router'
 
 /**
- * First run: an empty ledger offers the fictional demo township, loaded as cancellable long work.
+ * First run: an empty ledger offers 导入花名册 and the fictional demo township, loaded as cancellable long work.
  * Not while the ledger file is gone, empty or damaged (`ledgerProblem`): the ledger only looks
  * empty, and loading the demo would put a new file where the real one belongs (the core refuses too).
  */
@@ -45,8 +46,11 @@ export function DemoWelcome({ onLoaded, ledgerProblem }: { onLoaded(): void; led
             <Typography.Title level={4} style={{ margin: 0 }}>
               台账还是空的
             </Typography.Title>
+            <Typography.Text>
+              导入县里下发的建档立卡户花名册（.xlsx、.xls 或 .csv，每行一人，含户编号、姓名、证件号码、与户主关系等列）即可开始使用。
+            </Typography.Text>
             <Typography.Text type="secondary">
-              可以先载入一个虚构的「示例县示例镇」（6 个行政村、数百户，均标注为示例）熟悉功能，随时可一键移除。
+              也可以先载入一个虚构的「示例县示例镇」（6 个行政村、数百户，均标注为示例）熟悉功能，随时可一键移除。
             </Typography.Text>
           </Space>
         }
@@ -60,9 +64,14 @@ export function DemoWelcome({ onLoaded, ledgerProblem }: { onLoaded(): void; led
             </Button>
           </Space>
         ) : (
-          <Button type="primary" size="large" onClick={() => void load()}>
-            载入示例乡镇
-          </Button>
+          <Space>
+            <Button type="primary" size="large" onClick={() => navigate('#/import')}>
+              导入花名册
+            </Button>
+            <Button size="large" onClick={() => void load()}>
+              载入示例乡镇
+            </Button>
+          </Space>
         )}
       </Empty>
     </Card>

@@ -8,11 +8,11 @@ import { JobProgress } from '../common/JobProgress'
 type Filter = NonNullable<OpInput<'households.export'>['filter']>
 
 /** 导出花名册: standard or the county's layout, all or the current filter, masked unless asked. */
-export function ExportRosterButton({ filter, filtered }: { filter: Filter; filtered: boolean }) {
+export function ExportRosterButton({ filter, filtered, selectedIds }: { filter: Filter; filtered: boolean; selectedIds?: number[] }) {
   const { message } = App.useApp()
   const [open, setOpen] = useState(false)
   const [layout, setLayout] = useState<'standard' | 'source'>('standard')
-  const [scope, setScope] = useState<'all' | 'filter'>(filtered ? 'filter' : 'all')
+  const [scope, setScope] = useState<'all' | 'filter' | 'selected'>(selectedIds?.length ? 'selected' : filtered ? 'filter' : 'all')
   const [unmasked, setUnmasked] = useState(false)
   const [running, setRunning] = useState<{ progress: Progress; jobId: string | null; startedAt: number } | null>(null)
 
@@ -20,7 +20,12 @@ export function ExportRosterButton({ filter, filtered }: { filter: Filter; filte
     setRunning({ progress: { done: 0, total: 1, message: '正在导出…' }, jobId: null, startedAt: Date.now() })
     try {
       const file = await runJob<ProducedFile & { households: number; members: number }>(
-        () => call('households.export', { layout, unmasked, filter: scope === 'filter' ? filter : undefined }),
+        () => call('households.export', {
+            layout,
+            unmasked,
+            filter: scope === 'filter' ? filter : undefined,
+            householdIds: scope === 'selected' && selectedIds?.length ? selectedIds : undefined,
+          }),
         (progress) => setRunning((r) => r && { ...r, progress }),
         (jobId) => setRunning((r) => r && { ...r, jobId }),
       )
@@ -37,7 +42,14 @@ export function ExportRosterButton({ filter, filtered }: { filter: Filter; filte
 
   return (
     <>
-      <Button onClick={() => setOpen(true)}>导出花名册</Button>
+      <Button
+        onClick={() => {
+          setScope(selectedIds?.length ? 'selected' : filtered ? 'filter' : 'all')
+          setOpen(true)
+        }}
+      >
+        {selectedIds?.length ? `导出所选 ${selectedIds.length} 户` : '导出花名册'}
+      </Button>
       <Modal
         title="导出花名册（.xlsx）"
         open={open}
@@ -52,7 +64,8 @@ export function ExportRosterButton({ filter, filtered }: { filter: Filter; filte
             <Radio value="source">按县里原表格式（最近一次导入的表）</Radio>
             <Radio value="standard">标准格式（全部字段）</Radio>
           </Radio.Group>
-          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'filter')}>
+          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'filter' | 'selected')}>
+            {selectedIds?.length ? <Radio value="selected">{`只导出所选的 ${selectedIds.length} 户`}</Radio> : null}
             <Radio value="all">全部户</Radio>
             <Radio value="filter" disabled={!filtered}>
               只导出当前筛选结果

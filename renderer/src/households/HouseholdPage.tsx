@@ -26,6 +26,7 @@ import { MembersCard } from './MembersCard'
 import { MoveHouseholdButton } from './MoveHouseholdButton'
 import { StatusCard } from './StatusCard'
 import { useEditGuard } from '../common/useEditGuard'
+import { confirmDiscard } from '../common/GuardedModal'
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v)
 
@@ -91,9 +92,15 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
     name,
     editing: editing === name,
     onEditing: (on: boolean) => {
-      if (on && editing && editing !== name && dirty && !window.confirm('另一部分有修改尚未保存，确定放弃这些修改吗？')) return
-      if (on) setDirty(false)
-      setEditing(on ? name : null)
+      const open = () => {
+        if (on) setDirty(false)
+        setEditing(on ? name : null)
+      }
+      if (on && editing && editing !== name && dirty) {
+        confirmDiscard(modal, { title: '另一部分有修改尚未保存，确定放弃这些修改吗？', okText: '放弃修改', cancelText: '继续修改' }, open)
+        return
+      }
+      open()
     },
     onDirty: setDirty,
     registerSave,

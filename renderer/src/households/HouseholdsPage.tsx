@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, DatePicker, Input, Popconfirm, Result, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Checkbox, DatePicker, Input, Popconfirm, Result, Space, Tag } from 'antd'
 import dayjs from 'dayjs'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
@@ -16,6 +16,7 @@ import { navigate } from '../router'
 import { FilterSelect } from '../common/FilterSelect'
 import { statsSelectorFromHash, type StatsSelector } from '../../../shared/domain/stats'
 import { StatsSelectorTag } from '../stats'
+import { ListShell, ListTable } from '../common/ListShell'
 
 interface Filters {
   search: string
@@ -68,7 +69,21 @@ const columns: ColumnsType<HouseholdListItem> = [
   { title: '户编号', dataIndex: 'householdNo', width: 170 },
   { title: '行政村', dataIndex: 'villageName', width: 100 },
   { title: '组', dataIndex: 'groupName', width: 70 },
-  { title: '户主', dataIndex: 'headName', width: 100 },
+  {
+    title: '户主',
+    dataIndex: 'headName',
+    width: 150,
+    // A search that found a member other than the 户主 says whom it found.
+    render: (v: string | null, r) =>
+      r.matchedMembers?.length ? (
+        <span>
+          {v}
+          <span className="matched-member">{`（匹配：${r.matchedMembers.map((m) => `${m.name}${m.relation ? `，${m.relation}` : ''}`).join('；')}）`}</span>
+        </span>
+      ) : (
+        v
+      ),
+  },
   { title: '户主证件号码', dataIndex: 'headIdNumber', width: 190, render: (v: string | null) => v ?? '' }, // masked by the core
   { title: '人数', dataIndex: 'memberCount', width: 60, align: 'right' },
   { title: '户类型', dataIndex: 'householdType', width: 90 },
@@ -94,6 +109,8 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const { page, pageSize, search, ...rest } = filters
   const list = useCall('households.list', { search: search || undefined, page, pageSize, ...rest })
   const [cursor, setCursor] = useState(0)
+  /** Rows ticked for batch work (户卡, export); kept across pages of the list. */
+  const [selected, setSelected] = useState<number[]>([])
   const items = list.data?.items
   useEffect(() => {
     setCursor(0)
@@ -102,9 +119,12 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   // ↑/↓ move through the results, Enter opens the highlighted household.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!items?.length || (e.target instanceof HTMLElement && e.target.closest('.ant-select'))) return
+      if (!items?.length || (e.target instanceof HTMLElement && e.target.closest('.ant-select, .ant-picker, .ant-modal'))) return
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault()
+        // From the search box the arrows go to the results: the focus leaves the box, so the next
+        // Enter opens the highlighted household instead of searching again.
+        if (e.target instanceof HTMLInputElement) e.target.blur()
         setCursor((c) => Math.max(0, Math.min(items.length - 1, c + (e.key === 'ArrowDown' ? 1 : -1))))
       } else if (e.key === 'Enter' && !(e.target instanceof HTMLInputElement)) {
         const item = items[cursor]
@@ -122,6 +142,12 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
       const r = await call('demo.remove', {})
       message.success(`已移除示例数据（${r.households} 户）`)
       sessionStorage.removeItem(STORAGE_KEY)
+      // The list, its villages and helpers are read again at once: no demo household stays on screen.
+      setFilters({ search: '', page: 1, pageSize: filters.pageSize })
+      setSearchText('')
+      list.reload()
+      villages.reload()
+      helpers.reload()
       onDataChanged()
     } catch (err) {
       message.error((err as Error).message)
@@ -129,143 +155,175 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   }
 
   return (
-    <div className="page">
-      {info.hasDemo && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message="台账中有示例数据：「示例县示例镇」的村、户、人均为虚构，仅供熟悉功能。"
-          action={
-            <Popconfirm title="移除全部示例数据？" description="只删除标注为示例的村、户和人，不影响其他数据。" okText="移除" cancelText="取消" onConfirm={removeDemo}>
-              <Button size="small" danger>
-                移除示例数据
+    <ListShell
+      label="户台账"
+      toolbar={
+        <>
+          {info.hasDemo && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              message="台账中有示例数据：「示例县示例镇」的村、户、人均为虚构，仅供熟悉功能。"
+              action={
+                <Popconfirm title="移除全部示例数据？" description="只删除标注为示例的村、户和人，不影响其他数据。" okText="移除" cancelText="取消" onConfirm={removeDemo}>
+                  <Button size="small" danger>
+                    移除示例数据
+                  </Button>
+                </Popconfirm>
+              }
+            />
+          )}
+          {filters.stats && (
+            <div style={{ marginBottom: 8 }}>
+              <StatsSelectorTag
+                selector={filters.stats}
+                villageName={villages.data?.find((v) => v.id === filters.stats?.villageId)?.name}
+                onClose={() => update({ stats: undefined })}
+              />
+            </div>
+          )}
+          <Space wrap size={[8, 6]} style={{ marginBottom: 8 }}>
+            <Input.Search
+              allowClear
+              autoFocus
+              aria-label="搜索"
+              placeholder="姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话"
+              style={{ width: 330 }}
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              onSearch={(v) => update({ search: v.trim() })}
+              enterButton="搜索"
+            />
+            <FilterSelect
+              label="行政村"
+              placeholder="全部行政村"
+              width={200}
+              value={filters.villageId}
+              onChange={(v) => update({ villageId: v, groupId: undefined })}
+              options={villages.data?.map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))}
+            />
+            <FilterSelect
+              label="组"
+              placeholder="全部组"
+              width={110}
+              disabled={!filters.villageId}
+              value={filters.groupId}
+              onChange={(v) => update({ groupId: v })}
+              options={groups.map((g) => ({ value: g.id, label: g.name }))}
+            />
+            {ENUM_FILTERS.map(({ key, label, placeholder, width, values }) => (
+              <FilterSelect
+                key={key}
+                label={label}
+                placeholder={placeholder}
+                width={width}
+                value={filters[key]}
+                onChange={(v) => update({ [key]: v })}
+                options={values.map((s) => ({ value: s, label: s }))}
+              />
+            ))}
+            {selected.length ? (
+              <Button type="primary" onClick={() => navigate(`#/print/cards/${selected.join(',')}`)}>
+                {`打印所选 ${selected.length} 户户卡`}
               </Button>
-            </Popconfirm>
-          }
-        />
-      )}
-      {filters.stats && (
-        <div style={{ marginBottom: 8 }}>
-          <StatsSelectorTag
-            selector={filters.stats}
-            villageName={villages.data?.find((v) => v.id === filters.stats?.villageId)?.name}
-            onClose={() => update({ stats: undefined })}
-          />
-        </div>
-      )}
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          autoFocus
-          aria-label="搜索"
-          placeholder="姓名 / 拼音首字母 / 身份证号或后几位 / 户编号 / 电话"
-          style={{ width: 420 }}
-          value={searchText}
-          onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => update({ search: v.trim() })}
-          enterButton="搜索"
-        />
-        <FilterSelect
-          label="行政村"
-          placeholder="全部行政村"
-          width={200}
-          value={filters.villageId}
-          onChange={(v) => update({ villageId: v, groupId: undefined })}
-          options={villages.data?.map((v) => ({ value: v.id, label: `${v.name}（${v.householdCount} 户）` }))}
-        />
-        <FilterSelect
-          label="组"
-          placeholder="全部组"
-          width={110}
-          disabled={!filters.villageId}
-          value={filters.groupId}
-          onChange={(v) => update({ groupId: v })}
-          options={groups.map((g) => ({ value: g.id, label: g.name }))}
-        />
-        {ENUM_FILTERS.map(({ key, label, placeholder, width, values }) => (
-          <FilterSelect
-            key={key}
-            label={label}
-            placeholder={placeholder}
-            width={width}
-            value={filters[key]}
-            onChange={(v) => update({ [key]: v })}
-            options={values.map((s) => ({ value: s, label: s }))}
-          />
-        ))}
-        <FilterSelect
-          searchable
-          label="帮扶责任人"
-          placeholder="全部帮扶责任人"
-          width={170}
-          value={filters.helperId}
-          onChange={(v) => update({ helperId: v })}
-          options={helpers.data?.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName ?? ''}）` }))}
-        />
-        <FilterSelect
-          label="监测年度"
-          placeholder="曾被监测的年度"
-          width={150}
-          value={filters.monitoredIn}
-          onChange={(v) => update({ monitoredIn: v })}
-          options={MONITORING_YEARS.map((y) => ({ value: y, label: `${y} 年曾被监测` }))}
-        />
-        <FilterSelect
-          label="监测状态"
-          placeholder="全部监测状态"
-          width={130}
-          value={filters.monitoringState}
-          onChange={(v) => update({ monitoringState: v })}
-          options={[{ value: 'open', label: '监测中' }, { value: 'eliminated', label: '已消除风险' }]}
-        />
-        <FilterSelect
-          label="监测风险"
-          placeholder="全部监测风险"
-          width={140}
-          value={filters.monitoringRisk}
-          onChange={(v) => update({ monitoringRisk: v })}
-          options={MONITORING_RISKS.map((r) => ({ value: r, label: r }))}
-        />
-        <DatePicker
-          picker="month"
-          aria-label="纳入监测月份"
-          placeholder="纳入监测月份"
-          style={{ width: 140 }}
-          value={filters.identifiedMonth ? dayjs(`${filters.identifiedMonth}-01`) : null}
-          onChange={(d) => update({ identifiedMonth: d ? d.format('YYYY-MM') : undefined })}
-        />
-        <FilterSelect
-          label="帮扶措施类别"
-          placeholder="全部帮扶措施"
-          width={150}
-          value={filters.measureKind}
-          onChange={(v) => update({ measureKind: v })}
-          options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))}
-        />
-        <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
-          三保障有短板
-        </Checkbox>
-        <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
-        <ExportRosterButton filter={{ search: search || undefined, ...rest }} filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)} />
-        <FilterSelect
-          label="脱贫状态"
-          placeholder="全部脱贫状态"
-          width={200}
-          value={filters.exitStatus}
-          onChange={(v) => update({ exitStatus: v })}
-          options={EXIT_STATUSES.map((s) => ({ value: s, label: s }))}
-        />
-      </Space>
-      {list.error && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
-      <Table<HouseholdListItem>
+            ) : (
+              <Button onClick={() => navigate('#/print/cards/filter')}>打印户卡</Button>
+            )}
+            <ExportRosterButton
+              filter={{ search: search || undefined, ...rest }}
+              filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)}
+              selectedIds={selected.length ? selected : undefined}
+            />
+            {selected.length > 0 && (
+              <Button type="link" onClick={() => setSelected([])}>
+                取消选择
+              </Button>
+            )}
+            <FilterSelect
+              searchable
+              label="帮扶责任人"
+              placeholder="全部帮扶责任人"
+              width={170}
+              value={filters.helperId}
+              onChange={(v) => update({ helperId: v })}
+              options={helpers.data?.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName ?? ''}）` }))}
+            />
+            <FilterSelect
+              label="监测年度"
+              placeholder="曾被监测的年度"
+              width={150}
+              value={filters.monitoredIn}
+              onChange={(v) => update({ monitoredIn: v })}
+              options={MONITORING_YEARS.map((y) => ({ value: y, label: `${y} 年曾被监测` }))}
+            />
+            <FilterSelect
+              label="监测状态"
+              placeholder="全部监测状态"
+              width={130}
+              value={filters.monitoringState}
+              onChange={(v) => update({ monitoringState: v })}
+              options={[{ value: 'open', label: '监测中' }, { value: 'eliminated', label: '已消除风险' }]}
+            />
+            <FilterSelect
+              label="监测风险"
+              placeholder="全部监测风险"
+              width={140}
+              value={filters.monitoringRisk}
+              onChange={(v) => update({ monitoringRisk: v })}
+              options={MONITORING_RISKS.map((r) => ({ value: r, label: r }))}
+            />
+            <DatePicker
+              picker="month"
+              aria-label="纳入监测月份"
+              placeholder="纳入监测月份"
+              style={{ width: 140 }}
+              value={filters.identifiedMonth ? dayjs(`${filters.identifiedMonth}-01`) : null}
+              onChange={(d) => update({ identifiedMonth: d ? d.format('YYYY-MM') : undefined })}
+            />
+            <FilterSelect
+              label="帮扶措施类别"
+              placeholder="全部帮扶措施"
+              width={150}
+              value={filters.measureKind}
+              onChange={(v) => update({ measureKind: v })}
+              options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))}
+            />
+            <Checkbox checked={filters.guaranteeGap ?? false} onChange={(e) => update({ guaranteeGap: e.target.checked || undefined })}>
+              三保障有短板
+            </Checkbox>
+            <FilterSelect
+              label="脱贫状态"
+              placeholder="全部脱贫状态"
+              width={200}
+              value={filters.exitStatus}
+              onChange={(v) => update({ exitStatus: v })}
+              options={EXIT_STATUSES.map((s) => ({ value: s, label: s }))}
+            />
+          </Space>
+          {list.error && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 8 }} />}
+        </>
+      }
+    >
+      <ListTable<HouseholdListItem>
         rowKey="id"
-        size="middle"
         columns={columns}
         loading={list.loading}
         dataSource={list.data?.items}
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          columnWidth: 36,
+          onChange: (keys) => setSelected(keys.map(Number)),
+        }}
         rowClassName={(_, i) => (i === cursor ? 'clickable-row row-cursor' : 'clickable-row')}
-        onRow={(record) => ({ onClick: () => navigate(`#/households/${record.id}`) })}
+        onRow={(record) => ({
+          onClick: (e) => {
+            // Ticking a row's box selects it for batch work; it does not open the household.
+            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return
+            navigate(`#/households/${record.id}`)
+          },
+        })}
         locale={{ emptyText: filters.search ? `没有找到与「${filters.search}」相符的户` : '没有符合条件的户' }}
         pagination={{
           current: filters.page,
@@ -276,8 +334,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
           showTotal: (total) => `共 ${total} 户`,
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
-        scroll={{ y: 'calc(100vh - 290px)' }}
       />
-    </div>
+    </ListShell>
   )
 }

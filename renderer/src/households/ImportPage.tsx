@@ -32,7 +32,7 @@ const FIELD_OPTIONS = [
 
 export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   const { message } = App.useApp()
-  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const { running, failure, dismissFailure, job, saveProduced, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
   const [mapping, setMapping] = useState<Record<string, string | null> | undefined>()
@@ -70,6 +70,11 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
       call('households.importCommit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
     )
     if (r) {
+      message.success(
+        `已导入：户新增 ${r.households.new}、变更 ${r.households.changed}；人新增 ${r.members.new}、变更 ${r.members.changed}` +
+          (r.skipped ? `；跳过有错误的户 ${r.skipped} 户（未导入，请按问题清单修改后再导入）` : '；没有跳过任何户'),
+        8,
+      )
       setResult(r)
       setPreview(null)
       history.reload()
@@ -102,6 +107,8 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         read={preview}
         rowNoun="数据"
         running={running}
+        failure={failure}
+        onDismissFailure={dismissFailure}
         onPick={() => void pick()}
         onSheet={(s) => {
           if (!file) return
@@ -115,7 +122,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.monitoringCases ? `；监测记录：新增 ${result.monitoringCases.new}，更新 ${result.monitoringCases.changed}` : ''}`}
+          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.monitoringCases ? `；监测记录：新增 ${result.monitoringCases.new}，更新 ${result.monitoringCases.changed}` : ''}${result.skipped ? `；跳过有错误的户 ${result.skipped} 户` : ''}`}
           extra={[
             <Button key="list" type="primary" onClick={() => navigate('#/')}>
               查看户台账

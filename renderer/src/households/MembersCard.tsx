@@ -9,6 +9,7 @@ import { type EditIssue, MEMBER_EDIT_FIELDS, ageOn, birthDateOf } from '../../..
 import { fieldByKey } from '../../../shared/import/households-fields'
 import { CallError, call } from '../common/api/client'
 import { MaskedId, RevealInput } from '../common/MaskedId'
+import { confirmDiscard } from '../common/GuardedModal'
 import { type FormValues, changedFields, fieldInput, fromFormValue, toFormValue } from './fields'
 import { useEditGuard } from '../common/useEditGuard'
 
@@ -72,8 +73,8 @@ function MemberModal(props: { householdId: number; member: Member | null; open: 
   useEditGuard(props.open && dirty, props.open ? () => void save() : null)
 
   const close = () => {
-    if (dirty && !window.confirm('有修改尚未保存，确定要关闭吗？')) return
-    props.onClose(false)
+    if (dirty) confirmDiscard(modal, { title: '有修改尚未保存，确定要关闭吗？', okText: '放弃修改', cancelText: '继续修改' }, () => props.onClose(false))
+    else props.onClose(false)
   }
 
   return (

@@ -1,9 +1,10 @@
 /** 调整村组: moves a household to another village or 组; a new 组 name is created in that village. */
-import { App, AutoComplete, Button, Form, Modal, Select } from 'antd'
+import { App, AutoComplete, Button, Form, Select } from 'antd'
 import { useState } from 'react'
 import type { HouseholdDetail } from '../../../shared/domain/households'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
+import { GuardedModal } from '../common/GuardedModal'
 
 export function MoveHouseholdButton({ household, onMoved }: { household: HouseholdDetail; onMoved(): void }) {
   const { message } = App.useApp()
@@ -25,7 +26,7 @@ export function MoveHouseholdButton({ household, onMoved }: { household: Househo
   return (
     <>
       <Button onClick={() => setOpen(true)}>调整村组</Button>
-      <Modal title="调整村组" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存" destroyOnHidden>
+      <GuardedModal form={form} title="调整村组" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存" destroyOnHidden>
         <Form
           form={form}
           name="move-household"
@@ -51,7 +52,7 @@ export function MoveHouseholdButton({ household, onMoved }: { household: Househo
             />
           </Form.Item>
         </Form>
-      </Modal>
+      </GuardedModal>
     </>
   )
 }

@@ -2,7 +2,7 @@
  * The household page's 监测 tab: the monitoring case (申报或排查 … 县级审定), its measures, the
  * post-elimination indicators and the elimination procedure; earlier cases below as history.
  */
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
@@ -15,6 +15,7 @@ import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
 import { MONITORING_CHANGED } from './monitoring-events'
+import { GuardedModal } from '../common/GuardedModal'
 
 const STATE_COLORS: Record<CaseView['state'], string> = { 识别中: 'gold', 监测中: 'orange', 消除中: 'blue', 已消除: 'green' }
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -411,7 +412,7 @@ function OpenCaseDialog(props: { householdId: number; householdType: string | nu
     }
   }
   return (
-    <Modal open title="登记申报或排查（开始识别程序）" okText="登记" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={props.onClose} width={640}>
+    <GuardedModal form={form} open title="登记申报或排查（开始识别程序）" okText="登记" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={props.onClose} width={640}>
       <Typography.Paragraph type="secondary">{`户类型：${props.householdType ?? '未填写'}。脱贫户只能纳入为「脱贫不稳定户」，其他户为边缘易致贫户或突发严重困难户。`}</Typography.Paragraph>
       <Form form={form} layout="horizontal" labelCol={{ span: 7 }} initialValues={{ sizeAtIdentification: props.size || undefined }}>
         <Form.Item name="category" label="监测对象类别">
@@ -446,6 +447,6 @@ function OpenCaseDialog(props: { householdId: number; householdType: string | nu
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={`未登记：${error}`} />}
-    </Modal>
+    </GuardedModal>
   )
 }

@@ -10,6 +10,7 @@ import { ASSET_COLORS } from './project/AssetsTab'
 import { errorText, wan } from './project/common'
 import './projects.css'
 import { FilterSelect } from '../common/FilterSelect'
+import { ListShell, ListTable } from '../common/ListShell'
 
 interface Filter {
   villageId?: number
@@ -42,48 +43,53 @@ export function AssetsPage() {
   }
 
   return (
-    <div className="page">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Button onClick={() => navigate('#/projects')}>← 项目台账</Button>
-        <FilterSelect
-          label="行政村"
-          placeholder="全部行政村"
-          width={140}
-          value={filter.villageId}
-          onChange={(v) => setFilter((f) => ({ ...f, villageId: v }))}
-          options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
-        />
-        <FilterSelect
-          label="资产类别"
-          placeholder="全部类别"
-          width={120}
-          value={filter.category}
-          onChange={(v) => setFilter((f) => ({ ...f, category: v }))}
-          options={ASSET_CATEGORIES.map((c) => ({ value: c, label: c }))}
-        />
-        <FilterSelect
-          label="项目年度"
-          placeholder="全部年度"
-          width={110}
-          value={filter.year}
-          onChange={(v) => setFilter((f) => ({ ...f, year: v }))}
-          options={years.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
-        />
-        <Button loading={exporting} onClick={() => void exportAll()}>
-          导出资产台账（.xlsx）
-        </Button>
-        <Typography.Text type="secondary">
-          {`共 ${list.length} 项，原值合计 ${wan(total)} 万元（${byCategory.map((x) => `${x.c} ${x.n} 项 ${wan(x.fen)} 万元`).join('，')}）`}
-        </Typography.Text>
-      </Space>
-      {assets.error && <Alert type="error" showIcon title={assets.error.message} style={{ marginBottom: 12 }} />}
-      <Table<AssetView>
+    <ListShell
+      label="资产台账"
+      toolbar={
+        <>
+          <Space wrap size={[8, 6]} style={{ marginBottom: 8 }}>
+            <Button onClick={() => navigate('#/projects')}>← 项目台账</Button>
+            <FilterSelect
+              label="行政村"
+              placeholder="全部行政村"
+              width={140}
+              value={filter.villageId}
+              onChange={(v) => setFilter((f) => ({ ...f, villageId: v }))}
+              options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
+            />
+            <FilterSelect
+              label="资产类别"
+              placeholder="全部类别"
+              width={120}
+              value={filter.category}
+              onChange={(v) => setFilter((f) => ({ ...f, category: v }))}
+              options={ASSET_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            />
+            <FilterSelect
+              label="项目年度"
+              placeholder="全部年度"
+              width={110}
+              value={filter.year}
+              onChange={(v) => setFilter((f) => ({ ...f, year: v }))}
+              options={years.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
+            />
+            <Button loading={exporting} onClick={() => void exportAll()}>
+              导出资产台账（.xlsx）
+            </Button>
+            <Typography.Text type="secondary">
+              {`共 ${list.length} 项，原值合计 ${wan(total)} 万元（${byCategory.map((x) => `${x.c} ${x.n} 项 ${wan(x.fen)} 万元`).join('，')}）`}
+            </Typography.Text>
+          </Space>
+          {assets.error && <Alert type="error" showIcon title={assets.error.message} style={{ marginBottom: 12 }} />}
+        </>
+      }
+    >
+      <ListTable<AssetView>
         rowKey="id"
-        size="middle"
         bordered
         loading={assets.loading}
         dataSource={list}
-        scroll={{ x: 'max-content', y: 'calc(100vh - 300px)' }}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
         locale={{ emptyText: '没有符合条件的资产。资产在项目页的「资产」中登记。' }}
         columns={[
@@ -125,6 +131,6 @@ export function AssetsPage() {
           ) : null
         }
       />
-    </div>
+    </ListShell>
   )
 }

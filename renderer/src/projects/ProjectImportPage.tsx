@@ -20,7 +20,7 @@ type Unit = 'wan' | 'yuan'
 /** 导入项目清单: the county's project list (项目库) read, checked against the ledger, then imported in one go; 撤销 per import. */
 export function ProjectImportPage() {
   const { message } = App.useApp()
-  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const { running, failure, dismissFailure, job, saveProduced, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
   const [mapping, setMapping] = useState<ColumnMapping | undefined>()
@@ -81,6 +81,8 @@ export function ProjectImportPage() {
         read={preview}
         rowNoun="项目"
         running={running}
+        failure={failure}
+        onDismissFailure={dismissFailure}
         onPick={() => void pick()}
         onSheet={(s) => {
           if (!file) return

@@ -2,7 +2,7 @@
  * 项目台账: the township's projects with filters, budget and disbursement in 万元, 滞后 rows
  * highlighted and a totals row over every matching project (not only the page shown).
  */
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
@@ -16,6 +16,8 @@ import { StatusTag, day, rateText, text, wan } from './project/common'
 import './projects.css'
 import { FilterSelect } from '../common/FilterSelect'
 import { projectFilterFromHash } from '../../../shared/domain/stats'
+import { ListShell, ListTable } from '../common/ListShell'
+import { GuardedModal } from '../common/GuardedModal'
 
 interface Filters {
   search: string
@@ -111,70 +113,75 @@ export function ProjectsPage() {
   ]
 
   return (
-    <div className="page">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          aria-label="搜索项目"
-          placeholder="项目名称 / 编号 / 实施单位 / 村"
-          style={{ width: 280 }}
-          value={searchText}
-          onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => update({ search: v.trim() })}
-          enterButton="搜索"
-        />
-        <FilterSelect
-          label="年度"
-          placeholder="全部年度"
-          width={110}
-          value={filters.year}
-          onChange={(v) => update({ year: v })}
-          options={list.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
-        />
-        <FilterSelect
-          label="项目类别"
-          placeholder="全部类别"
-          width={140}
-          value={filters.category}
-          onChange={(v) => update({ category: v })}
-          options={PROJECT_CATEGORIES.map((c) => ({ value: c, label: c }))}
-        />
-        <FilterSelect
-          label="行政村"
-          placeholder="全部行政村"
-          width={140}
-          value={filters.villageId}
-          onChange={(v) => update({ villageId: v })}
-          options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
-        />
-        <FilterSelect
-          label="状态"
-          placeholder="全部状态"
-          width={120}
-          value={filters.status}
-          onChange={(v) => update({ status: v })}
-          options={PROJECT_STATUSES.map((s) => ({ value: s, label: s }))}
-        />
-        <FilterSelect
-          label="资金来源"
-          placeholder="全部资金来源"
-          width={140}
-          value={filters.source}
-          onChange={(v) => update({ source: v })}
-          options={(knownSources.data ?? FUND_SOURCES).map((s) => ({ value: s, label: s }))}
-        />
-        <Checkbox checked={filters.lagging ?? false} onChange={(e) => update({ lagging: e.target.checked || undefined })}>
-          只看滞后
-        </Checkbox>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          新建项目
-        </Button>
-        <Button onClick={() => navigate('#/projects/import')}>导入项目清单</Button>
-      </Space>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
-      <Table<ProjectListItem>
+    <ListShell
+      label="项目台账"
+      toolbar={
+        <>
+          <Space wrap size={[8, 6]} style={{ marginBottom: 8 }}>
+            <Input.Search
+              allowClear
+              aria-label="搜索项目"
+              placeholder="项目名称 / 编号 / 实施单位 / 村"
+              style={{ width: 280 }}
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              onSearch={(v) => update({ search: v.trim() })}
+              enterButton="搜索"
+            />
+            <FilterSelect
+              label="年度"
+              placeholder="全部年度"
+              width={110}
+              value={filters.year}
+              onChange={(v) => update({ year: v })}
+              options={list.data?.years.map((y) => ({ value: y, label: `${y} 年` }))}
+            />
+            <FilterSelect
+              label="项目类别"
+              placeholder="全部类别"
+              width={140}
+              value={filters.category}
+              onChange={(v) => update({ category: v })}
+              options={PROJECT_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            />
+            <FilterSelect
+              label="行政村"
+              placeholder="全部行政村"
+              width={140}
+              value={filters.villageId}
+              onChange={(v) => update({ villageId: v })}
+              options={villages.data?.map((v) => ({ value: v.id, label: v.name }))}
+            />
+            <FilterSelect
+              label="状态"
+              placeholder="全部状态"
+              width={120}
+              value={filters.status}
+              onChange={(v) => update({ status: v })}
+              options={PROJECT_STATUSES.map((s) => ({ value: s, label: s }))}
+            />
+            <FilterSelect
+              label="资金来源"
+              placeholder="全部资金来源"
+              width={140}
+              value={filters.source}
+              onChange={(v) => update({ source: v })}
+              options={(knownSources.data ?? FUND_SOURCES).map((s) => ({ value: s, label: s }))}
+            />
+            <Checkbox checked={filters.lagging ?? false} onChange={(e) => update({ lagging: e.target.checked || undefined })}>
+              只看滞后
+            </Checkbox>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              新建项目
+            </Button>
+            <Button onClick={() => navigate('#/projects/import')}>导入项目清单</Button>
+          </Space>
+          {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
+        </>
+      }
+    >
+      <ListTable<ProjectListItem>
         rowKey="id"
-        size="middle"
         bordered
         className="project-table"
         columns={columns}
@@ -183,7 +190,7 @@ export function ProjectsPage() {
         rowClassName={(r) => (r.lagging ? 'clickable-row project-lagging' : 'clickable-row')}
         onRow={(record) => ({ onClick: () => navigate(`#/projects/${record.id}`) })}
         locale={{ emptyText: filters.search ? `没有找到与「${filters.search}」相符的项目` : '没有符合条件的项目。可点击「新建项目」或「导入项目清单」。' }}
-        scroll={{ x: 'max-content', y: 'calc(100vh - 330px)' }}
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -220,7 +227,7 @@ export function ProjectsPage() {
         }
       />
       {creating && <NewProjectModal onClose={() => setCreating(false)} />}
-    </div>
+    </ListShell>
   )
 }
 
@@ -259,7 +266,7 @@ function NewProjectModal({ onClose }: { onClose(): void }) {
     }
   }
   return (
-    <Modal open title="新建项目" okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} width={640} destroyOnHidden>
+    <GuardedModal form={form} open title="新建项目" okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} width={640} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="new-project" layout="vertical" className="project-form-grid" initialValues={{ year: String(dayjs().year()) }}>
         <Form.Item name="projectName" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]} className="span-2">
@@ -278,7 +285,7 @@ function NewProjectModal({ onClose }: { onClose(): void }) {
           <Select aria-label="建设性质" allowClear options={PROJECT_NATURES.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
         <Form.Item name="villageId" label="实施地点（行政村）">
-          <Select aria-label="实施地点（行政村）" allowClear options={villages.data?.map((v) => ({ value: v.id, label: v.name }))} />
+          <Select aria-label="实施地点（行政村）" allowClear showSearch optionFilterProp="label" options={villages.data?.map((v) => ({ value: v.id, label: v.name }))} />
         </Form.Item>
         <Form.Item name="implementer" label="实施单位">
           <Input aria-label="实施单位" />
@@ -290,6 +297,6 @@ function NewProjectModal({ onClose }: { onClose(): void }) {
           <DatePicker aria-label="计划完工" style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedModal>
   )
 }

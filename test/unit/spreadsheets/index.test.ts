@@ -34,6 +34,12 @@ describe('listSheets', () => {
     fs.writeFileSync(file, '姓名\n')
     expect(await listSheets(file)).toEqual([{ name: '示例村花名册', index: 0, hidden: false }])
   })
+
+  it('names a CSV stored under a temporary upload name after the file the clerk chose (issue 18, item 14)', async () => {
+    const file = tmp.file('5b0c2a7e-0d1f-4c55-9a8e-3f2b1c0d9e8a-示例村花名册.csv')
+    fs.writeFileSync(file, '姓名\n')
+    expect(await listSheets(file, '示例村花名册.csv')).toEqual([{ name: '示例村花名册', index: 0, hidden: false }])
+  })
 })
 
 describe('openSheetRows', () => {

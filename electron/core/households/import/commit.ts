@@ -156,7 +156,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     return batchId
   })
   options.progress(todo.length, todo.length, '导入完成')
-  return { batchId, households: counts.households, members: counts.members, markedRemoved, ...(cases.new + cases.changed + cases.unchanged ? { monitoringCases: cases } : {}) }
+  return { batchId, households: counts.households, members: counts.members, markedRemoved, skipped: plan.households.length - todo.length, ...(cases.new + cases.changed + cases.unchanged ? { monitoringCases: cases } : {}) }
 }
 
 function markRemoved(w: WriteScope, table: 'households' | 'members', id: number, removal: Removal): number {

@@ -45,7 +45,7 @@ function applyMapping(layout: HeaderDetection, mapping: Record<string, string | 
 export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<ParsedRoster> {
   ctx.progress(0, 1, '正在读取文件…')
   // Reading the sheet list first gives the clerk's message for a missing, locked or unreadable file.
-  const sheets = await listSheets(input.path)
+  const sheets = await listSheets(input.path, input.fileName)
   const sha256 = await sha256File(input.path)
   const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
   if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {

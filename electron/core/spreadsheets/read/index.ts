@@ -22,12 +22,16 @@ export async function* openSheetRows(path: string, opts: ReadOptions = {}): Asyn
   else yield* readCsvRows(path, { signal: opts.signal, onProgress: opts.onProgress, onBytes: opts.onBytes })
 }
 
-/** The sheets to choose from; a CSV file is one sheet named after the file. */
-export async function listSheets(path: string): Promise<SheetInfo[]> {
+/**
+ * The sheets to choose from; a CSV file is one sheet named after the file as the clerk named it
+ * (`fileName`), never after the temporary name an upload is stored under.
+ */
+export async function listSheets(path: string, fileName?: string): Promise<SheetInfo[]> {
   const { format } = await sniffFile(path)
   if (format === 'xlsx') return listXlsxSheets(path)
   if (format === 'xls') return listXlsSheets(path)
-  return [{ name: basename(path, extname(path)), index: 0, hidden: false }]
+  const shown = basename(fileName ?? path)
+  return [{ name: basename(shown, extname(shown)) || '工作表1', index: 0, hidden: false }]
 }
 
 /** The sheet's merged ranges (.xlsx and .xls); null where the format has none to tell (CSV). */

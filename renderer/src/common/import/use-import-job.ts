@@ -13,14 +13,17 @@ export type RunningJob = { progress: Progress; jobId: string | null; startedAt: 
 export function useImportJob() {
   const { message } = App.useApp()
   const [running, setRunning] = useState<RunningJob | null>(null)
+  /** The last refusal (a file that cannot be read, not a roster…): stays on the page until the next try. */
+  const [failure, setFailure] = useState<CallError | null>(null)
 
   async function job<T>(start: () => Promise<{ jobId: string }>): Promise<T | null> {
     setRunning({ progress: { done: 0, total: 1, message: '正在读取文件…' }, jobId: null, startedAt: Date.now() })
+    setFailure(null)
     try {
       return await runJob<T>(start, (progress) => setRunning((r) => r && { ...r, progress }), (jobId) => setRunning((r) => r && { ...r, jobId }))
     } catch (err) {
       if (err instanceof CallError && err.code === 'cancelled') message.info('已取消，台账未被修改。')
-      else message.error({ content: (err as Error).message, duration: 10 })
+      else setFailure(err instanceof CallError ? err : new CallError('failed', (err as Error).message))
       return null
     } finally {
       setRunning(null)
@@ -39,9 +42,9 @@ export function useImportJob() {
   async function chooseFile(title: string): Promise<PickedFile | null> {
     const picked = await window.ledger.pickFile({ title, extensions: ['xlsx', 'csv', 'xls', 'et'] })
     if (picked.ok) return picked.value
-    message.error(picked.error.message)
+    setFailure(new CallError(picked.error.code, picked.error.message))
     return null
   }
 
-  return { running, job, saveProduced, chooseFile }
+  return { running, failure, dismissFailure: () => setFailure(null), job, saveProduced, chooseFile }
 }

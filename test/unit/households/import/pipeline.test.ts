@@ -163,6 +163,8 @@ describe('roster import: preview, commit, re-import, undo', () => {
 
     const partial = await job<RosterCommitResult>('households.importCommit', { fileId: file(xlsx), skipBlocked: true })
     expect(partial.households.new).toBe(8)
+    // The toast after the import says how many households were left out (issue 18, item 13).
+    expect(partial.skipped).toBe(2)
     expect(sql('SELECT household_no FROM households WHERE household_no = ?', headless)).toEqual([])
   })
 
