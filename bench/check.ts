@@ -40,9 +40,9 @@ async function main(): Promise<void> {
     }))
     console.log(`work spells: ${data.workSpells.length}`)
     const t2 = performance.now()
-    const run = runRules(data, AS_OF)
-    const { timings } = run
-    let { findings } = run
+    const first = runRules(data, AS_OF)
+    const { timings } = first
+    let { findings } = first
     const rules = performance.now() - t2
     const cpu = process.cpuUsage(c1)
     console.log(`load ${s(loaded)}; ${CATALOGUE.length} rules ${s(rules)}; ${findings.length} findings; peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)

@@ -6,6 +6,7 @@
  */
 import type { CheckSettingsInput } from '../../../shared/api/checks'
 import type { Ledger } from '../db/open'
+import { villageCellsForChecks, workRecordsForChecks } from '../national'
 import type { CaseData, CheckSettings, HouseholdData, LedgerData, MemberData } from './data'
 
 type Row = Record<string, unknown>
@@ -62,9 +63,10 @@ export function loadLedgerData(ledger: Ledger, asOf: string, householdIds?: read
   const only = householdIds ? ` WHERE id IN (${householdIds.map(() => '?').join(',')})` : ''
   const onlyHh = householdIds ? ` AND household_id IN (${householdIds.map(() => '?').join(',')})` : ''
   const p = householdIds ?? []
+  const villageCells = villageCellsForChecks(ledger)
   const villages = (db.prepare('SELECT id, county, township, name, exit_year, total_households, total_population FROM villages').all() as Row[]).map((v) => ({
     id: Number(v.id), county: String(v.county), township: String(v.township), name: String(v.name), exit_year: (v.exit_year as string | null) ?? null,
-    total_households: (v.total_households as number | null) ?? null, total_population: (v.total_population as number | null) ?? null, extra: {},
+    total_households: (v.total_households as number | null) ?? null, total_population: (v.total_population as number | null) ?? null, extra: villageCells.get(Number(v.id)) ?? {},
   }))
   const households = new Map<number, HouseholdData>()
   for (const r of db.prepare(`SELECT * FROM households${only}`).iterate(...p) as Iterable<Row>) {
@@ -118,7 +120,7 @@ export function loadLedgerData(ledger: Ledger, asOf: string, householdIds?: read
     visits: db.prepare(`SELECT household_id, visit_date FROM visits${whereHh}`).all(...p) as never,
     aid: db.prepare(`SELECT id, household_id, aid_date, description, amount_fen FROM aid${whereHh}`).all(...p) as never,
     projects: householdIds ? [] : projectsOf(ledger),
-    workSpells: null,
+    workSpells: workRecordsForChecks(ledger, householdIds),
     settings: settingsFor(ledger, asOf),
   }
 }

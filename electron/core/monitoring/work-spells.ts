@@ -1,9 +1,7 @@
 /**
- * Where the 务工结束未再就业 worklist reads work spells (已外出务工信息). The work-spell ledger is another
- * change (its own migration); this one file is the wiring point: `workSpellSource` returns null while
- * the ledger has no such table, and the worklist then says it is not available, instead of guessing.
- * Once the table lands, adapt the one query below to its columns; the rule itself
- * (`endedWithoutNewSpell`) and the worklist do not change.
+ * Where the 务工结束未再就业 worklist reads work spells (已外出务工信息, the national area's work_spells
+ * table, migration 014). `workSpellSource` returns null on a ledger file whose schema lacks the table
+ * (opened read-only before migrating), and the worklist then says it is not available.
  */
 import type { WorkSpell } from '../../../shared/domain/monitoring-worklists'
 import type { Ledger } from '../db/open'
