@@ -298,3 +298,6 @@ export type WritableTable =
   | 'monitoring_cases'
   | 'monitoring_measures'
   | 'monitoring_settings'
+  | 'rectification_problems'
+  | 'rectification_progress'
+  | 'rectification_attachments'

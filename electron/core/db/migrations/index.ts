@@ -12,8 +12,9 @@ import { m010Projects } from './010_projects'
 import { m011AuditIndex } from './011_audit_index'
 import { m012MemberNameIndex } from './012_member_name_index'
 import { m013Monitoring } from './013_monitoring'
+import { m020Rectification } from './020_rectification'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts, m010Projects, m011AuditIndex, m012MemberNameIndex, m013Monitoring]
+export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts, m010Projects, m011AuditIndex, m012MemberNameIndex, m013Monitoring, m020Rectification]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
