@@ -12,6 +12,7 @@ import { importsHandlers } from './imports/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { monitoringHandlers } from './monitoring/handlers'
 import { projectsHandlers } from './projects/handlers'
+import { rectificationHandlers } from './rectification/handlers'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<OpName> = {
   ...accountsHandlers,
   ...projectsHandlers,
   ...monitoringHandlers,
+  ...rectificationHandlers,
 }

@@ -8,6 +8,7 @@ import { householdsJobs } from './households/jobs'
 import { importsJobs } from './imports/jobs'
 import type { JobFunction } from './jobs'
 import { projectsJobs } from './projects/jobs'
+import { rectificationJobs } from './rectification/jobs'
 
 export const jobs: Record<string, JobFunction> = {
   ...demoJobs,
@@ -15,4 +16,5 @@ export const jobs: Record<string, JobFunction> = {
   ...formsJobs,
   ...projectsJobs,
   ...importsJobs,
+  ...rectificationJobs,
 }

@@ -18,6 +18,7 @@ import { jobsOps } from './jobs'
 import { monitoringOps } from './monitoring'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
+import { rectificationOps } from './rectification'
 
 export const contract = {
   ...appOps,
@@ -31,6 +32,7 @@ export const contract = {
   ...accountsOps,
   ...projectsOps,
   ...monitoringOps,
+  ...rectificationOps,
 } as const
 
 export type Contract = typeof contract
