@@ -22,6 +22,9 @@ import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
+import { ProblemImportPage } from './rectification/ProblemImportPage'
+import { ProblemPage } from './rectification/ProblemPage'
+import { RectificationPage } from './rectification/RectificationPage'
 import { navigate, useRoute } from './router'
 
 export function App() {
@@ -53,13 +56,14 @@ function Shell() {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
             { key: 'helpers', label: '帮扶力量' },
             { key: 'projects', label: '项目台账' },
             { key: 'assets', label: '资产台账' },
+            { key: 'rectification', label: '问题整改' },
             { key: 'import', label: '导入花名册' },
             { key: 'forms', label: '打印表单' },
             // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
@@ -105,6 +109,12 @@ function Shell() {
           <ProjectPage id={route.id} />
         ) : route.page === 'assets' ? (
           <AssetsPage />
+        ) : route.page === 'rectification' ? (
+          <RectificationPage />
+        ) : route.page === 'rectification-import' ? (
+          <ProblemImportPage />
+        ) : route.page === 'problem' ? (
+          <ProblemPage id={route.id} />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'forms' ? (

@@ -24,6 +24,10 @@ export type Route =
   | { page: 'assets' }
   /** 监测设置: the per-year monitoring line and deadlines. */
   | { page: 'monitoring-settings' }
+  /** 问题整改台账, its import and one problem. */
+  | { page: 'rectification' }
+  | { page: 'rectification-import' }
+  | { page: 'problem'; id: number }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -43,6 +47,10 @@ export function parseRoute(hash: string): Route {
   if (project) return { page: 'project', id: Number(project[1]) }
   if (hash === '#/assets') return { page: 'assets' }
   if (hash === '#/monitoring-settings') return { page: 'monitoring-settings' }
+  if (hash === '#/rectification') return { page: 'rectification' }
+  if (hash === '#/rectification/import') return { page: 'rectification-import' }
+  const problem = /^#\/rectification\/(\d+)$/.exec(hash)
+  if (problem) return { page: 'problem', id: Number(problem[1]) }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -91,10 +91,10 @@ export interface RectificationReminders {
 export interface ProblemImportPreview {
   fileName: string
   sheet: string
-  sheets: string[]
+  sheets: { name: string; hidden?: boolean }[]
   headerRow: number
   rows: number
-  columns: { letter: string; header: string; field: string | null; label: string | null }[]
+  columns: { index: number; letter: string; header: string; field: string | null; label: string | null; samples: string[] }[]
   problems: CountSet
   errorCount: number
   warningCount: number

@@ -6,6 +6,8 @@
  *   '#/print/notice/projects/:year'        项目公示
  *   '#/print/notice/beneficiaries/:projectId'  受益户公示
  *   '#/print/cards/village/:villageId'     户卡 of a whole village (a job with progress)
+ *   '#/print/rectification'                问题整改台账
+ *   '#/print/rectification/:problemId'     整改销号表
  */
 
 export interface UnitHandoverParams {
@@ -22,6 +24,8 @@ export type PrintForm =
   | { form: 'notice-projects'; year: string }
   | { form: 'notice-beneficiaries'; projectId: number }
   | { form: 'cards-village'; villageId: number }
+  | { form: 'rectification-ledger' }
+  | { form: 'rectification-closure'; problemId: number }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 
@@ -36,6 +40,9 @@ export function parsePrintForm(hash: string): PrintForm | null {
   if (m) return { form: 'notice-beneficiaries', projectId: Number(m[1]) }
   m = /^#\/print\/cards\/village\/(\d+)$/.exec(hash)
   if (m) return { form: 'cards-village', villageId: Number(m[1]) }
+  if (hash === '#/print/rectification') return { form: 'rectification-ledger' }
+  m = /^#\/print\/rectification\/(\d+)$/.exec(hash)
+  if (m) return { form: 'rectification-closure', problemId: Number(m[1]) }
   m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)
   if (m) {
     const q = new URLSearchParams(m[1])

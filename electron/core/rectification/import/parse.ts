@@ -45,12 +45,14 @@ export interface ParsedProblemList {
   fileName: string
   sha256: string
   sheet: string
-  sheets: string[]
+  sheets: { name: string; hidden?: boolean }[]
   headerRow: number
   columns: HeaderColumn<ProblemFieldKey>[]
   problems: ParsedProblem[]
   /** Rows with an error: reported, never written. */
   rejectedRows: number
+  /** First values of each column (by index), for the 列对应 tab. */
+  samples: Record<number, string[]>
   issues: Omit<ImportIssueView, 'sheet'>[]
 }
 
@@ -75,7 +77,7 @@ export async function parseProblemFile(
     grid[rowNumber - 1] = cells
     if (rowNumber % 500 === 0) ctx.checkCancelled()
   }
-  return analyseProblemGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => s.name) })
+  return analyseProblemGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) })
 }
 
 const lastDayOfMonth = (ym: string) => {
@@ -83,7 +85,7 @@ const lastDayOfMonth = (ym: string) => {
   return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
 }
 
-export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha256: string; sheet: string; sheets: string[] }): ParsedProblemList {
+export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha256: string; sheet: string; sheets: { name: string; hidden?: boolean }[] }): ParsedProblemList {
   const layout = detectHeader(grid, { maxScanRows: HEADER_SCAN_ROWS, match: matchProblemField })
   if (!layout || !layout.columns.some((c) => c.field === 'description')) {
     throw new LedgerError(
@@ -191,5 +193,14 @@ export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha25
       similar: text('similar'),
     })
   }
-  return { ...source, headerRow, columns: layout.columns, problems, rejectedRows, issues }
+  const samples: Record<number, string[]> = {}
+  for (const c of layout.columns) {
+    const seen: string[] = []
+    for (let r = layout.firstDataRowIndex; r < grid.length && seen.length < 3; r++) {
+      const t = cellToText(grid[r]?.[c.index] ?? null).trim()
+      if (t && !seen.includes(t) && t !== c.header) seen.push(t)
+    }
+    samples[c.index] = seen
+  }
+  return { ...source, headerRow, columns: layout.columns, problems, rejectedRows, issues, samples }
 }

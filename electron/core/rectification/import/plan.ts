@@ -114,7 +114,7 @@ export function buildProblemPreview(list: ParsedProblemList, plan: ProblemPlan):
     sheets: list.sheets,
     headerRow: list.headerRow,
     rows: list.problems.length + list.rejectedRows,
-    columns: list.columns.map((c) => ({ letter: c.letter, header: c.header, field: c.field, label: c.field ? problemFieldLabel(c.field) : null })),
+    columns: list.columns.map((c) => ({ index: c.index, letter: c.letter, header: c.header, field: c.field, label: c.field ? problemFieldLabel(c.field) : null, samples: list.samples[c.index] ?? [] })),
     problems: plan.counts,
     errorCount: issues.filter((i) => i.severity === 'error').length,
     warningCount: issues.filter((i) => i.severity === 'warning').length,
