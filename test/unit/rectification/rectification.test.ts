@@ -162,3 +162,19 @@ describe('county problem list import and export', () => {
     expect(COUNTY_HEADER.length).toBe(16)
   })
 })
+
+describe('the demo township', () => {
+  it('has a few problems, one of them overdue and one near its deadline, and removes them with the demo', async () => {
+    const { call, job, core } = setup()
+    await job((await call('demo.load', { households: 20 })).jobId)
+    const list = await call('rectification.list', { today: new Date().toISOString().slice(0, 10) })
+    expect(list.length).toBeGreaterThanOrEqual(4)
+    expect(list.map((p) => p.status)).toContain('已销号')
+    const r = await call('rectification.reminders', { today: (() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })() })
+    expect(r.overdue.length).toBe(1)
+    expect(r.near.length).toBe(1)
+    await call('demo.remove', {})
+    expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM rectification_problems').pluck().get()).toBe(0)
+    expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM rectification_progress').pluck().get()).toBe(0)
+  })
+})
