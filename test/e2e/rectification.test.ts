@@ -50,7 +50,7 @@ describe('问题整改台账', () => {
 
     await page.getByPlaceholder('本次整改进展').fill('已补签 25 户')
     await page.getByRole('button', { name: '添加进展' }).click()
-    await page.getByText('已补签 25 户').waitFor()
+    await page.getByText('已补签 25 户', { exact: true }).waitFor()
     await expect.poll(() => page.locator('.ant-steps-item-process').innerText()).toContain('整改中')
 
     const photo = path.join(app.dir, '整改后公示栏.png')
@@ -58,7 +58,7 @@ describe('问题整改台账', () => {
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: '上传照片或扫描件' }).click()
     await (await chooser).setFiles(photo)
-    await page.getByText('整改后公示栏.png').waitFor()
+    await page.getByText('整改后公示栏.png', { exact: true }).waitFor()
 
     await page.getByRole('button', { name: '改为「已整改」' }).click()
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click()

@@ -109,7 +109,7 @@ function ClosureSheet({ p, township }: { p: ProblemDetail; township: string }) {
         <span>填报单位：{township}人民政府</span>
         <span>编号：{dash(p.problemNo)}</span>
       </div>
-      <table className="signs">
+      <table className="closure">
         <colgroup>
           <col style={{ width: '16%' }} />
           <col style={{ width: '34%' }} />
@@ -117,7 +117,7 @@ function ClosureSheet({ p, township }: { p: ProblemDetail; township: string }) {
           <col style={{ width: '34%' }} />
         </colgroup>
         <tbody>
-          <tr>
+          <tr style={{ height: '10mm' }}>
             <th>问题来源</th>
             <td>{p.source}</td>
             <th>批次或文号</th>
@@ -127,7 +127,7 @@ function ClosureSheet({ p, township }: { p: ProblemDetail; township: string }) {
             <th>发现日期</th>
             <td>{cnDate(p.foundDate)}</td>
             <th>涉及范围</th>
-            <td>{SCOPE_LABELS[p.scope]}：{p.scopeLabel}</td>
+            <td>{p.scope === 'township' ? p.scopeLabel : `${SCOPE_LABELS[p.scope]}：${p.scopeLabel}`}</td>
           </tr>
           <tr>
             <th>问题描述</th>

@@ -128,7 +128,13 @@ function StatusCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void }) {
         okText="确定"
         cancelText="取消"
         onCancel={() => setAsking(null)}
-        onOk={() => form.validateFields().then((v) => move(asking!, v.date?.format('YYYY-MM-DD'), v.approver?.trim()))}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => move(asking!, v.date?.format('YYYY-MM-DD'), v.approver?.trim()),
+            // The form shows what is missing under its fields.
+            () => undefined,
+          )
+        }
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs() }}>

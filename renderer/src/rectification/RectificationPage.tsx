@@ -39,7 +39,7 @@ export function RectificationPage() {
     { title: '问题描述', dataIndex: 'description', ellipsis: true },
     { title: '涉及范围', dataIndex: 'scopeLabel', width: 150, ellipsis: true },
     { title: '责任单位 / 责任人', key: 'who', width: 150, render: (_: unknown, p) => [p.unit, p.person].filter(Boolean).join(' / ') },
-    { title: '整改时限', dataIndex: 'deadline', width: 190, render: (v: string | null, p) => <Space size={4}>{v}<DeadlineTag p={p} /></Space> },
+    { title: '整改时限', dataIndex: 'deadline', width: 215, render: (v: string | null, p) => <Space size={4}>{v}<DeadlineTag p={p} /></Space> },
     { title: '状态', dataIndex: 'status', width: 80, render: (s: ProblemStatus) => <StatusTag status={s} /> },
   ]
   return (
