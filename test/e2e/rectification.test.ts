@@ -87,7 +87,7 @@ describe('问题整改台账', () => {
   it('imports the county list with its warnings, undoes it, and prints the 整改台账', async () => {
     const file = path.join(app.dir, '县巡察反馈问题清单.xlsx')
     await writeProblemWorkbook(file)
-    await page.evaluate(() => (location.hash = '#/rectification/import'))
+    await page.evaluate("location.hash = '#/rectification/import'")
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: /选择文件/ }).click()
     await (await chooser).setFiles(file)
@@ -99,7 +99,7 @@ describe('问题整改台账', () => {
     await page.getByRole('button', { name: '撤销本次导入' }).first().click()
     await expect.poll(() => app.query('SELECT 1 FROM rectification_problems').length, { timeout: 60_000 }).toBe(5)
 
-    await page.evaluate(() => (location.hash = '#/print/rectification'))
+    await page.evaluate("location.hash = '#/print/rectification'")
     await page.getByRole('heading', { name: /问题整改台账/ }).waitFor()
     await expect.poll(() => page.locator('.print-sheet tbody tr').count()).toBe(5)
     await screenshot(page, 'rectification-05-ledger-print')

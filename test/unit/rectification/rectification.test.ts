@@ -139,7 +139,7 @@ describe('county problem list import and export', () => {
     const fileId = file('清单.xlsx', fs.readFileSync(good))
     const preview = await job<ProblemImportPreview>((await call('rectification.importPreview', { fileId })).jobId)
     expect(preview).toMatchObject({ headerRow: 3, errorCount: 0, problems: { new: 3, changed: 0, unchanged: 0 } })
-    expect(preview.issues).toMatchObject([{ row: 7, column: '涉及村', severity: 'warning', code: 'village_unknown' }])
+    expect(preview.issues).toMatchObject([{ row: 7, column: '所在村', severity: 'warning', code: 'village_unknown', message: expect.stringContaining('第7行「所在村」') }])
     expect(preview.newProblems.map((p) => [p.source, p.scopeLabel])).toEqual([['县巡视', '示例一村'], ['审计', '乡镇'], ['自查', '不存在村']])
     const result = await job<ProblemImportResult>((await call('rectification.importCommit', { fileId })).jobId)
     expect(result.problems.new).toBe(3)

@@ -4,7 +4,7 @@
  */
 import type { CountSet, ImportIssueView } from '../../../../shared/api/households-import'
 import type { ProblemImportPreview } from '../../../../shared/api/rectification'
-import { problemFieldLabel } from '../../../../shared/import/rectification-fields'
+import { problemFieldLabel, type ProblemFieldKey } from '../../../../shared/import/rectification-fields'
 import type { Ledger } from '../../db/ledger'
 import { scopeLabelOf } from '../problems'
 import type { ParsedProblem, ParsedProblemList } from './parse'
@@ -47,7 +47,13 @@ export function planProblemImport(ledger: Ledger, list: ParsedProblemList): Prob
   const byNo = db.prepare('SELECT * FROM rectification_problems WHERE problem_no = ?')
   const byText = db.prepare('SELECT * FROM rectification_problems WHERE problem_no IS NULL AND source = ? AND found_date = ? AND description = ?')
   const issues: ProblemPlan['issues'] = []
-  const warn = (row: number, column: string, code: string, message: string) => issues.push({ row, column, severity: 'warning', code, message: `第${row}行「${column}」：${message}` })
+  /** The file's own header for a field (「所在村」), so the issue names the column as Excel shows it. */
+  const LABEL_FIELD: Record<string, ProblemFieldKey> = { 涉及村: 'village', 涉及户: 'household', 涉及项目: 'project', 问题编号: 'problem_no', 问题描述: 'description' }
+  const headerOf = (label: string) => list.columns.find((c) => c.field === LABEL_FIELD[label] && !c.duplicateOf)?.header ?? label
+  const warn = (row: number, label: string, code: string, message: string) => {
+    const column = headerOf(label)
+    issues.push({ row, column, severity: 'warning', code, message: `第${row}行「${column}」：${message}` })
+  }
   const counts: CountSet = { new: 0, changed: 0, unchanged: 0, missing: 0 }
   const seen = new Set<string>()
   const problems = list.problems.map((p): PlannedProblem => {
