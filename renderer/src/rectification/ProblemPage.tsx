@@ -179,7 +179,7 @@ function ProgressCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void })
             ]}
           >
             <Typography.Text strong style={{ marginRight: 12 }}>{g.date}</Typography.Text>
-            {g.note}
+            <span>{g.note}</span>
           </List.Item>
         )}
       />
