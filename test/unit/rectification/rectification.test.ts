@@ -178,3 +178,22 @@ describe('the demo township', () => {
     expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM rectification_progress').pluck().get()).toBe(0)
   })
 })
+
+describe('bad problem lists and undo after later work', () => {
+  it('says in words what is wrong with a file that is not a problem list, and refuses to undo an import whose problem got a progress note since', async () => {
+    const { call, file, job } = setup()
+    const notXlsx = file('清单.xlsx', PNG)
+    await expect(job((await call('rectification.importPreview', { fileId: notXlsx })).jobId)).rejects.toThrow(/清单\.xlsx|文件/)
+    const dir = tempDir()
+    const roster = path.join(dir, '花名册.xlsx')
+    await writeProblemWorkbook(roster, [['张三', '男']], ['姓名', '性别'])
+    await expect(job((await call('rectification.importPreview', { fileId: file('花名册.xlsx', fs.readFileSync(roster)) })).jobId)).rejects.toThrow('没有找到问题整改清单的表头')
+
+    const good = path.join(dir, '清单.xlsx')
+    await writeProblemWorkbook(good)
+    const result = await job<ProblemImportResult>((await call('rectification.importCommit', { fileId: file('清单.xlsx', fs.readFileSync(good)) })).jobId)
+    const [p] = await call('rectification.list', { today: '2026-04-01', q: '公示栏' })
+    await call('rectification.addProgress', { problemId: p!.id, date: '2026-03-20', note: '已更新' })
+    await expect(job((await call('imports.undo', { batchId: result.batchId })).jobId)).rejects.toThrow('导入后又添加了整改进展')
+  })
+})
