@@ -14,7 +14,7 @@ export function writeDemoRectification(ledger: Ledger, actor: string, villages: 
   const [v1, v2] = villages
   if (!v1) return
   const closed = createProblem(ledger, actor, {
-    source: '县巡视', batchNo: '县巡反〔2025〕2号', problemNo: 'SL-2025-01', foundDate: shift(-120), description: '部分脱贫户收入台账与入户核实情况不一致',
+    source: '县巡视', batchNo: `县巡反〔${shift(-120).slice(0, 4)}〕2号`, problemNo: `SL-${shift(-120).slice(0, 4)}-01`, foundDate: shift(-120), description: '部分脱贫户收入台账与入户核实情况不一致',
     scope: 'village', villageId: v1.villageId, leader: '王副镇长', unit: '镇农业农村办', person: '李专干', measures: '逐户入户核实收入，更新台账并经户主签字确认', deadline: shift(-60),
     similar: '全镇各村同步排查收入台账，另发现 3 户同类问题并已整改',
   })
@@ -32,7 +32,7 @@ export function writeDemoRectification(ledger: Ledger, actor: string, villages: 
     addProgress(ledger, actor, started, shift(-20), '已安装过滤设施，管网接入方案报县水利局')
   }
   createProblem(ledger, actor, {
-    source: '审计', batchNo: '审计发现〔2025〕5号', foundDate: shift(-45), description: '项目资金拨付进度滞后，结余资金未及时统筹使用',
+    source: '审计', batchNo: `审计发现〔${shift(-45).slice(0, 4)}〕5号`, foundDate: shift(-45), description: '项目资金拨付进度滞后，结余资金未及时统筹使用',
     scope: projectIds[0] ? 'project' : 'village', projectId: projectIds[0] ?? null, villageId: projectIds[0] ? null : v1.villageId,
     leader: '张镇长', unit: '镇财政所', person: '孙会计', measures: '倒排拨付计划，每周通报进度', deadline: shift(-10),
   })
