@@ -15,6 +15,7 @@ import { monitoringHandlers } from './monitoring/handlers'
 import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
 import { statsHandlers } from './stats/handlers'
+import { rectificationHandlers } from './rectification/handlers'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
@@ -31,4 +32,5 @@ export const handlers: HandlerMap<OpName> = {
   ...nationalHandlers,
   ...checksHandlers,
   ...statsHandlers,
+  ...rectificationHandlers,
 }

@@ -9,6 +9,7 @@ import { importsJobs } from './imports/jobs'
 import type { JobFunction } from './jobs'
 import { nationalJobs } from './national/jobs'
 import { projectsJobs } from './projects/jobs'
+import { rectificationJobs } from './rectification/jobs'
 
 export const jobs: Record<string, JobFunction> = {
   ...demoJobs,
@@ -17,4 +18,5 @@ export const jobs: Record<string, JobFunction> = {
   ...projectsJobs,
   ...importsJobs,
   ...nationalJobs,
+  ...rectificationJobs,
 }

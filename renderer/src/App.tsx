@@ -27,6 +27,9 @@ import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
+import { ProblemImportPage } from './rectification/ProblemImportPage'
+import { ProblemPage } from './rectification/ProblemPage'
+import { RectificationPage } from './rectification/RectificationPage'
 import { navigate, useRoute } from './router'
 import { StatsPage } from './stats/StatsPage'
 import { StatsReportPage } from './stats/StatsReportPage'
@@ -62,7 +65,7 @@ function Shell() {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page]}
+          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
           onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
           items={[
             { key: 'households', label: '户台账' },
@@ -73,6 +76,7 @@ function Shell() {
             { key: 'assets', label: '资产台账' },
             { key: 'checks', label: '疑点核查' },
             { key: 'stats', label: '统计' },
+            { key: 'rectification', label: '问题整改' },
             { key: 'import', label: '导入花名册' },
             { key: 'national-import', label: '导入国家系统表格' },
             { key: 'forms', label: '打印表单' },
@@ -123,6 +127,12 @@ function Shell() {
           <NationalImportPage />
         ) : route.page === 'checks' ? (
           <ChecksPage />
+        ) : route.page === 'rectification' ? (
+          <RectificationPage />
+        ) : route.page === 'rectification-import' ? (
+          <ProblemImportPage />
+        ) : route.page === 'problem' ? (
+          <ProblemPage id={route.id} />
         ) : route.page === 'monitoring-settings' ? (
           <MonitoringSettingsPage />
         ) : route.page === 'monitoring-worklists' ? (

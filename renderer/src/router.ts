@@ -39,6 +39,10 @@ export type Route =
   /** 统计 and its report forms on the print path ('#/print/stats/<kind>?asOf=…&year=…'). */
   | { page: 'stats' }
   | { page: 'stats-print'; kind: ReportKind; asOf: string; year?: string | undefined }
+  /** 问题整改台账, its import and one problem. */
+  | { page: 'rectification' }
+  | { page: 'rectification-import' }
+  | { page: 'problem'; id: number }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -70,6 +74,10 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/national-import') return { page: 'national-import' }
   if (hash === '#/checks') return { page: 'checks' }
   if (hash === '#/print/checks') return { page: 'checks-print' }
+  if (hash === '#/rectification') return { page: 'rectification' }
+  if (hash === '#/rectification/import') return { page: 'rectification-import' }
+  const problem = /^#\/rectification\/(\d+)$/.exec(hash)
+  if (problem) return { page: 'problem', id: Number(problem[1]) }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -21,6 +21,7 @@ import { nationalOps } from './national'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
 import { statsOps } from './stats'
+import { rectificationOps } from './rectification'
 
 export const contract = {
   ...appOps,
@@ -37,6 +38,7 @@ export const contract = {
   ...nationalOps,
   ...checksOps,
   ...statsOps,
+  ...rectificationOps,
 } as const
 
 export type Contract = typeof contract

@@ -15,6 +15,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { LedgerError } from '../../../shared/api/result'
+import { mirrorAttachmentsTo } from '../db/attachments'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import type { Ledger } from '../db/ledger'
 import { ensureDir, folderUnwritable, syncDir } from './folder'
@@ -130,6 +131,8 @@ export function createBackup(ledger: Pick<Ledger, 'sqlite'>, options: CreateBack
     const { final, partial, at } = reserveName(options)
     try {
       await ledger.sqlite.backup(partial)
+      // Evidence files (问题整改 photos, scans) go beside the copies, once each by their hash.
+      mirrorAttachmentsTo(ledger.sqlite.name, options.dir)
     } catch (err) {
       removeQuietly(partial)
       throw writeFailed(options.dir, err)
@@ -154,6 +157,7 @@ export function createBackupSync(sqlite: Database.Database, options: CreateBacku
   const { final, partial, at } = reserveName(options)
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial)
+    mirrorAttachmentsTo(sqlite.name, options.dir)
   } catch (err) {
     removeQuietly(partial)
     throw writeFailed(options.dir, err)

@@ -26,6 +26,7 @@
  * integrity_check (the usual reason to restore), the byte copy is kept instead
  * and the file is replaced by a copy of the backup via a temp file and rename.
  */
+import { restoreAttachmentsFrom } from '../db/attachments'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -109,6 +110,12 @@ export async function restoreBackupFile(
   }
   if (restored.integrity !== 'ok' || restored.schemaVersion !== check.schemaVersion) {
     throw restoreFailed(new Error(restored.integrity ?? 'schema version differs'), safetyCopy?.file ?? damagedCopy)
+  }
+  // Evidence files the restored records name and this ledger folder lacks come back from the backup folder.
+  try {
+    restoreAttachmentsFrom(path.dirname(backupFile), dbPath)
+  } catch (err) {
+    throw restoreFailed(err, safetyCopy?.file ?? damagedCopy)
   }
   return { safetyCopy, damagedCopy, restored: { schemaVersion: restored.schemaVersion, counts: restored.counts } }
 }

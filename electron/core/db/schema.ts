@@ -392,6 +392,54 @@ export interface SchemaMigrationsTable {
   applied_at: string
 }
 
+/** 020: 问题整改台账 — problems, their dated progress notes and their evidence files (stored by SHA-256 beside the ledger). */
+export interface RectificationProblemsTable {
+  id: Generated<number>
+  problem_no: string | null
+  source: string
+  batch_no: string | null
+  found_date: string
+  description: string
+  scope: string
+  village_id: number | null
+  household_id: number | null
+  project_id: number | null
+  scope_note: string | null
+  leader: string | null
+  unit: string | null
+  person: string | null
+  measures: string | null
+  deadline: string | null
+  status: string
+  rectified_date: string | null
+  closed_date: string | null
+  closed_by: string | null
+  similar: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RectificationProgressTable {
+  id: Generated<number>
+  problem_id: number
+  note_date: string
+  note: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RectificationAttachmentsTable {
+  id: Generated<number>
+  problem_id: number
+  sha256: string
+  file_name: string
+  mime: string
+  size_bytes: number
+  created_at: string
+  updated_at: string
+}
+
 export interface LedgerSchema {
   settings: SettingsTable
   villages: VillagesTable
@@ -414,6 +462,9 @@ export interface LedgerSchema {
   planned_work: PlannedWorkTable
   village_statistics: VillageStatisticsTable
   household_info: HouseholdInfoTable
+  rectification_problems: RectificationProblemsTable
+  rectification_progress: RectificationProgressTable
+  rectification_attachments: RectificationAttachmentsTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -451,3 +502,6 @@ export type WritableTable =
   | 'village_statistics'
   | 'household_info'
   | 'unit_obtained_funds'
+  | 'rectification_problems'
+  | 'rectification_progress'
+  | 'rectification_attachments'

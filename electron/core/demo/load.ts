@@ -5,6 +5,7 @@ import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { writeDemoMonitoring } from './monitoring'
 import { writeDemoNational } from './national'
+import { DEMO_PROBLEMS, writeDemoRectification } from './rectification'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_OBTAINED, DEMO_UNIT_VILLAGE } from './projects'
 
 type Writer = Parameters<Parameters<Ledger['write']['run']>[1]>[0]
@@ -46,6 +47,8 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
     writeDemoProjects(w, villageHouseholds)
     writeDemoMonitoring(ledger, ctx.actor, villageHouseholds.flatMap((v) => v.households))
     writeDemoNational(ledger, w, villageHouseholds)
+    const projectIds = ledger.sqlite.prepare('SELECT id FROM projects WHERE village_id IN (SELECT id FROM villages WHERE is_demo = 1) ORDER BY id').pluck().all() as number[]
+    writeDemoRectification(ledger, ctx.actor, villageHouseholds, projectIds)
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
@@ -181,6 +184,11 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   // Projects carry no demo flag: the demo's are those placed in a demo village. Children first, so each
   // deletion is in the audit trail (cascades would hide them); before the villages, whose deletion would
   // only clear the projects' village.
+  // The demo's problems go first, while their links to demo records still say which they are.
+  for (const table of ['rectification_progress', 'rectification_attachments'] as const) {
+    w.deleteWhere(table, `problem_id IN (SELECT id FROM rectification_problems WHERE ${DEMO_PROBLEMS})`, [])
+  }
+  w.deleteWhere('rectification_problems', DEMO_PROBLEMS, [])
   const demoProjects = `project_id IN (SELECT id FROM projects WHERE ${demoVillages})`
   for (const table of ['project_assets', 'project_beneficiaries', 'project_progress', 'project_milestones', 'project_indicators', 'project_disbursements', 'project_budget_lines'] as const) {
     w.deleteWhere(table, demoProjects, [])

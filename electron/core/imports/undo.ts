@@ -15,6 +15,7 @@ const TABLE_LABELS: Record<string, string> = {
   households: '户', members: '人', villages: '行政村', village_groups: '组',
   projects: '项目', project_budget_lines: '项目资金', project_indicators: '绩效目标',
   work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
+  rectification_problems: '整改问题', rectification_progress: '整改进展',
 }
 
 /** Records that belong to a project: deleting a project the import added would take them along unaudited. */
@@ -64,6 +65,18 @@ export function undoImport(ledger: Ledger, batchId: number, actor: string): { re
       const ids = db.prepare(`SELECT id FROM ${table} WHERE project_id = ?`).pluck().all(r.record_id) as number[]
       if (ids.some((id) => !inserted.has(`${table}/${id}`))) {
         conflicts.push(`项目「${String(projectName.get(r.record_id) ?? r.record_id)}」（导入后又添加了${label}）`)
+        break
+      }
+    }
+  }
+  // Progress notes or evidence added later to a problem this import created would go with it.
+  for (const r of records) {
+    if (conflicts.length >= 5) break
+    if (r.table_name !== 'rectification_problems' || r.action !== 'insert') continue
+    for (const [table, what] of [['rectification_progress', '整改进展'], ['rectification_attachments', '佐证材料']] as const) {
+      const ids = db.prepare(`SELECT id FROM ${table} WHERE problem_id = ?`).pluck().all(r.record_id) as number[]
+      if (ids.some((id) => !inserted.has(`${table}/${id}`))) {
+        conflicts.push(`整改问题 #${r.record_id}（导入后又添加了${what}）`)
         break
       }
     }

@@ -4,6 +4,7 @@ import { HouseholdCardsPage } from './HouseholdCardsPage'
 import { HouseholdPlanPage, MonitoringApprovalPage, MonitoringNoticePage } from './MonitoringForms'
 import { BeneficiaryNoticePage, ProjectNoticePage } from './NoticePages'
 import type { PrintForm } from './routes'
+import { ProblemClosurePrint, RectificationLedgerPrint } from './RectificationPrintPages'
 import { UnitHandoverPage } from './UnitHandoverPage'
 
 /** The printed form of a route, shown alone: what is on screen is what goes to paper. */
@@ -24,6 +25,10 @@ function FormOf({ form }: { form: PrintForm }) {
       return <ProjectNoticePage year={form.year} />
     case 'notice-beneficiaries':
       return <BeneficiaryNoticePage projectId={form.projectId} />
+    case 'rectification-ledger':
+      return <RectificationLedgerPrint />
+    case 'rectification-closure':
+      return <ProblemClosurePrint id={form.problemId} />
     case 'cards-village':
       return <HouseholdCardsPage filter={{ villageId: form.villageId }} />
     case 'monitoring-approval':

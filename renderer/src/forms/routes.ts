@@ -9,6 +9,8 @@
  *   '#/print/monitoring-approval/:caseId/identify|eliminate'  防返贫监测对象识别（纳入）/ 风险消除审批表
  *   '#/print/monitoring-notice/:villageId/identify|eliminate'  the village 公示 of new monitoring objects / eliminations
  *   '#/print/household-plan/:householdId'  一户一策 帮扶计划表
+ *   '#/print/rectification'                问题整改台账
+ *   '#/print/rectification/:problemId'     整改销号表
  */
 import type { MonitoringFormKind } from '../../../shared/api/forms-monitoring'
 
@@ -29,6 +31,8 @@ export type PrintForm =
   | { form: 'monitoring-approval'; caseId: number; kind: MonitoringFormKind }
   | { form: 'monitoring-notice'; villageId: number; kind: MonitoringFormKind }
   | { form: 'household-plan'; householdId: number }
+  | { form: 'rectification-ledger' }
+  | { form: 'rectification-closure'; problemId: number }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 
@@ -49,6 +53,9 @@ export function parsePrintForm(hash: string): PrintForm | null {
   if (m) return { form: 'monitoring-notice', villageId: Number(m[1]), kind: m[2] as MonitoringFormKind }
   m = /^#\/print\/household-plan\/(\d+)$/.exec(hash)
   if (m) return { form: 'household-plan', householdId: Number(m[1]) }
+  if (hash === '#/print/rectification') return { form: 'rectification-ledger' }
+  m = /^#\/print\/rectification\/(\d+)$/.exec(hash)
+  if (m) return { form: 'rectification-closure', problemId: Number(m[1]) }
   m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)
   if (m) {
     const q = new URLSearchParams(m[1])
