@@ -4,6 +4,7 @@
  * A raw name such as 「project_budget_lines」 or 「is_demo」 never reaches the clerk:
  * test/unit/accounts/labels.test.ts fails when a table or column of a fresh ledger has no label here.
  */
+import { NATIONAL_FIELDS } from '../import/national-fields'
 import { columnLabel } from './households-rules'
 
 export const TABLE_LABELS: Record<string, string> = {
@@ -13,6 +14,9 @@ export const TABLE_LABELS: Record<string, string> = {
   projects: '项目', project_budget_lines: '项目资金预算', project_disbursements: '项目资金拨付', project_beneficiaries: '项目受益户',
   project_milestones: '项目节点', project_progress: '项目进度', project_assets: '项目资产', project_indicators: '绩效指标',
   monitoring_cases: '监测对象', monitoring_measures: '帮扶措施', monitoring_settings: '监测设置',
+  work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
+  check_runs: '疑点核查记录', check_findings: '疑点', check_waivers: '疑点豁免', unit_obtained_funds: '帮扶单位争取资金',
+  rectification_problems: '整改问题', rectification_progress: '整改进展', rectification_attachments: '整改佐证材料',
   access_log: '访问日志', audit_log: '修改记录', schema_migrations: '数据库版本',
 }
 
@@ -51,7 +55,7 @@ const FIELDS: Record<string, Record<string, string>> = {
   },
   import_mappings: { kind: '导入类别', signature: '表头', mapping_json: '列对应' },
   projects: {
-    project_no: '项目编号', name: '项目名称', category: '项目类别', subtype: '子类型', nature: '建设性质', year: '年度', township: '乡镇',
+    contractor: '施工单位', supervisor: '监理单位', project_no: '项目编号', name: '项目名称', category: '项目类别', subtype: '子类型', nature: '建设性质', year: '年度', township: '乡镇',
     village_id: '实施地点（村）', location: '实施地点', content: '建设内容及规模', planned_start: '计划开工时间', planned_end: '计划完工时间',
     implementer: '实施单位', responsible_unit: '责任单位', responsible_person: '责任人', responsible_phone: '联系电话',
     assisting_unit: '帮扶单位', farmer_link: '联农带农机制', declared_households: '受益户数', declared_persons: '受益人数',
@@ -86,11 +90,40 @@ const FIELDS: Record<string, Record<string, string>> = {
   monitoring_measures: { case_id: '监测对象', kind: '措施类别', items: '措施内容', other_note: '其他说明', measure_date: '落实日期', amount_fen: '金额', responsible: '责任人' },
   monitoring_settings: {
     year: '年度', line_fen: '监测线', publicity_days: '公示天数', min_months_before_elimination: '最短消除月数',
-    reminder_days_without_measure: '无措施提醒天数',
+    reminder_days_without_measure: '无措施提醒天数', step_deadline_days: '程序每步办理时限（天）',
+    identification_deadline_days: '识别程序时限（天）', work_gap_days: '务工结束提醒天数',
   },
+  // The national records: their columns by the national export's own headers (shared/import/national-fields.ts).
+  work_spells: { ...nationalLabels('workSpells'), member_id: '家庭成员', cells_json: '原表各列' },
+  planned_work: { ...nationalLabels('plannedWork'), member_id: '家庭成员', cells_json: '原表各列' },
+  village_statistics: { ...nationalLabels('villages'), village_id: '行政村', cells_json: '原表各列' },
+  household_info: { ...nationalLabels('householdInfo'), cells_json: '原表各列' },
+  check_runs: {
+    scope: '核查范围', as_of: '核查日期', counts_json: '各规则数量', open_count: '待处理', waived_count: '已豁免', new_count: '新发现',
+    duration_ms: '用时（毫秒）',
+  },
+  check_findings: {
+    key: '疑点标识', rule: '核查规则', member_id: '家庭成员', person: '姓名', field: '字段', value: '值', message: '问题说明',
+    cells_json: '核查读取的各列', first_run_id: '首次发现', last_run_id: '最近发现', village_id: '行政村', village: '行政村',
+    household_no: '户编号', id_number: '证件号码',
+  },
+  check_waivers: { key: '疑点标识', rule: '核查规则', subject: '对象', reason: '豁免理由', waived_by: '豁免人', waived_on: '豁免日期', expires: '有效期至', source: '来源' },
+  unit_obtained_funds: { unit_name: '帮扶单位', obtained_date: '争取日期', amount_fen: '金额', grantor: '资金来自', purpose: '用途' },
+  rectification_problems: {
+    problem_no: '问题编号', source: '问题来源', batch_no: '批次或文号', found_date: '发现日期', description: '问题描述', scope: '涉及范围',
+    scope_note: '涉及对象说明', leader: '责任领导', unit: '责任单位', person: '责任人', measures: '整改措施', deadline: '整改时限',
+    status: '整改状态', rectified_date: '整改完成日期', closed_date: '销号日期', closed_by: '销号审批人', similar: '举一反三',
+    village_id: '行政村',
+  },
+  rectification_progress: { problem_id: '整改问题', note_date: '日期' },
+  rectification_attachments: { problem_id: '整改问题', sha256: '文件校验值', file_name: '文件名', mime: '文件类型', size_bytes: '大小（字节）' },
   access_log: { at: '时间', action: '操作', detail: '说明' },
   audit_log: { at: '时间', action: '操作', table_name: '记录类别', record_id: '记录编号', field: '项目', old_value: '原值', new_value: '新值', batch: '批次' },
   schema_migrations: { version: '版本', name: '名称', applied_at: '升级时间' },
+}
+
+function nationalLabels(kind: keyof typeof NATIONAL_FIELDS): Record<string, string> {
+  return Object.fromEntries(NATIONAL_FIELDS[kind].filter((f) => !f.match).map((f) => [f.key, f.label]))
 }
 
 /** Settings rows are audited by key. */

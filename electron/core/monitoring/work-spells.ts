@@ -1,7 +1,7 @@
 /**
  * Where the 务工结束未再就业 worklist reads work spells (已外出务工信息, the national area's work_spells
- * table, migration 014). `workSpellSource` returns null on a ledger file whose schema lacks the table
- * (opened read-only before migrating), and the worklist then says it is not available.
+ * table). `workSpellSource` returns null while the ledger holds no work spell at all (none imported or
+ * entered yet): the worklist then says so instead of finding nobody.
  */
 import type { WorkSpell } from '../../../shared/domain/monitoring-worklists'
 import type { Ledger } from '../db/open'
@@ -16,11 +16,10 @@ const TABLE = 'work_spells'
 const COLUMNS = ['member_id', 'start_month', 'end_month'] as const
 
 export function workSpellSource(ledger: Ledger): WorkSpellSource | null {
-  const columns = new Set((ledger.sqlite.pragma(`table_info(${TABLE})`) as { name: string }[]).map((c) => c.name))
-  if (!COLUMNS.every((c) => columns.has(c))) return null
+  if (ledger.sqlite.prepare('SELECT 1 FROM work_spells LIMIT 1').get() === undefined) return null
   const query = ledger.sqlite.prepare(
     `SELECT m.household_id AS householdId, s.member_id AS memberId, m.name AS memberName, s.start_month AS startMonth, s.end_month AS endMonth
-       FROM ${TABLE} s JOIN members m ON m.id = s.member_id
+       FROM work_spells s JOIN members m ON m.id = s.member_id
        JOIN households h ON h.id = m.household_id
       WHERE m.removed_reason IS NULL AND h.removed_reason IS NULL AND s.start_month IS NOT NULL`,
   )

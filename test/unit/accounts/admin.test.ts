@@ -43,6 +43,10 @@ const WRITES = [
   'monitoring.openCase', 'monitoring.deleteCase', 'monitoring.recordStep', 'monitoring.addMeasure', 'monitoring.deleteMeasure',
   'monitoring.setIndicators', 'monitoring.saveSettings',
   'checks.run', 'checks.waive', 'checks.unwaive', 'checks.importWaivers', 'checks.saveSettings',
+  'forms.saveSettings', 'projects.addObtainedFund', 'projects.deleteObtainedFund',
+  'national.importCommit', 'national.saveWorkSpell', 'national.deleteWorkSpell',
+  'rectification.create', 'rectification.update', 'rectification.delete', 'rectification.setStatus', 'rectification.addProgress',
+  'rectification.deleteProgress', 'rectification.attach', 'rectification.removeAttachment', 'rectification.importCommit',
 ]
 
 describe('permissions', () => {

@@ -206,7 +206,7 @@ describe('监测预警 worklists', () => {
     expect(await t.ids('2026-09-20', 'elimination_review')).toEqual([h])
   })
 
-  it('务工结束未再就业: not available without the work-spell ledger; with one, the latest spell ended past the gap and no new one', async () => {
+  it('务工结束未再就业: not available while the ledger holds no work spell; with some, the latest spell ended past the gap and no new one', async () => {
     const t = setup()
     await t.settings({ workGapDays: 60 })
     const a = await t.household()
@@ -214,15 +214,15 @@ describe('监测预警 worklists', () => {
     let l = t.list(await t.lists('2026-06-01'), 'work_ended')
     expect(l).toMatchObject({ count: 0, items: [] })
     expect(l.unavailable).toMatch(/还没有务工信息/)
-    // The table the work-spell ledger will bring (work-spells.ts reads these columns).
+    // Spells as the clerk enters them (national area, work_spells).
     const db = t.ledger.sqlite
-    db.exec('CREATE TABLE work_spells (id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL, start_month TEXT, end_month TEXT)')
     const member = (household: number, i: number) => db.prepare('SELECT id FROM members WHERE household_id = ? ORDER BY sort_order LIMIT 1 OFFSET ?').pluck().get(household, i) as number
-    const spell = db.prepare('INSERT INTO work_spells (member_id, start_month, end_month) VALUES (?, ?, ?)')
-    spell.run(member(a, 1), '2025-03', '2025-12')
-    spell.run(member(a, 1), '2026-01', '2026-03') // ended 03-31
-    spell.run(member(b, 1), '2025-03', '2025-12')
-    spell.run(member(b, 1), '2026-02', null) // still working
+    const blank = { province: null, city: null, countyAt: null, channel: null, employer: null, industry: null, monthlyIncome: null }
+    const spell = (memberId: number, startMonth: string, endMonth: string | null) => t.call('national.saveWorkSpell', { memberId, startMonth, endMonth, ...blank })
+    await spell(member(a, 1), '2025-03', '2025-12')
+    await spell(member(a, 1), '2026-01', '2026-03') // ended 03-31
+    await spell(member(b, 1), '2025-03', '2025-12')
+    await spell(member(b, 1), '2026-02', null) // still working
     l = t.list(await t.lists('2026-05-30'), 'work_ended')
     expect(l.unavailable).toBeNull()
     expect(l.items).toEqual([]) // 60 days after 03-31

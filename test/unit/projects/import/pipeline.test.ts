@@ -86,7 +86,7 @@ describe('project list import: preview, commit, re-import, undo', () => {
       {
         project_no: 'XM2024001', name: '红旗村蔬菜大棚建设项目', category: '产业发展', subtype: null, nature: '新建', year: '2024', township: null,
         village_id: hongqi!.id, location: '红旗村', content: '新建蔬菜大棚20座', planned_start: '2024-03-01', planned_end: '2024-10-31',
-        implementer: '红旗村股份经济合作社', responsible_unit: null, responsible_person: '张三', responsible_phone: null, assisting_unit: null,
+        implementer: '红旗村股份经济合作社', contractor: null, supervisor: null, responsible_unit: null, responsible_person: '张三', responsible_phone: null, assisting_unit: null,
         farmer_link: '入股分红，优先聘用脱贫户', declared_households: 20, declared_persons: null, declared_poor_households: 15, declared_poor_persons: null,
         settlement_fen: null, acceptance_opinion: null, acceptance_checks: null, rectification: null, handover_note: null,
         extra: JSON.stringify({ 备注: '重点项目' }), source_layout: JSON.stringify({ batchId: result.batchId, row: 5 }), import_batch_id: result.batchId,
