@@ -11,10 +11,7 @@ export interface WorkSpellSource {
   spells(): WorkSpell[]
 }
 
-/** The columns this source reads: one row per spell, months as 'YYYY-MM', a blank end = still working. */
-const TABLE = 'work_spells'
-const COLUMNS = ['member_id', 'start_month', 'end_month'] as const
-
+/** One row per spell, months as 'YYYY-MM', a blank end = still working. */
 export function workSpellSource(ledger: Ledger): WorkSpellSource | null {
   if (ledger.sqlite.prepare('SELECT 1 FROM work_spells LIMIT 1').get() === undefined) return null
   const query = ledger.sqlite.prepare(
