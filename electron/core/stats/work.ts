@@ -1,9 +1,9 @@
 /**
- * Who works away (外出务工), where and through which channel. Today the ledger holds this only on
- * the member: 务工状况 and 务工时间（月） as columns, and 务工所在地 / 务工所在省, 就业渠道 and
- * 务工月收入 as the roster's other columns (members.extra_json). Every statistic of work goes
- * through workFacts(), so it can later read the work-spell table instead (one spell open on the
- * date = working away) without touching the figures.
+ * Who works away (外出务工), where and through which channel. A member with work spells (已外出务工信息,
+ * work_spells) works away on a date when one of them is open then (started by that month, not ended
+ * before it), with that spell's province, channel and income. A member without any spell is read from
+ * the roster: 务工状况 and 务工时间（月） as columns, and 务工所在地 / 务工所在省, 就业渠道 and 务工月收入
+ * as its other columns (members.extra_json). Every statistic of work goes through workFacts().
  */
 import type { Ledger } from '../db/open'
 
@@ -72,7 +72,32 @@ export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
     )
     .all(asOf) as MemberWorkRow[]
   const out: WorkFact[] = []
+  const month = asOf.slice(0, 7)
+  const withSpells = new Set<number>()
+  const spells = ledger.sqlite
+    .prepare(
+      `SELECT s.member_id, s.household_id, s.start_month, s.end_month, s.province, s.channel, s.monthly_income_fen
+         FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
+        WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+        ORDER BY s.member_id, s.start_month DESC -- each member's latest spell open on the date counts`,
+    )
+    .all(asOf) as { member_id: number; household_id: number; start_month: string | null; end_month: string | null; province: string | null; channel: string | null; monthly_income_fen: number | null }[]
+  const counted = new Set<number>()
+  for (const w of spells) {
+    withSpells.add(w.member_id)
+    if (counted.has(w.member_id)) continue
+    if (!w.start_month || w.start_month > month || (w.end_month !== null && w.end_month < month)) continue
+    out.push({
+      memberId: w.member_id,
+      householdId: w.household_id,
+      province: provinceOf(w.province),
+      channel: w.channel?.trim() ? w.channel.trim() : '未填',
+      monthlyIncomeFen: w.monthly_income_fen,
+    })
+    counted.add(w.member_id)
+  }
   for (const r of rows) {
+    if (withSpells.has(r.id)) continue
     const province = r.province === null ? null : String(r.province)
     if (!memberWork({ workStatus: r.work_status, province })) continue
     out.push({

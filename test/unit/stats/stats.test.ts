@@ -182,6 +182,26 @@ describe('统计 on generated ledgers', () => {
     expect(w.averageMonthlyIncomeFen).toBe(Math.round(incomes.reduce((a, b) => a + b, 0) / incomes.length))
   })
 
+  it('work: a member with work spells counts by the spell open on the date, with its province, channel and income', async () => {
+    const { core, ledger, t } = setup(15)
+    const { call } = opCaller(core)
+    const asOf = '2024-12-31'
+    const before = workStats(ledger, asOf)
+    // A member the roster says is not away, now with spells: one that ended, and one open on the date.
+    const stay = t.households.flatMap((h) => h.members).find((m) => !expected(t, asOf).some((e) => e.away.some((a) => a.id === m.id)) && m.removedDate === null)!
+    const blank = { city: null, countyAt: null, employer: null, industry: null }
+    await call('national.saveWorkSpell', { memberId: stay.id, startMonth: '2023-01', endMonth: '2023-12', province: '广东省', channel: '亲友介绍', monthlyIncome: '3000', ...blank })
+    await call('national.saveWorkSpell', { memberId: stay.id, startMonth: '2024-03', endMonth: null, province: '福建省', channel: '劳务输出', monthlyIncome: '5200.5', ...blank })
+    const after = workStats(ledger, asOf)
+    expect(after.persons).toBe(before.persons + 1)
+    expect(after.byProvince.find((p) => p.province === '福建省')?.persons ?? 0).toBe((before.byProvince.find((p) => p.province === '福建省')?.persons ?? 0) + 1)
+    expect(after.byChannel.find((c) => c.channel === '劳务输出')?.persons ?? 0).toBe((before.byChannel.find((c) => c.channel === '劳务输出')?.persons ?? 0) + 1)
+    expect(after.withIncome).toBe(before.withIncome + 1)
+    // Before the open spell began, only the ended one could count, and it had ended: not away.
+    const feb = await call('stats.work', { asOf: '2024-02-01' })
+    expect(feb.persons).toBe(expected(t, '2024-02-01').flatMap((e) => e.away).length)
+  })
+
   it('projects: planned by source, paid by the date, rate, by status and village, 滞后', () => {
     const { ledger, t } = setup(15)
     for (const asOf of ['2023-06-30', '2024-03-31', '2025-12-31']) {
