@@ -61,32 +61,6 @@ function Shell() {
     <Layout className="app-layout">
       <Layout.Header className="app-header">
         <h1>乡镇帮扶台账</h1>
-        <Menu
-          mode="horizontal"
-          theme="dark"
-          className="app-menu"
-          selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
-          onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
-          items={[
-            { key: 'households', label: '户台账' },
-            // Second, so its count stays in sight when the menu folds at 1366 px.
-            { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
-            { key: 'helpers', label: '帮扶力量' },
-            { key: 'projects', label: '项目台账' },
-            { key: 'assets', label: '资产台账' },
-            { key: 'checks', label: '疑点核查' },
-            { key: 'stats', label: '统计' },
-            { key: 'rectification', label: '问题整改' },
-            { key: 'import', label: '导入花名册' },
-            { key: 'national-import', label: '导入国家系统表格' },
-            { key: 'forms', label: '打印表单' },
-            // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
-            ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
-            { key: 'data', label: '数据与备份' },
-            // Administrators manage accounts and read the log; without accounts anyone may set them up.
-            ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
-          ]}
-        />
         {current && (
           <span className="app-user">
             <span>{`${current.displayName}（${ROLE_LABELS[current.role]}）`}</span>
@@ -102,55 +76,95 @@ function Shell() {
           </span>
         )}
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <LedgerFileAlert onDataChanged={reload} />
-        {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
-        {route.page === 'household' ? (
-          <HouseholdPage id={route.id} focus={route.focus} />
-        ) : route.page === 'import' ? (
-          <ImportPage onDataChanged={reload} />
-        ) : route.page === 'helpers' ? (
-          <HelpersPage />
-        ) : route.page === 'helper' ? (
-          <HelperPage id={route.id} />
-        ) : route.page === 'assistance-household' ? (
-          <HouseholdAssistancePage householdId={route.id} />
-        ) : route.page === 'projects' ? (
-          <ProjectsPage />
-        ) : route.page === 'project-import' ? (
-          <ProjectImportPage />
-        ) : route.page === 'project' ? (
-          <ProjectPage id={route.id} />
-        ) : route.page === 'assets' ? (
-          <AssetsPage />
-        ) : route.page === 'national-import' ? (
-          <NationalImportPage />
-        ) : route.page === 'checks' ? (
-          <ChecksPage />
-        ) : route.page === 'rectification' ? (
-          <RectificationPage />
-        ) : route.page === 'rectification-import' ? (
-          <ProblemImportPage />
-        ) : route.page === 'problem' ? (
-          <ProblemPage id={route.id} />
-        ) : route.page === 'monitoring-settings' ? (
-          <MonitoringSettingsPage />
-        ) : route.page === 'monitoring-worklists' ? (
-          <WorklistsPage key={route.asOf ?? 'today'} asOf={route.asOf} />
-        ) : route.page === 'stats' ? (
-          <StatsPage />
-        ) : route.page === 'forms' ? (
-          <FormsPage />
-        ) : route.page === 'accounts' ? (
-          <AccountsPage />
-        ) : route.page === 'access-log' ? (
-          <AccessLogPage />
-        ) : route.page === 'data' ? (
-          <DataPage info={info.data} onDataChanged={reload} />
-        ) : (
-          <HouseholdsPage info={info.data} infoError={info.error} onDataChanged={reload} />
-        )}
-      </Layout.Content>
+      <Layout hasSider className="app-body">
+        {/* A side menu, grouped: every page stays one click away at 1366×768 (a top bar folded half of them into 「…」). */}
+        <Layout.Sider width={150} theme="dark" className="app-sider">
+          <Menu
+            mode="inline"
+            theme="dark"
+            className="app-menu"
+            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
+            onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
+            items={[
+              {
+                type: 'group',
+                label: '台账',
+                children: [
+                  { key: 'households', label: '户台账' },
+                  { key: 'monitoring-worklists', label: <WorklistsMenuLabel refresh={location.hash} /> },
+                  { key: 'checks', label: '疑点核查' },
+                  { key: 'helpers', label: '帮扶力量' },
+                  { key: 'projects', label: '项目台账' },
+                  { key: 'assets', label: '资产台账' },
+                  { key: 'rectification', label: '问题整改' },
+                ],
+              },
+              { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
+              { type: 'group', label: '导入', children: [{ key: 'import', label: '导入花名册' }, { key: 'national-import', label: '导入国家系统表格' }] },
+              {
+                type: 'group',
+                label: '设置',
+                children: [
+                  // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
+                  ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
+                  { key: 'data', label: '数据与备份' },
+                  // Administrators manage accounts and read the log; without accounts anyone may set them up.
+                  ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
+                ],
+              },
+            ]}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <LedgerFileAlert onDataChanged={reload} />
+          {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
+          {route.page === 'household' ? (
+            <HouseholdPage id={route.id} focus={route.focus} />
+          ) : route.page === 'import' ? (
+            <ImportPage onDataChanged={reload} />
+          ) : route.page === 'helpers' ? (
+            <HelpersPage />
+          ) : route.page === 'helper' ? (
+            <HelperPage id={route.id} />
+          ) : route.page === 'assistance-household' ? (
+            <HouseholdAssistancePage householdId={route.id} />
+          ) : route.page === 'projects' ? (
+            <ProjectsPage />
+          ) : route.page === 'project-import' ? (
+            <ProjectImportPage />
+          ) : route.page === 'project' ? (
+            <ProjectPage id={route.id} />
+          ) : route.page === 'assets' ? (
+            <AssetsPage />
+          ) : route.page === 'national-import' ? (
+            <NationalImportPage />
+          ) : route.page === 'checks' ? (
+            <ChecksPage />
+          ) : route.page === 'rectification' ? (
+            <RectificationPage />
+          ) : route.page === 'rectification-import' ? (
+            <ProblemImportPage />
+          ) : route.page === 'problem' ? (
+            <ProblemPage id={route.id} />
+          ) : route.page === 'monitoring-settings' ? (
+            <MonitoringSettingsPage />
+          ) : route.page === 'monitoring-worklists' ? (
+            <WorklistsPage key={route.asOf ?? 'today'} asOf={route.asOf} />
+          ) : route.page === 'stats' ? (
+            <StatsPage />
+          ) : route.page === 'forms' ? (
+            <FormsPage />
+          ) : route.page === 'accounts' ? (
+            <AccountsPage />
+          ) : route.page === 'access-log' ? (
+            <AccessLogPage />
+          ) : route.page === 'data' ? (
+            <DataPage info={info.data} onDataChanged={reload} />
+          ) : (
+            <HouseholdsPage info={info.data} infoError={info.error} onDataChanged={reload} />
+          )}
+        </Layout.Content>
+      </Layout>
     </Layout>
   )
 }
