@@ -6,6 +6,7 @@ import { type MonitoringTable, monitoringFieldLabel, monitoringFieldValue, monit
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { AuditLogTable } from '../db/schema'
+import { updateHousehold, updateMember } from './edit'
 import { maskAuditValue } from './privacy'
 
 interface AuditRow extends Selectable<AuditLogTable> {
@@ -90,10 +91,12 @@ export function undoChange(ledger: Ledger, actor: string, changeId: number): voi
   const label = r.field ? fieldLabel(r.table_name, r.field) : '该项'
   const why = undoCheck(ledger)(r)
   if (why) throw new LedgerError('cannot_undo', `不能撤销「${label}」的这次修改：${why}`)
+  // Back through the edit path, as if the clerk typed the old value: its checks run and what follows from
+  // the field (人均纯收入 from the income parts, sex and birth from the ID number) follows again.
   const field = r.field!
-  const type = ((ledger.sqlite.pragma(`table_info(${r.table_name})`) as { name: string; type: string }[]).find((c) => c.name === field)?.type ?? '').toUpperCase()
-  const old = r.old_value === null ? null : /INT|REAL|NUM/.test(type) && /^-?\d+(\.\d+)?$/.test(r.old_value) ? Number(r.old_value) : r.old_value
-  ledger.write.run({ actor }, (w) => w.update(r.table_name as 'households' | 'members', r.record_id, { [field]: old }))
+  const old = MONEY.test(field) ? yuan(r.old_value) : r.old_value
+  if (r.table_name === 'households') updateHousehold(ledger, actor, r.record_id, { [field]: old }, { replaceRosterIncome: true })
+  else updateMember(ledger, actor, r.record_id, { [field]: old })
 }
 
 /** A monitoring audit row: 登记 / 删除 name the case or measure, changes name the step or field as the 监测 tab does. */
