@@ -30,6 +30,10 @@ export const assistanceOps = {
     }),
   ),
   'assistance.pair': op<{ id: number }>()(z.object({ helperId: id, householdId: id, startDate: isoDate })),
+  /** Pairs the households selected in the list with one helper in one transaction; those already paired with them are skipped and named. */
+  'assistance.pairMany': op<{ paired: number; skipped: string[] }>()(
+    z.object({ helperId: id, householdIds: z.array(id).min(1).max(5000), startDate: isoDate }),
+  ),
   'assistance.endPairing': op<{ ended: true }>()(z.object({ pairingId: id, endDate: isoDate })),
   'assistance.addVisit': op<{ id: number }>()(
     z.object({

@@ -113,6 +113,8 @@ export const householdsOps = {
   ),
   /** 修改记录 of a household and its members, newest first. */
   'households.changes': op<HouseholdChange[]>()(z.object({ id }), 'read'),
+  /** 撤销此修改: writes back the old value of the newest change of a household's or member's field (the undo is itself audited). */
+  'households.undoChange': op<{ undone: true }>()(z.object({ changeId: id })),
   /** A member's full ID number, or a household's full phone: the only way they leave the core whole; logged in the access log. */
   'households.revealId': op<{ idNumber?: string; phone?: string }>()(z.union([z.object({ memberId: id }), z.object({ householdId: id })]), 'read'),
   /** Reads and checks a roster file against the ledger without writing: a RosterPreview job. */

@@ -272,6 +272,8 @@ export interface HouseholdChange {
   fieldLabel: string
   oldValue: string | null
   newValue: string | null
+  /** The newest change of this field of a household or member still in place: 「撤销此修改」 can write the old value back. */
+  undoable?: boolean
 }
 
 export interface EditResult {

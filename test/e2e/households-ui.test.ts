@@ -163,6 +163,7 @@ describe('the UI at 1366×768', () => {
 
   it('selects rows of the list for batch work: their 户卡 and an export of only them', async () => {
     await page.getByRole('menuitem', { name: '户台账' }).click()
+    await page.getByPlaceholder(SEARCH).waitFor()
     const keys = await rows().evaluateAll((trs) => trs.slice(2, 4).map((tr) => tr.getAttribute('data-row-key')))
     for (const k of keys) await page.locator(`tr[data-row-key="${k}"] .ant-table-selection-column input`).check()
     expect(page.url()).not.toContain('#/households/')
@@ -175,6 +176,51 @@ describe('the UI at 1366×768', () => {
     await expect.poll(() => page.url()).toContain(`#/print/cards/${keys.join(',')}`)
     await page.goBack()
     await page.getByPlaceholder(SEARCH).waitFor()
+  })
+
+  it('pairs the selected rows with a helper in one step, skipping the one already paired and saying so', async () => {
+    await page.getByRole('menuitem', { name: '户台账' }).click()
+    await page.getByPlaceholder(SEARCH).waitFor()
+    const keys = (await rows().evaluateAll((trs) => trs.slice(5, 8).map((tr) => tr.getAttribute('data-row-key')))).map(Number)
+    const helper = one<{ id: number; name: string }>("SELECT id, name FROM helpers WHERE name = '吴结对'")
+    await page.evaluate(`window.ledger.invoke('assistance.pair', { helperId: ${helper.id}, householdId: ${keys[0]}, startDate: '2025-01-01' })`)
+    for (const k of keys) await page.locator(`tr[data-row-key="${k}"] .ant-table-selection-column input`).check()
+    await page.getByRole('button', { name: '结对帮扶责任人' }).click()
+    const dialog = page.locator('.ant-modal').filter({ hasText: '将所选 3 户结对帮扶责任人' })
+    await dialog.getByLabel('帮扶责任人').click()
+    await page.keyboard.type('吴结')
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(1)
+    await page.keyboard.press('Enter')
+    await screenshot(page, 'ui-08-pair-selected')
+    await dialog.getByRole('button', { name: /结\s*对/ }).click()
+    const info = page.locator('.ant-modal-confirm').filter({ hasText: '已将 2 户与吴结对结对，跳过 1 户（已结对）。' })
+    await info.waitFor()
+    const no = one<{ household_no: string }>('SELECT household_no FROM households WHERE id = ?', keys[0]).household_no
+    expect(await info.innerText()).toContain(`户编号 ${no}）自 2025-01-01 起已与吴结对结对`)
+    await screenshot(page, 'ui-08b-pair-skipped')
+    await info.getByRole('button', { name: '知道了' }).click()
+    expect(app.query<{ household_id: number }>('SELECT household_id FROM pairings WHERE helper_id = ? AND end_date IS NULL ORDER BY household_id', helper.id).map((r) => r.household_id))
+      .toEqual([...keys].sort((a, b) => a - b))
+    await page.getByRole('button', { name: '取消选择' }).click()
+  })
+
+  it('undoes the newest change of a member\'s field from 修改记录, asking first and naming both values', async () => {
+    const m = one<{ id: number; name: string; household_id: number }>("SELECT id, name, household_id FROM members WHERE relation = '之子' AND removed_reason IS NULL ORDER BY id LIMIT 1")
+    await page.evaluate(`window.ledger.invoke('households.updateMember', { memberId: ${m.id}, patch: { name: '撤销测试' } })`)
+    await page.evaluate(`location.hash = '#/households/${m.household_id}'`)
+    const card = page.locator('[data-card="changes"]')
+    const row = card.locator('tr.ant-table-row').filter({ hasText: '撤销测试' })
+    await row.getByRole('button', { name: '撤销此修改' }).click()
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '撤销此修改？' })
+    expect(await ask.innerText()).toContain(`将成员「撤销测试」的「姓名」从「撤销测试」改回「${m.name}」`)
+    await screenshot(page, 'ui-09-undo-asks')
+    await ask.getByRole('button', { name: '撤销此修改' }).click()
+    await expect.poll(() => one<{ name: string }>('SELECT name FROM members WHERE id = ?', m.id).name).toBe(m.name)
+    // The undo is itself the newest change, and the undone one can no longer be undone.
+    const newest = card.locator('tr.ant-table-row').first()
+    await expect.poll(() => newest.innerText()).toContain(`撤销测试\t${m.name}`)
+    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: '撤销测试' }).nth(1).getByRole('button', { name: '撤销此修改' }).count()).toBe(0)
+    await screenshot(page, 'ui-09b-undone')
   })
 
   it('shows which member a search matched when it is not the 户主', async () => {

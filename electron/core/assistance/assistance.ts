@@ -158,6 +158,34 @@ export function pair(ledger: Ledger, actor: string, input: { helperId: number; h
   return ledger.write.run({ actor }, (w) => w.insert('pairings', { helper_id: input.helperId, household_id: input.householdId, start_date: input.startDate }))
 }
 
+/**
+ * Pairs many households with one helper in one transaction (the list's selected rows). A household
+ * already paired with this helper is skipped and named in the result; a missing one refuses the whole batch.
+ */
+export function pairMany(ledger: Ledger, actor: string, input: { helperId: number; householdIds: readonly number[]; startDate: string }): { paired: number; skipped: string[] } {
+  const helper = ledger.sqlite.prepare('SELECT name FROM helpers WHERE id = ?').pluck().get(input.helperId) as string | undefined
+  if (!helper) throw new LedgerError('not_found', '找不到这位帮扶责任人，请刷新后重试。', 'helperId')
+  const household = ledger.sqlite.prepare(
+    `SELECT h.household_no, v.name AS village, (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '户主' AND m.removed_reason IS NULL LIMIT 1) AS head
+     FROM households h JOIN villages v ON v.id = h.village_id WHERE h.id = ?`,
+  )
+  const active = ledger.sqlite.prepare('SELECT start_date FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL').pluck()
+  const ids = [...new Set(input.householdIds)]
+  const toPair: number[] = []
+  const skipped: string[] = []
+  for (const hid of ids) {
+    const h = household.get(hid) as { household_no: string; village: string; head: string | null } | undefined
+    if (!h) throw new LedgerError('not_found', `所选的户中有一户（编号 ${hid}）已不存在，可能已被删除。请刷新列表后重新选择，未结对任何一户。`)
+    const since = active.get(input.helperId, hid) as string | undefined
+    if (since) skipped.push(`${h.village} ${h.head ?? '（无户主）'}户（户编号 ${h.household_no}）自 ${since} 起已与${helper}结对`)
+    else toPair.push(hid)
+  }
+  ledger.write.run({ actor }, (w) => {
+    for (const hid of toPair) w.insert('pairings', { helper_id: input.helperId, household_id: hid, start_date: input.startDate })
+  })
+  return { paired: toPair.length, skipped }
+}
+
 /** Ends a pairing; the record stays, so the history shows who helped when. */
 export function endPairing(ledger: Ledger, actor: string, input: { pairingId: number; endDate: string }): void {
   const p = ledger.sqlite.prepare('SELECT start_date, end_date FROM pairings WHERE id = ?').get(input.pairingId) as { start_date: string; end_date: string | null } | undefined

@@ -15,6 +15,7 @@ import {
   listUnits,
   openWishes,
   pair,
+  pairMany,
   resolveWish,
   updateAid,
   updateVisit,
@@ -28,6 +29,7 @@ export const assistanceHandlers: AreaHandlers<'assistance'> = {
   'assistance.helperHouseholds': ({ helperId }, { ledger }) => helperHouseholds(ledger, helperId),
   'assistance.addHelper': (input, { ledger, actor }) => ({ id: addHelper(ledger, actor, input) }),
   'assistance.pair': (input, { ledger, actor }) => ({ id: pair(ledger, actor, input) }),
+  'assistance.pairMany': (input, { ledger, actor }) => pairMany(ledger, actor, input),
   'assistance.endPairing': (input, { ledger, actor }) => {
     endPairing(ledger, actor, input)
     return { ended: true as const }

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
 import { logAccess } from './access-log'
 import { addMember, changeHead, removeMember, updateHousehold, updateMember } from './edit'
-import { householdChanges } from './history'
+import { householdChanges, undoChange } from './history'
 import type { RosterJobInput } from './import/job'
 import { moveHousehold } from './move'
 import { getHousehold, householdIds, listHouseholds, listVillages } from './queries'
@@ -37,6 +37,10 @@ export const householdsHandlers: AreaHandlers<'households'> = {
   },
   'households.statusAt': (input, { ledger }) => householdStatusAt(ledger, input),
   'households.changes': ({ id }, { ledger }) => householdChanges(ledger, id),
+  'households.undoChange': ({ changeId }, { ledger, actor }) => {
+    undoChange(ledger, actor, changeId)
+    return { undone: true as const }
+  },
   'households.revealId': (input, { ledger, actor }) => {
     if ('householdId' in input) {
       const h = ledger.sqlite.prepare('SELECT household_no, phone FROM households WHERE id = ?').get(input.householdId) as { household_no: string | null; phone: string | null } | undefined

@@ -1,10 +1,12 @@
 /** 修改记录: the audit rows of one household, its members, its status events and its monitoring cases and measures, newest first. */
+import { LedgerError } from '../../../shared/api/result'
 import type { HouseholdChange } from '../../../shared/domain/households-rules'
 import { fieldLabel } from '../../../shared/domain/accounts-labels'
 import { type MonitoringTable, monitoringFieldLabel, monitoringFieldValue, monitoringRecordSummary } from '../../../shared/domain/monitoring'
 import type { Selectable } from 'kysely'
 import type { Ledger } from '../db/open'
 import type { AuditLogTable } from '../db/schema'
+import { updateHousehold, updateMember } from './edit'
 import { maskAuditValue } from './privacy'
 
 interface AuditRow extends Selectable<AuditLogTable> {
@@ -53,7 +55,48 @@ export function householdChanges(ledger: Ledger, householdId: number, limit = 50
     if (field === 'group_id') return (groupName.get(Number(v)) as string | undefined) ?? v
     return v
   }
-  return rows.map((r) => (r.table_name === 'monitoring_cases' || r.table_name === 'monitoring_measures' ? monitoringShown(r, r.table_name, monitoringRow) : shown(r, named)))
+  const undo = undoCheck(ledger)
+  return rows.map((r) =>
+    r.table_name === 'monitoring_cases' || r.table_name === 'monitoring_measures'
+      ? monitoringShown(r, r.table_name, monitoringRow)
+      : { ...shown(r, named), undoable: undo(r) === null },
+  )
+}
+
+const UNDO_TABLES = new Set(['households', 'members'])
+
+/** Why an audit row cannot be undone (in Chinese, for the clerk), or null when it can. */
+function undoCheck(ledger: Ledger): (r: Selectable<AuditLogTable>) => string | null {
+  const newest = ledger.sqlite.prepare('SELECT max(id) FROM audit_log WHERE table_name = ? AND record_id = ? AND (field = ? OR field IS NULL)').pluck()
+  const columns = new Map<string, Set<string>>()
+  const columnsOf = (table: string) => {
+    let c = columns.get(table)
+    if (!c) columns.set(table, (c = new Set((ledger.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((x) => x.name))))
+    return c
+  }
+  return (r) => {
+    if (r.action !== 'update' || !r.field || !UNDO_TABLES.has(r.table_name) || !columnsOf(r.table_name).has(r.field)) return '只有户和成员某一项的修改可以撤销。'
+    const row = ledger.sqlite.prepare(`SELECT ${r.field} AS v FROM ${r.table_name} WHERE id = ?`).get(r.record_id) as { v: string | number | null } | undefined
+    if (!row) return '这条记录已不存在（可能已被删除），无法撤销。'
+    if (newest.get(r.table_name, r.record_id, r.field) !== r.id) return '这一项此后又被修改过，只能撤销它最近的一次修改。请在修改记录中找到最新的那一条。'
+    if ((row.v === null ? null : String(row.v)) !== r.new_value) return '这一项现在的值与这次修改后的值不同，可能已被导入或其他操作改动，无法撤销。'
+    return null
+  }
+}
+
+/** 撤销此修改: writes the old value of the newest change of a household's or member's field back, through the audited write path. */
+export function undoChange(ledger: Ledger, actor: string, changeId: number): void {
+  const r = ledger.sqlite.prepare('SELECT * FROM audit_log WHERE id = ?').get(changeId) as Selectable<AuditLogTable> | undefined
+  if (!r) throw new LedgerError('not_found', '找不到这条修改记录，请刷新页面后重试。')
+  const label = r.field ? fieldLabel(r.table_name, r.field) : '该项'
+  const why = undoCheck(ledger)(r)
+  if (why) throw new LedgerError('cannot_undo', `不能撤销「${label}」的这次修改：${why}`)
+  // Back through the edit path, as if the clerk typed the old value: its checks run and what follows from
+  // the field (人均纯收入 from the income parts, sex and birth from the ID number) follows again.
+  const field = r.field!
+  const old = MONEY.test(field) ? yuan(r.old_value) : r.old_value
+  if (r.table_name === 'households') updateHousehold(ledger, actor, r.record_id, { [field]: old }, { replaceRosterIncome: true })
+  else updateMember(ledger, actor, r.record_id, { [field]: old })
 }
 
 /** A monitoring audit row: 登记 / 删除 name the case or measure, changes name the step or field as the 监测 tab does. */

@@ -1,6 +1,7 @@
 /** 修改记录: who changed what on this household and its members, newest first (from the audit trail). */
-import { Card, Table, Tag } from 'antd'
+import { App, Button, Card, Table, Tag } from 'antd'
 import type { HouseholdChange } from '../../../shared/domain/households-rules'
+import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
 const when = (iso: string) => {
@@ -10,9 +11,31 @@ const when = (iso: string) => {
 }
 const show = (v: string | null) => (v === null || v === '' ? <span style={{ color: '#999' }}>（空）</span> : v)
 
-/** Remount (key) to reload after a save. */
-export function ChangesCard(props: { householdId: number }) {
+const plain = (v: string | null) => (v === null || v === '' ? '（空）' : v)
+
+/** Remount (key) to reload after a save; onChanged runs after an undo (the page reloads the household and this list). */
+export function ChangesCard(props: { householdId: number; onChanged?: () => void }) {
   const changes = useCall('households.changes', { id: props.householdId })
+  const { modal, message } = App.useApp()
+  // 撤销此修改 asks first in the app's own dialog, naming the field and both values.
+  const undo = (c: HouseholdChange) =>
+    modal.confirm({
+      title: '撤销此修改？',
+      content: `将${c.subject}的「${c.fieldLabel}」从「${plain(c.newValue)}」改回「${plain(c.oldValue)}」。撤销本身也会记入修改记录。`,
+      okText: '撤销此修改',
+      cancelText: '不撤销',
+      autoFocusButton: 'cancel',
+      onOk: async () => {
+        try {
+          await call('households.undoChange', { changeId: c.id })
+          message.success(`已撤销：「${c.fieldLabel}」已改回「${plain(c.oldValue)}」`)
+          if (props.onChanged) props.onChanged()
+          else changes.reload()
+        } catch (err) {
+          message.error({ content: (err as Error).message, duration: 8 })
+        }
+      },
+    })
   return (
     <Card size="small" title="修改记录" data-card="changes">
       <Table<HouseholdChange>
@@ -29,6 +52,17 @@ export function ChangesCard(props: { householdId: number }) {
           { title: '项目', dataIndex: 'fieldLabel', width: 150, render: (l: string, c) => (c.action === 'update' ? l : <Tag>{l}</Tag>) },
           { title: '原值', dataIndex: 'oldValue', render: (v: string | null, c) => (c.action === 'update' ? show(v) : v) },
           { title: '新值', dataIndex: 'newValue', render: (v: string | null, c) => (c.action === 'update' ? show(v) : v) },
+          {
+            title: '操作',
+            key: 'undo',
+            width: 110,
+            render: (_: unknown, c) =>
+              c.undoable ? (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => undo(c)}>
+                  撤销此修改
+                </Button>
+              ) : null,
+          },
         ]}
       />
     </Card>

@@ -195,7 +195,7 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
       <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} focus={focus === 'monitoring'} />
       <WorkSpellsCard key={`work-${h.id}`} householdId={h.id} members={h.members.map((m) => ({ id: m.id, name: m.name, removed: Boolean(m.removedReason) }))} />
       <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
-      <ChangesCard key={version} householdId={h.id} />
+      <ChangesCard key={version} householdId={h.id} onChanged={changed} />
     </div>
   )
 }

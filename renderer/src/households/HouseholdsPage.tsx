@@ -11,6 +11,7 @@ import { call, type CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { DemoWelcome } from '../demo'
 import { ExportRosterButton } from './ExportRosterButton'
+import { PairSelectedDialog } from './PairSelectedDialog'
 import { HOUSEHOLD_LIST_KEY } from './NextHouseholdButton'
 import { navigate } from '../router'
 import { FilterSelect } from '../common/FilterSelect'
@@ -111,6 +112,7 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
   const [cursor, setCursor] = useState(0)
   /** Rows ticked for batch work (户卡, export); kept across pages of the list. */
   const [selected, setSelected] = useState<number[]>([])
+  const [pairing, setPairing] = useState(false)
   const items = list.data?.items
   useEffect(() => {
     setCursor(0)
@@ -235,6 +237,20 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
               filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)}
               selectedIds={selected.length ? selected : undefined}
             />
+            {selected.length > 0 && <Button onClick={() => setPairing(true)}>结对帮扶责任人</Button>}
+            {pairing && (
+              <PairSelectedDialog
+                householdIds={selected}
+                helpers={helpers.data ?? []}
+                onClose={(done) => {
+                  setPairing(false)
+                  if (done) {
+                    list.reload()
+                    helpers.reload()
+                  }
+                }}
+              />
+            )}
             {selected.length > 0 && (
               <Button type="link" onClick={() => setSelected([])}>
                 取消选择
