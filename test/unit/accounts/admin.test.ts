@@ -34,8 +34,8 @@ function setup() {
 const WRITES = [
   'demo.load', 'demo.remove', 'households.importCommit', 'imports.undo', 'backups.create',
   'households.update', 'households.addMember', 'households.updateMember', 'households.removeMember', 'households.changeHead',
-  'households.recordStatus', 'households.deleteStatus', 'households.move',
-  'assistance.addHelper', 'assistance.pair', 'assistance.endPairing', 'assistance.addVisit', 'assistance.addAid', 'assistance.resolveWish',
+  'households.undoChange', 'households.recordStatus', 'households.deleteStatus', 'households.move',
+  'assistance.addHelper', 'assistance.pair', 'assistance.pairMany', 'assistance.endPairing', 'assistance.addVisit', 'assistance.addAid', 'assistance.resolveWish',
   'assistance.addUnit', 'assistance.updateVisit', 'assistance.deleteVisit', 'assistance.updateAid', 'assistance.deleteAid',
   'assistance.addWish', 'assistance.updateWish', 'assistance.deleteWish',
   'projects.create', 'projects.update', 'projects.delete', 'projects.addRecord', 'projects.updateRecord', 'projects.deleteRecord',
