@@ -78,7 +78,7 @@ function Shell() {
       </Layout.Header>
       <Layout hasSider className="app-body">
         {/* A side menu, grouped: every page stays one click away at 1366×768 (a top bar folded half of them into 「…」). */}
-        <Layout.Sider width={150} theme="dark" className="app-sider">
+        <Layout.Sider width={172} theme="dark" className="app-sider">
           <Menu
             mode="inline"
             theme="dark"

@@ -97,6 +97,8 @@ describe('问题整改台账', () => {
     await page.getByText('问题清单已导入').waitFor({ timeout: 60_000 })
     expect(app.query('SELECT 1 FROM rectification_problems').length).toBe(8)
     await page.getByRole('button', { name: '撤销本次导入' }).first().click()
+    // Undo asks first, naming what it takes back (issue 18, item 13).
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤销本次导入/ }).click()
     await expect.poll(() => app.query('SELECT 1 FROM rectification_problems').length, { timeout: 60_000 }).toBe(5)
 
     await page.evaluate("location.hash = '#/print/rectification'")

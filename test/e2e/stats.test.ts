@@ -68,7 +68,8 @@ describe('统计', () => {
     expect(await tag.innerText()).toContain(m.byCategory[index]!.category)
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(m.byCategory[index]!.open)
     // Every household listed is under monitoring in that category today.
-    const listed = await page.locator('.ant-table-row td:first-child').allInnerTexts()
+    // The first cell is the row's selection box; 户编号 comes next.
+    const listed = await page.locator('.ant-table-row td:nth-child(2)').allInnerTexts()
     const expected = app
       .query<{ household_no: string }>(
         // The roster's column holds the category of an open case only (the status history clears it at 风险消除).
