@@ -49,6 +49,11 @@ describe('national exports through the UI', () => {
     await page.getByRole('menuitem', { name: '导入花名册', exact: true }).click()
     await choose(spellFile)
     await page.getByText(/看起来是国家监测系统「已外出务工信息」.*导入国家系统表格/).waitFor({ timeout: 60_000 })
+    // The refusal stays on the page with the steps for a file of another kind (issue 18, item 14), not in a toast.
+    const refusal = page.getByTestId('import-refusal')
+    await expect.poll(() => refusal.innerText()).toContain('左侧菜单「导入」下对应的页面')
+    await page.waitForTimeout(6000)
+    expect(await refusal.innerText()).toContain('看起来是国家监测系统「已外出务工信息」')
     await screenshot(page, 'national-01-roster-refuses')
     expect(app.query<{ n: number }>('SELECT count(*) AS n FROM households WHERE removed_reason IS NOT NULL')[0]!.n).toBe(0)
 
