@@ -105,6 +105,8 @@ describe('the UI at 1366×768', () => {
     await search.fill(target.name)
     await search.press('Enter')
     await expect.poll(() => page.locator(`tr[data-row-key="${target.household_id}"]`).count()).toBe(1)
+    // The target is on the unfiltered first page too: wait for the search's own few results.
+    await expect.poll(() => rows().count()).toBeLessThan(10)
     // The focus is still in the search box: ↓ goes to the results, Enter opens the highlighted one.
     await page.keyboard.press('ArrowDown')
     const highlighted = await page.locator('tr.row-cursor').getAttribute('data-row-key')
