@@ -101,6 +101,10 @@ export interface ProblemImportPreview {
   issues: ImportIssueView[]
   newProblems: { row: number; problemNo: string | null; source: string; description: string; scopeLabel: string }[]
   changedProblems: { row: number; problemNo: string | null; description: string; fields: string[] }[]
+  /** Problems of the ledger of a batch (or, without a batch, a source) the file lists that the file lacks; the import leaves them as they are. */
+  missingProblems: { id: number; problemNo: string | null; source: string; batchNo: string | null; description: string; status: string }[]
+  /** The column mapping came from an earlier import of a file with this header. */
+  rememberedMapping: boolean
 }
 
 export interface ProblemImportResult {
@@ -117,7 +121,15 @@ const listFilter = z.object({
   q: z.string().trim().max(60).optional(),
 })
 
-const importInput = z.object({ fileId, sheet: z.string().max(100).optional() })
+/**
+ * Which problem list and sheet to read, and the clerk's column mapping (column index → field key,
+ * null: not imported). A commit with a mapping remembers it for files with the same header.
+ */
+const importInput = z.object({
+  fileId,
+  sheet: z.string().max(100).optional(),
+  mapping: z.record(z.string().regex(/^\d+$/), z.string().max(64).nullable()).optional(),
+})
 
 export const rectificationOps = {
   'rectification.list': op<ProblemRow[]>()(listFilter, 'read'),

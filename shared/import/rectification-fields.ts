@@ -33,6 +33,9 @@ export const PROBLEM_FIELDS: readonly { key: ProblemFieldKey; label: string; ali
 const BY_ALIAS = new Map<string, ProblemFieldKey>()
 for (const f of PROBLEM_FIELDS) for (const a of [f.label, ...f.aliases]) BY_ALIAS.set(aliasForm(a), f.key)
 
+const KEYS = new Set<string>(PROBLEM_FIELDS.map((f) => f.key))
+export const isProblemFieldKey = (key: string): key is ProblemFieldKey => KEYS.has(key)
+
 export const problemFieldLabel = (key: ProblemFieldKey): string => PROBLEM_FIELDS.find((f) => f.key === key)!.label
 
 /** The field a header names, or null; a trailing note in brackets is ignored (「整改时限（年月日）」). */

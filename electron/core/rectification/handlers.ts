@@ -17,7 +17,7 @@ const localToday = () => {
 /** Resolves the file handle here: jobs get a path, the page never does. */
 function source(input: OpParsedInput<'rectification.importPreview'>, ctx: CoreContext): ProblemImportJobInput {
   const file = ctx.files.get(input.fileId)
-  return { path: file.path, fileName: file.name, sheet: input.sheet, today: localToday() }
+  return { path: file.path, fileName: file.name, sheet: input.sheet, mapping: input.mapping, today: localToday() }
 }
 
 export const rectificationHandlers: AreaHandlers<'rectification'> = {

@@ -12,7 +12,7 @@ export function commitProblemImport(
   ledger: Ledger,
   list: ParsedProblemList,
   plan: ProblemPlan,
-  options: { actor: string; today: string; checkCancelled(): void; progress(done: number, total: number, message: string): void },
+  options: { actor: string; today: string; rememberMapping?: Record<string, string | null>; checkCancelled(): void; progress(done: number, total: number, message: string): void },
 ): ProblemImportResult {
   const errors = list.issues.filter((i) => i.severity === 'error').length
   if (errors) {
@@ -42,6 +42,13 @@ export function commitProblemImport(
       }
     })
     w.update('import_batches', batchId, { counts_json: JSON.stringify({ problems: plan.counts }) })
+    // The clerk corrected the mapping: files with this header are read the same way next time.
+    if (options.rememberMapping && list.signature) {
+      const existing = ledger.sqlite.prepare("SELECT id FROM import_mappings WHERE kind = 'rectification' AND signature = ?").pluck().get(list.signature) as number | undefined
+      const mapping_json = JSON.stringify(options.rememberMapping)
+      if (existing) w.update('import_mappings', existing, { mapping_json })
+      else w.insert('import_mappings', { kind: 'rectification', signature: list.signature, mapping_json })
+    }
     return batchId
   })
   options.progress(total, total, '导入完成')

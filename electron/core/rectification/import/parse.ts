@@ -10,13 +10,13 @@ import { cellToText, isBlankCell, type CellValue, type Grid } from '../../../../
 import { detectHeader, type HeaderColumn } from '../../../../shared/import/header-detect'
 import { normaliseDate } from '../../../../shared/import/normalise'
 import {
-  matchProblemField, normaliseSource, normaliseStatus, problemFieldLabel, type ProblemFieldKey,
+  isProblemFieldKey, matchProblemField, normaliseSource, normaliseStatus, problemFieldLabel, type ProblemFieldKey,
 } from '../../../../shared/import/rectification-fields'
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs'
 import { listSheets } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { sha256File } from '../../spreadsheets/hash'
+import { headerSignature, sha256File } from '../../spreadsheets/hash'
 
 export interface ParsedProblem {
   excelRow: number
@@ -54,6 +54,21 @@ export interface ParsedProblemList {
   /** First values of each column (by index), for the 列对应 tab. */
   samples: Record<number, string[]>
   issues: Omit<ImportIssueView, 'sheet'>[]
+  /** Identifies the header layout (its header texts), to remember the clerk's column mapping for files like this one. */
+  signature: string
+  /** The mapping applied came from an earlier import of a file with this header. */
+  rememberedMapping: boolean
+  /** The clerk's mapping applied (given now or remembered), what a commit remembers; absent when the dictionary's reading stood. */
+  mapping?: ProblemMapping
+}
+
+/** Column index (as a string) → field key, or null: the column is not imported. */
+export type ProblemMapping = Record<string, string | null>
+
+/** The clerk's mapping for this read, and the one remembered for a header layout (by its signature). */
+export interface ProblemReading {
+  mapping?: ProblemMapping
+  recall?(signature: string): ProblemMapping | undefined
 }
 
 const HEADER_SCAN_ROWS = 15
@@ -61,8 +76,9 @@ const HEADER_SCAN_ROWS = 15
 const FOOTER = /^(合计|小计|填表|制表|审核|负责人|说明|注[:：]|备注[:：])/
 
 export async function parseProblemFile(
-  input: { path: string; fileName: string; sheet?: string },
+  input: { path: string; fileName: string; sheet?: string; mapping?: ProblemMapping },
   ctx: Pick<JobContext, 'progress' | 'checkCancelled'>,
+  recall?: ProblemReading['recall'],
 ): Promise<ParsedProblemList> {
   ctx.progress(0, 1, '正在读取文件…')
   const sheets = await listSheets(input.path)
@@ -77,7 +93,7 @@ export async function parseProblemFile(
     grid[rowNumber - 1] = cells
     if (rowNumber % 500 === 0) ctx.checkCancelled()
   }
-  return analyseProblemGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) })
+  return analyseProblemGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) }, { mapping: input.mapping, recall })
 }
 
 const lastDayOfMonth = (ym: string) => {
@@ -85,8 +101,36 @@ const lastDayOfMonth = (ym: string) => {
   return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
 }
 
-export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha256: string; sheet: string; sheets: { name: string; hidden?: boolean }[] }): ParsedProblemList {
+export function analyseProblemGrid(
+  grid: Grid,
+  source: { fileName: string; sha256: string; sheet: string; sheets: { name: string; hidden?: boolean }[] },
+  reading: ProblemReading = {},
+): ParsedProblemList {
   const layout = detectHeader(grid, { maxScanRows: HEADER_SCAN_ROWS, match: matchProblemField })
+  const signature = layout ? headerSignature(layout.columns) : ''
+  // What the clerk gives now wins; else the mapping given last time for a file with this header.
+  const remembered = reading.mapping || !layout ? undefined : reading.recall?.(signature)
+  const mapping = reading.mapping ?? remembered
+  if (layout && mapping) {
+    for (const c of layout.columns) {
+      if (!(String(c.index) in mapping)) continue
+      const f = mapping[String(c.index)]
+      c.field = f && isProblemFieldKey(f) ? f : null
+      delete c.duplicateOf
+    }
+    // A field chosen for two columns: the first one is read, the later one is reported.
+    const firstOf = new Map<ProblemFieldKey, number>()
+    layout.duplicates = []
+    for (const c of layout.columns) {
+      if (!c.field) continue
+      const first = firstOf.get(c.field)
+      if (first === undefined) firstOf.set(c.field, c.index)
+      else {
+        c.duplicateOf = { index: first, field: c.field }
+        layout.duplicates.push(c)
+      }
+    }
+  }
   if (!layout || !layout.columns.some((c) => c.field === 'description')) {
     throw new LedgerError(
       'not_problem_list',
@@ -100,14 +144,17 @@ export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha25
   for (const d of layout.duplicates) {
     issues.push({ row: headerRow, column: d.header, severity: 'warning', code: 'duplicate_column', message: `第${headerRow}行：${d.letter} 列「${d.header}」与前面的列是同一项，已按前面的列导入，这一列未导入。` })
   }
-  for (const need of ['source', 'found_date'] as const) {
-    if (!col.has(need)) {
-      throw new LedgerError('missing_column', `「${source.fileName}」缺少「${problemFieldLabel(need)}」列。每个问题都要有来源和发现日期，请在原表中补上这一列后重新导入。`)
-    }
+  // Without a column the clerk can still choose it in 列对应: the preview says so and nothing imports until then.
+  const lacking = (['source', 'found_date'] as const).filter((need) => !col.has(need))
+  for (const need of lacking) {
+    issues.push({
+      row: headerRow, column: problemFieldLabel(need), severity: 'error', code: 'missing_column',
+      message: `第${headerRow}行（表头）：没有找到「${problemFieldLabel(need)}」列。每个问题都要有来源和发现日期；如果表中有这一列但写法不同，请在「列对应」中为它选择「${problemFieldLabel(need)}」，否则请在原表中补上这一列后重新导入。`,
+    })
   }
   const problems: ParsedProblem[] = []
   let rejectedRows = 0
-  for (let r = layout.firstDataRowIndex; r < grid.length; r++) {
+  for (let r = layout.firstDataRowIndex; r < grid.length && lacking.length === 0; r++) {
     const row = grid[r] ?? []
     const excelRow = r + 1
     const raw = (k: ProblemFieldKey): CellValue => {
@@ -202,5 +249,8 @@ export function analyseProblemGrid(grid: Grid, source: { fileName: string; sha25
     }
     samples[c.index] = seen
   }
-  return { ...source, headerRow, columns: layout.columns, problems, rejectedRows, issues, samples }
+  return {
+    ...source, headerRow, columns: layout.columns, problems, rejectedRows, issues, samples, signature,
+    rememberedMapping: remembered !== undefined, ...(mapping && { mapping }),
+  }
 }

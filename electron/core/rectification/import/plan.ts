@@ -25,7 +25,21 @@ export interface ProblemPlan {
   problems: PlannedProblem[]
   counts: CountSet
   issues: Omit<ImportIssueView, 'sheet'>[]
+  /** Problems of the ledger of a batch (or, without one, a source) the file lists, that the file does not have: left as they are. */
+  missing: MissingProblem[]
 }
+
+export interface MissingProblem {
+  id: number
+  problemNo: string | null
+  source: string
+  batchNo: string | null
+  description: string
+  status: string
+}
+
+/** What a list covers: its batch (文号), or its source for problems with no batch. */
+const coverKey = (source: string, batchNo: string | null) => (batchNo ? `batch:${batchNo}` : `source:${source}`)
 
 const COLUMN_LABELS: Record<string, string> = {
   problem_no: '问题编号', source: '问题来源', batch_no: '批次或文号', found_date: '发现日期', description: '问题描述', scope: '涉及范围',
@@ -109,7 +123,16 @@ export function planProblemImport(ledger: Ledger, list: ParsedProblemList): Prob
       scopeLabel: scopeLabelOf({ ...names, scope: scope.scope as 'township', scope_note: scope.scope_note as string | null }),
     }
   })
-  return { problems, counts, issues }
+  // The file speaks for the batches (or sources) it lists: a problem of one of them it lacks is 「表中没有」.
+  const covered = new Set(list.problems.map((p) => coverKey(p.source, p.batchNo)))
+  const matched = new Set(problems.map((p) => p.existingId).filter((id): id is number => id !== null))
+  const missing = (db.prepare('SELECT id, problem_no, source, batch_no, description, status FROM rectification_problems ORDER BY found_date, id').all() as {
+    id: number; problem_no: string | null; source: string; batch_no: string | null; description: string; status: string
+  }[])
+    .filter((r) => !matched.has(r.id) && covered.has(coverKey(r.source, r.batch_no)))
+    .map((r) => ({ id: r.id, problemNo: r.problem_no, source: r.source, batchNo: r.batch_no, description: r.description, status: r.status }))
+  counts.missing = missing.length
+  return { problems, counts, issues, missing }
 }
 
 export function buildProblemPreview(list: ParsedProblemList, plan: ProblemPlan): ProblemImportPreview {
@@ -128,6 +151,8 @@ export function buildProblemPreview(list: ParsedProblemList, plan: ProblemPlan):
     newProblems: plan.problems.filter((p) => p.existingId === null).map((p) => ({
       row: p.parsed.excelRow, problemNo: p.parsed.problemNo, source: p.parsed.source, description: p.parsed.description, scopeLabel: p.scopeLabel,
     })),
+    missingProblems: plan.missing,
+    rememberedMapping: list.rememberedMapping,
     changedProblems: plan.problems.filter((p) => p.existingId !== null && p.changed.length).map((p) => ({
       row: p.parsed.excelRow, problemNo: p.parsed.problemNo, description: p.parsed.description, fields: p.changed.map(columnLabel),
     })),
