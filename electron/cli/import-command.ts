@@ -9,6 +9,8 @@ import { planRosterImport, planWrites } from '../core/households/import/plan'
 import { commitNationalImport, isChanged, parseNationalFile, planNationalImport, recallMapping, recogniseFile } from '../core/national'
 import { NATIONAL_KINDS, type NationalKind } from '../../shared/import/national-kinds'
 import { NATIONAL_KIND_NOUNS } from '../../shared/import/national-fields'
+import { localToday } from '../core/households'
+import { commitProblemImport, parseProblemFile, planProblemImport, recallProblemMapping } from '../core/rectification'
 
 export const EXIT_OK = 0
 export const EXIT_BLOCKED = 1
@@ -24,6 +26,7 @@ export async function importCommand(ledger: Ledger, file: string, options: { she
     // One command for every kind: the national exports go to their own import, the rest to the roster's.
     const { kind } = await recogniseFile(file, options.sheet)
     if ((NATIONAL_KINDS as readonly string[]).includes(kind.kind)) return await importNational(ledger, file, kind.kind as NationalKind, options, ctx)
+    if (kind.kind === 'problems') return await importProblems(ledger, file, options, ctx)
     roster = await parseRosterFile(ledger, { path: file, fileName: path.basename(file), sheet: options.sheet }, ctx)
   } catch (err) {
     if (!(err instanceof LedgerError)) throw err
@@ -81,6 +84,34 @@ async function importNational(
     const verb = code === EXIT_BLOCKED ? '有错误，未写入任何数据' : options.dryRun ? '试运行，未写入' : '已导入'
     const noun = NATIONAL_KIND_NOUNS[kind]
     console.log(`${verb}（${noun.record}）。新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，台账有、表中没有 ${c.missing}，台账中找不到 ${c.notInLedger}（${noun.unit}）。`)
+  }
+  return code
+}
+
+/** A county's problem list (问题整改清单): the rectification import, as the page does it; `{"kind":"problems","problems":{…},"issues":[…]}`. */
+async function importProblems(
+  ledger: Ledger,
+  file: string,
+  options: { sheet?: string; dryRun: boolean; json: boolean },
+  ctx: { actor: string; progress(done: number, total: number, message: string): void; checkCancelled(): void },
+): Promise<number> {
+  const list = await parseProblemFile({ path: file, fileName: path.basename(file), sheet: options.sheet }, ctx, recallProblemMapping(ledger))
+  const plan = planProblemImport(ledger, list)
+  const issues = [...list.issues, ...plan.issues].sort((a, b) => a.row - b.row).map(({ row, column, severity, code: c, message }) => ({ sheet: list.sheet, row, column, severity, code: c, message }))
+  let code = EXIT_OK
+  if (issues.some((i) => i.severity === 'error')) code = EXIT_BLOCKED
+  else if (!options.dryRun) {
+    if (plan.counts.new || plan.counts.changed) await backupBefore(ledger, 'pre-import')
+    commitProblemImport(ledger, list, plan, { actor: ctx.actor, today: localToday(), checkCancelled: ctx.checkCancelled, progress: ctx.progress })
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  const c = plan.counts
+  if (options.json) {
+    console.log(JSON.stringify({ kind: 'problems', problems: c, issues }))
+  } else {
+    for (const i of issues) console.log(`[${i.severity === 'error' ? '错误' : '提醒'}] ${i.sheet} 第 ${i.row} 行 ${i.column}：${i.message}`)
+    const verb = code === EXIT_BLOCKED ? '有错误，未写入任何数据' : options.dryRun ? '试运行，未写入' : '已导入'
+    console.log(`${verb}（整改问题）。新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}，台账有、表中没有 ${c.missing}（个）。`)
   }
   return code
 }

@@ -10,8 +10,7 @@ import { exportRoster } from '../core/households/export'
 import { logAccess } from '../core/households/access-log'
 import { checkCommand } from './check-command'
 import { importCommand } from './import-command'
-import { monitoringCounts } from '../core/monitoring'
-import { nationalCounts } from '../core/national'
+import { infoCommand } from './info-command'
 import { exportProjectsCommand, importProjectsCommand } from './project-command'
 import { restoreCommand } from './restore-command'
 import { statsCommand } from './stats-command'
@@ -43,8 +42,8 @@ function parse(argv: string[]): Parsed {
 
 const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
-  npm run cli -- import <花名册或国家系统表格.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
-      导入花名册。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
+  npm run cli -- import <花名册、国家系统表格或问题整改清单.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
+      导入花名册（按表头认出国家系统表格和问题整改清单，分别导入）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
   npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
       导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志
   npm run cli -- import-projects <项目清单.xlsx> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
@@ -81,24 +80,7 @@ async function main(): Promise<number> {
   const importOptions = { sheet: typeof sheet === 'string' ? sheet : undefined, dryRun: flags.has('dry-run'), json: flags.has('json') }
   switch (command) {
     case 'info':
-      return withLedger((ledger) => {
-        const counts = ledger.sqlite
-          .prepare('SELECT (SELECT count(*) FROM villages) AS villages, (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members')
-          .get() as Record<string, number>
-        const national = nationalCounts(ledger)
-        const info = {
-          db: dbPath,
-          schemaVersion: ledger.schemaVersion,
-          ...counts,
-          monitoring: monitoringCounts(ledger),
-          workSpells: national.workSpells,
-          plannedWork: national.plannedWork,
-          villageStatistics: national.villageStatistics,
-        }
-        if (flags.has('json')) console.log(JSON.stringify(info))
-        else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
-        return 0
-      })
+      return withLedger((ledger) => infoCommand(ledger, dbPath, { json: flags.has('json') }))
     case 'stats': {
       const asOf = flags.get('as-of')
       if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {

@@ -15,6 +15,7 @@ export type SheetKind =
   | 'plannedWork'
   | 'villages'
   | 'projects'
+  | 'problems'
   | 'unknown'
 
 /** The national exports imported by the national-exports page (the monitoring roster is a roster). */
@@ -29,6 +30,7 @@ export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
   plannedWork: '国家监测系统「计划外出务工信息」（每行一名计划外出务工的人）',
   villages: '国家监测系统「行政村信息」（每行一个行政村）',
   projects: '项目清单（项目库 / 年度项目计划）',
+  problems: '问题整改清单（巡视、巡察、审计等发现的问题）',
   unknown: '不认识的表格',
 }
 
@@ -41,6 +43,7 @@ export const SHEET_KIND_PLACE: Record<SheetKind, string> = {
   plannedWork: '「导入国家系统表格」页面（命令行：npm run cli -- import 文件）',
   villages: '「导入国家系统表格」页面（命令行：npm run cli -- import 文件）',
   projects: '「项目台账 → 导入项目清单」页面（命令行：npm run cli -- import-projects 文件）',
+  problems: '「问题整改台账 → 导入问题清单」页面（命令行：npm run cli -- import 文件）',
   unknown: '',
 }
 
@@ -78,6 +81,13 @@ const SIGNS: { kind: SheetKind; min: number; headers: Set<string>; without?: Set
     kind: 'monitoringRoster',
     min: 3,
     headers: set('风险是否已消除', '识别监测时间', '消除监测时间', '风险消除方式', '致贫/返贫风险1', '监测对象识别方式', '识别时家庭人均纯收入', '识别时家庭纯收入', '纳入监测审批时间', '风险消除后家庭人均纯收入'),
+  },
+  // Before projects: a problem list may name 项目名称 (the project a problem concerns).
+  {
+    kind: 'problems',
+    min: 2,
+    required: set('问题描述', '存在问题', '问题表现', '具体问题', '问题内容', '主要问题', '问题清单'),
+    headers: set('问题描述', '存在问题', '问题表现', '具体问题', '问题内容', '主要问题', '问题清单', '问题来源', '反馈来源', '问题编号', '交办文号', '整改措施', '整改举措', '整改时限', '完成时限', '整改期限', '整改情况', '整改进展', '整改落实情况', '整改责任人', '责任领导', '销号日期', '举一反三'),
   },
   { kind: 'projects', min: 2, headers: set('项目名称', '建设内容及规模', '建设内容', '项目类别', '建设性质', '实施单位', '绩效目标', '资金规模', '项目编号') },
 ]

@@ -329,3 +329,14 @@ export function townshipTitle(ledger: Ledger): string {
   const t = ledger.sqlite.prepare('SELECT county, township FROM villages ORDER BY is_demo, id LIMIT 1').get() as { county: string; township: string } | undefined
   return `${t ? `${t.county}${t.township}` : ''}问题整改台账`
 }
+
+/** For `cli info`: every problem, those not yet 销号, those past their deadline (not rectified) as of today, and those 已销号. */
+export function rectificationCounts(ledger: Ledger, today: string): { problems: number; open: number; overdue: number; closed: number } {
+  const rows = ledger.sqlite.prepare('SELECT status, deadline FROM rectification_problems').all() as { status: ProblemStatus; deadline: string | null }[]
+  return {
+    problems: rows.length,
+    open: rows.filter((r) => r.status !== '已销号').length,
+    overdue: rows.filter((r) => deadlineState(r.status, r.deadline, today) === 'overdue').length,
+    closed: rows.filter((r) => r.status === '已销号').length,
+  }
+}
