@@ -27,6 +27,18 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 describe('问题整改台账', () => {
   it('shows the reminders, walks a new problem to 已销号 with progress and a photo, and prints its 整改销号表', async () => {
+    // 监测预警 lists the overdue and near-deadline problems in a card of their own, counted on the menu badge.
+    await page.getByRole('menuitem', { name: /监测预警/ }).click()
+    const card = page.locator('[data-card="rectification-reminders"]')
+    await card.getByText('整改问题到期提醒：已逾期 1 个，7 天内到期 1 个').waitFor({ timeout: 30_000 })
+    await expect.poll(() => card.locator('tr.ant-table-row').count()).toBe(2)
+    const households = Number((await page.getByText(/^共 \d+ 户需要处理$/).innerText()).match(/\d+/)![0])
+    await expect.poll(() => page.locator('[data-menu="worklists"] .ant-badge').innerText()).toBe(String(households + 2))
+    await screenshot(page, 'rectification-00-worklists')
+    await card.locator('tr.ant-table-row').first().click()
+    await page.waitForURL(/#\/rectification\/\d+$/)
+    await page.getByText(/逾期 10 天/).first().waitFor()
+
     await page.getByRole('menuitem', { name: '问题整改' }).click()
     await page.waitForURL(/#\/rectification$/)
     await page.getByText('个问题已过整改时限').waitFor()
@@ -93,6 +105,10 @@ describe('问题整改台账', () => {
     await (await chooser).setFiles(file)
     await expect.poll(() => page.locator('.ant-statistic').filter({ hasText: '新增' }).first().innerText(), { timeout: 60_000 }).toContain('3')
     await screenshot(page, 'rectification-04-import-preview')
+    await page.getByRole('tab', { name: '表中没有（0）' }).waitFor()
+    await page.getByRole('tab', { name: '列对应' }).click()
+    await expect.poll(() => page.locator('tr.ant-table-row').filter({ hasText: '反馈来源' }).innerText()).toContain('问题来源')
+    await screenshot(page, 'rectification-04b-import-columns')
     await page.getByRole('button', { name: /确认导入/ }).click()
     await page.getByText('问题清单已导入').waitFor({ timeout: 60_000 })
     expect(app.query('SELECT 1 FROM rectification_problems').length).toBe(8)

@@ -1,6 +1,7 @@
 /**
  * 监测预警: the worklists with their counts, as of a date (today by default), each item opening its
- * household at the 监测 card. The menu item carries the number of households on any list.
+ * household at the 监测 card; above them the 整改问题 overdue or due within 7 days, each opening its problem.
+ * The menu item carries the number of households on any list plus those problems.
  */
 import { Alert, Badge, Button, DatePicker, Empty, Space, Table, Tabs, Typography } from 'antd'
 import dayjs from 'dayjs'
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Worklist, WorklistItem } from '../../../shared/domain/monitoring-worklists'
 import { formatYuan } from '../../../shared/domain/money'
 import { useCall } from '../common/api/use-call'
+import { ProblemRemindersCard, useProblemReminders } from '../rectification'
 import { navigate } from '../router'
 import { MONITORING_CHANGED } from './monitoring-events'
 
@@ -43,6 +45,8 @@ export function WorklistsPage(props: { asOf?: string }) {
         )}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error.message} />}
+      {/* Problems are not all per household: their own card, each opening its problem. */}
+      <ProblemRemindersCard today={asOf} />
       {data && (
         <Tabs
           activeKey={active ?? first}
@@ -95,12 +99,16 @@ function WorklistTable({ list, loading }: { list: Worklist; loading: boolean }) 
 /** The menu item's label: 监测预警 with the number of households on any list, refreshed as the clerk moves around. */
 export function WorklistsMenuLabel({ refresh }: { refresh: string }) {
   const { data, reload } = useCall('monitoring.worklists', {})
+  // Problems overdue or due within 7 days count too (each once, beside the households).
+  const problems = useProblemReminders(today())
+  const reloadProblems = problems.reload
   const shown = useRef(refresh)
   useEffect(() => {
     if (shown.current === refresh) return
     shown.current = refresh
     reload()
-  }, [refresh, reload])
+    reloadProblems()
+  }, [refresh, reload, reloadProblems])
   useEffect(() => {
     window.addEventListener(MONITORING_CHANGED, reload)
     return () => window.removeEventListener(MONITORING_CHANGED, reload)
@@ -108,7 +116,9 @@ export function WorklistsMenuLabel({ refresh }: { refresh: string }) {
   return (
     <span data-menu="worklists">
       监测预警
-      {data && data.households > 0 && <Badge count={data.households} overflowCount={999} size="small" style={{ marginLeft: 6, boxShadow: 'none' }} />}
+      {data && data.households + problems.count > 0 && (
+        <Badge count={data.households + problems.count} overflowCount={999} size="small" style={{ marginLeft: 6, boxShadow: 'none' }} />
+      )}
     </span>
   )
 }
