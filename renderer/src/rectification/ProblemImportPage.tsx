@@ -90,6 +90,7 @@ function PreviewView({ preview, onRemap, onCommit }: { preview: ProblemImportPre
                   onRemap={onRemap}
                   headerWidth={220}
                   fieldWidth={220}
+                  keepsUnmapped={false}
                 />
               ),
             },

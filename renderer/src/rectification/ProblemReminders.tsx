@@ -35,9 +35,9 @@ export function ProblemRemindersCard({ today }: { today: string }) {
         columns={[
           { title: '来源', dataIndex: 'source', width: 90 },
           { title: '问题描述', dataIndex: 'description', ellipsis: true },
-          { title: '涉及范围', dataIndex: 'scopeLabel', width: 150, ellipsis: true },
+          { title: '涉及范围', dataIndex: 'scopeLabel', width: 200, ellipsis: true },
           { title: '责任单位 / 责任人', key: 'who', width: 160, render: (_: unknown, p) => [p.unit, p.person].filter(Boolean).join(' / ') },
-          { title: '整改时限', dataIndex: 'deadline', width: 200, render: (v: string, p) => <span>{v} <DeadlineTag p={p} /></span> },
+          { title: '整改时限', dataIndex: 'deadline', width: 250, render: (v: string, p) => <span style={{ whiteSpace: 'nowrap' }}>{v} <DeadlineTag p={p} /></span> },
           { title: '状态', dataIndex: 'status', width: 80, render: (s: ProblemRow['status']) => <StatusTag status={s} /> },
         ]}
       />

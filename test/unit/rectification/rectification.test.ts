@@ -187,7 +187,10 @@ describe('bad problem lists and undo after later work', () => {
     const dir = tempDir()
     const roster = path.join(dir, '花名册.xlsx')
     await writeProblemWorkbook(roster, [['张三', '男']], ['姓名', '性别'])
-    await expect(job((await call('rectification.importPreview', { fileId: file('花名册.xlsx', fs.readFileSync(roster)) })).jobId)).rejects.toThrow('没有找到问题整改清单的表头')
+    await expect(job((await call('rectification.importPreview', { fileId: file('花名册.xlsx', fs.readFileSync(roster)) })).jobId)).rejects.toThrow(/看起来是花名册.*不是问题整改清单.*「导入花名册」页面/)
+    const other = path.join(dir, '其他.xlsx')
+    await writeProblemWorkbook(other, [['甲', '乙']], ['开会时间', '地点'])
+    await expect(job((await call('rectification.importPreview', { fileId: file('其他.xlsx', fs.readFileSync(other)) })).jobId)).rejects.toThrow('没有找到问题整改清单的表头')
 
     const good = path.join(dir, '清单.xlsx')
     await writeProblemWorkbook(good)

@@ -8,6 +8,7 @@ import { LedgerError } from '../../../../shared/api/result'
 import type { ProblemSource, ProblemStatus } from '../../../../shared/domain/rectification'
 import { cellToText, isBlankCell, type CellValue, type Grid } from '../../../../shared/import/cells'
 import { detectHeader, type HeaderColumn } from '../../../../shared/import/header-detect'
+import { recogniseSheet, wrongKindMessage } from '../../../../shared/import/national-kinds'
 import { normaliseDate } from '../../../../shared/import/normalise'
 import {
   isProblemFieldKey, matchProblemField, normaliseSource, normaliseStatus, problemFieldLabel, type ProblemFieldKey,
@@ -132,6 +133,9 @@ export function analyseProblemGrid(
     }
   }
   if (!layout || !layout.columns.some((c) => c.field === 'description')) {
+    // A file of another kind the ledger knows (a roster, a national export, a project list): say what it is and where it goes.
+    const kind = recogniseSheet(grid, HEADER_SCAN_ROWS)
+    if (kind.kind !== 'unknown' && kind.kind !== 'problems') throw new LedgerError('wrong_kind', wrongKindMessage(source.fileName, kind, '问题整改清单'))
     throw new LedgerError(
       'not_problem_list',
       `「${source.fileName}」的工作表「${source.sheet}」前 ${HEADER_SCAN_ROWS} 行中没有找到问题整改清单的表头（至少要有「问题描述」列，以及「问题来源」「整改时限」等列）。请确认选对了文件和工作表。`,

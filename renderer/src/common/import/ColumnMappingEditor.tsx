@@ -41,6 +41,8 @@ interface ColumnMappingEditorProps<C extends MappedColumn> {
   fieldWidth: number
   /** Shown after a column's choice (e.g. the unit a money column is read in). */
   suffix?(column: C): ReactNode
+  /** The import keeps unmapped columns as written and gives them back on export (true unless said otherwise). */
+  keepsUnmapped?: boolean
 }
 
 /**
@@ -50,7 +52,8 @@ interface ColumnMappingEditorProps<C extends MappedColumn> {
  */
 export function ColumnMappingEditor<C extends MappedColumn>(props: ColumnMappingEditorProps<C>) {
   const { columns, draft, remapped, setField, suffix } = props
-  const options = [{ value: '', label: '（不导入，原样保留）' }, ...props.options]
+  const keeps = props.keepsUnmapped !== false
+  const options = [{ value: '', label: keeps ? '（不导入，原样保留）' : '（不导入）' }, ...props.options]
   const selectWidth = props.fieldWidth - (suffix ? 80 : 20)
   return (
     <>
@@ -58,7 +61,7 @@ export function ColumnMappingEditor<C extends MappedColumn>(props: ColumnMapping
         <Button type="primary" disabled={!remapped} onClick={() => props.onRemap(draft)}>
           按修改后的对应重新检查
         </Button>
-        <Typography.Text type="secondary">修改会被记住，下次导入相同表头的文件时自动使用。未对应的列原样保留，导出时交还。</Typography.Text>
+        <Typography.Text type="secondary">{`修改会被记住，下次导入相同表头的文件时自动使用。${keeps ? '未对应的列原样保留，导出时交还。' : '未对应的列不导入。'}`}</Typography.Text>
       </Space>
       <ImportColumnsTable<C>
         columns={columns}

@@ -34,7 +34,7 @@ interface ImportFileCardProps {
 
 /** What to do about a refusal, step by step: a file the readers cannot take, or a file that is not the list expected. */
 function stepsFor(failure: CallError): string[] {
-  if (failure.code === 'not_roster' || failure.code === 'not_project_list' || failure.code === 'no_sheet') {
+  if (['not_roster', 'not_project_list', 'not_problem_list', 'unknown_kind', 'no_sheet'].includes(failure.code)) {
     return [
       '确认选的是县里下发的表格本身，而不是汇总表、说明页或别的文件。',
       '工作簿有多个工作表时，在上方「工作表」中选择数据所在的那一个。',
