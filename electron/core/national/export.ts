@@ -94,6 +94,8 @@ function layoutRows(ledger: Ledger, kind: NationalKind, headers: string[], field
 
 export interface NationalExportOptions {
   progress?(done: number, total: number, message: string): void
+  /** Throws when the clerk cancelled. */
+  checkCancelled?(): void
 }
 
 export async function exportNational(ledger: Ledger, outputPath: string, layout: NationalExportLayout, actor: string, options: NationalExportOptions = {}): Promise<{ rows: number }> {
@@ -110,7 +112,10 @@ export async function exportNational(ledger: Ledger, outputPath: string, layout:
     ws.addRow(found?.headerTexts ?? headers.map((h) => h.replace(/#\d+$/, '')))
     const data = layoutRows(ledger, kind, headers, (h) => fieldOfHeader(kind, found, h))
     data.forEach((r, i) => {
-      if (i % 1000 === 0) options.progress?.(i, data.length, `正在写入第 ${i + 1} / ${data.length} 行`)
+      if (i % 1000 === 0) {
+        options.checkCancelled?.()
+        options.progress?.(i, data.length, `正在写入第 ${i + 1} / ${data.length} 行`)
+      }
       ws.addRow(r.map((c) => cellText(c)))
     })
     rows = data.length

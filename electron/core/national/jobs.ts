@@ -12,7 +12,7 @@ export const nationalJobs: Record<string, JobFunction> = {
     withLedger(ctx, async (ledger) => {
       const i = input as { layout: NationalExportLayout; outputPath: string; outputId: string; outputName: string }
       ctx.progress(0, 1, '正在导出…')
-      const r = await exportNational(ledger, i.outputPath, i.layout, ctx.actor, { progress: ctx.progress })
+      const r = await exportNational(ledger, i.outputPath, i.layout, ctx.actor, { progress: ctx.progress, checkCancelled: ctx.checkCancelled })
       return { fileId: i.outputId, name: i.outputName, ...r }
     }),
 }

@@ -15,6 +15,7 @@ import { ImportColumnsTable } from '../common/import/ImportColumnsTable'
 import { ImportFileCard } from '../common/import/ImportFileCard'
 import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
 import { useImportJob } from '../common/import/use-import-job'
+import { NationalExportMenu } from './NationalExportMenu'
 
 type Mapping = Record<string, string | null>
 
@@ -24,7 +25,7 @@ type Mapping = Record<string, string | null>
  */
 export function NationalImportPage() {
   const { message } = App.useApp()
-  const { running, job, saveProduced, chooseFile } = useImportJob()
+  const { running, job, chooseFile } = useImportJob()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [sheet, setSheet] = useState<string | undefined>()
   const [preview, setPreview] = useState<NationalPreview | null>(null)
@@ -110,16 +111,7 @@ export function NationalImportPage() {
 
       <ImportBatchesCard
         title="国家系统表格导入记录"
-        extra={
-          <Space>
-            <Button size="small" disabled={running !== null} onClick={() => void saveProduced(() => call('national.export', { layout: 'workSpells' }))}>
-              导出已外出务工信息（国家系统格式）
-            </Button>
-            <Button size="small" disabled={running !== null} onClick={() => void saveProduced(() => call('national.export', { layout: 'standard' }))}>
-              导出标准格式
-            </Button>
-          </Space>
-        }
+        extra={<NationalExportMenu size="small" />}
         batches={history.data ?? []}
         loading={history.loading}
         sheetWidth={120}
