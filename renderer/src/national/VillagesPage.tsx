@@ -87,7 +87,8 @@ function VillageDialog(props: { row: VillageFiguresRow; onClose(): void; onSaved
   const [saving, setSaving] = useState(false)
   const initial = Object.fromEntries(FIELDS.map((f) => [f.key, props.row.statistics?.values[f.key] ?? undefined]))
   const save = async () => {
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     setError(null)
     setSaving(true)
     try {

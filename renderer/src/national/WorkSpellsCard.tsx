@@ -193,7 +193,8 @@ function SpellDialog(props: { spell: Partial<WorkSpellView>; members: { id: numb
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const save = async () => {
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     setError(null)
     setSaving(true)
     try {
@@ -300,7 +301,8 @@ function PlannedDialog(props: { planned: Partial<PlannedWorkView>; members: { id
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const save = async () => {
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     setError(null)
     setSaving(true)
     try {
@@ -369,7 +371,8 @@ function InfoDialog(props: { householdId: number; values: Record<string, string 
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const save = async () => {
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     setError(null)
     setSaving(true)
     try {
