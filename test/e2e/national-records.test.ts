@@ -114,6 +114,20 @@ describe('national records edited and exported through the UI', () => {
     await card.getByText(/余杭区/).first().waitFor()
     await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'national-records-04-household-card')
+    // The work-spell form has the national export's columns the checks look for; 户信息 has its 乡村建设 columns.
+    await card.getByRole('button', { name: '登记务工经历' }).click()
+    const spellDialog = page.getByRole('dialog', { name: '登记务工经历' })
+    await spellDialog.getByLabel('是否点对点输送').waitFor()
+    await screenshot(page, 'national-records-05-spell-form')
+    await spellDialog.getByRole('button', { name: /取\s*消/ }).click()
+    await card.getByRole('button', { name: /户信息/ }).click()
+    const infoDialog = page.getByRole('dialog', { name: '户信息（乡村建设）' })
+    await infoDialog.getByLabel('主要生活能源').fill('电')
+    await screenshot(page, 'national-records-06-info-form')
+    await infoDialog.getByRole('button', { name: /保\s*存/ }).click()
+    await infoDialog.waitFor({ state: 'hidden' })
+    await card.getByText('主要生活能源').waitFor()
+    expect(app.query<{ energy: string }>('SELECT energy FROM household_info WHERE household_id = ?', target.household_id)[0]!.energy).toBe('电')
 
     // Exported from the import page's menu in the national layout: only the corrected cell differs.
     await page.getByRole('menuitem', { name: '导入国家系统表格' }).click()

@@ -45,13 +45,13 @@ export function VillagesPage() {
             size="small"
             pagination={false}
             dataSource={rows.data}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1320 }}
             columns={[
               { title: '乡', dataIndex: 'township', width: 90, fixed: 'left' },
               { title: '村', dataIndex: 'village', width: 100, fixed: 'left' },
               { title: '行政区划代码', render: (_: unknown, r) => r.statistics?.adminCode ?? '—', width: 130 },
               { title: '是否出列', render: (_: unknown, r) => (r.statistics?.exited === '是' ? `是（${r.statistics.exitYear ?? ''}）` : (r.statistics?.exited ?? '—')), width: 100 },
-              ...COLUMNS.map((k) => ({ title: label(k), key: k, width: k === 'collective_income_fen' ? 170 : 90, render: (_: unknown, r: VillageFiguresRow) => r.statistics?.values[k] ?? '—' })),
+              ...COLUMNS.map((k) => ({ title: label(k), key: k, width: k === 'collective_income_fen' ? 200 : 96, render: (_: unknown, r: VillageFiguresRow) => r.statistics?.values[k] ?? '—' })),
               {
                 title: '',
                 key: 'actions',

@@ -33,7 +33,7 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
   return (
     <Card
       size="small"
-      title="务工情况（国家系统：已外出务工信息）"
+      title="务工情况与户信息（国家系统：已外出务工、计划外出务工、户信息）"
       style={{ marginBottom: 12 }}
       data-card="work-spells"
       extra={
