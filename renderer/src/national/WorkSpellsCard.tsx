@@ -224,7 +224,7 @@ function SpellDialog(props: { spell: Partial<WorkSpellView>; members: { id: numb
   }
   const monthRule = { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: '请填写年月，如 2024-03' }
   return (
-    <Modal open title={s.id ? '修改务工经历' : '登记务工经历'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={props.onClose} width={640}>
+    <Modal open title={s.id ? '修改务工经历' : '登记务工经历'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={props.onClose} width={640} styles={{ body: { maxHeight: '64vh', overflowY: 'auto' } }}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form<SpellForm>
         form={form}

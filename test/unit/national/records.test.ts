@@ -75,7 +75,7 @@ async function readRows(file: string): Promise<string[][]> {
 async function ledgerWithRoster(seed: number) {
   const h = setup()
   const dir = tempDir()
-  const county = generateCounty(seed, { legacy: 10 })
+  const county = generateCounty(seed, { legacy: 8 })
   const roster = path.join(dir, 'roster.xlsx')
   await writeLayout(roster, 'legacy', county.legacy)
   await h.job('households.importCommit', { fileId: h.file(roster) })
