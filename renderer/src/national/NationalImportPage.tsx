@@ -226,7 +226,7 @@ function PreviewView(props: { preview: NationalPreview; remapped: boolean; onRem
 function VillagesCard({ rows, loading }: { rows: VillageStatisticsView[]; loading: boolean }) {
   if (!loading && rows.length === 0) return null
   return (
-    <Card size="small" title="行政村信息" style={{ marginBottom: 12 }} data-card="village-statistics">
+    <Card size="small" title="行政村信息" style={{ marginBottom: 12 }} data-card="village-statistics" extra={<a href="#/villages">到「行政村信息」页面修改</a>}>
       <Table<VillageStatisticsView>
         rowKey="villageId"
         size="small"
