@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import type { NationalPreview } from '../../../shared/api/national'
 import { cleanHousehold, EXAMPLE_AS_OF, emptyLedger } from '../../../electron/core/checks/examples'
 import { generateCounty, writeLayout } from '../../fixtures/county-layouts'
-import { householdInfoSheet, plannedWorkSheet, villageSheet, type LedgerPerson, type NationalSheet } from '../../fixtures/national-exports'
+import { householdInfoSheet, plannedWorkSheet, villageSheet, workSpellSheet, type LedgerPerson, type NationalSheet } from '../../fixtures/national-exports'
 import { seedLedger } from '../../helpers/checks-seed'
 import { importHarness } from '../../helpers/import'
 import { tempDir } from '../../helpers/temp'
@@ -223,6 +223,27 @@ describe('national records corrected and exported in the file’s own layout', (
     const added = withNew.at(-1)!
     expect([added[headers.indexOf('户编号')], added[headers.indexOf('户主姓名')], added[headers.indexOf('证件号码')], added[headers.indexOf('住房结构')], added[headers.indexOf('卫生厕所类型')]])
       .toEqual([last.household_no, last.name, last.id_number, '砖混', '三格化粪池式'])
+  })
+})
+
+describe('a work spell corrected', () => {
+  it('gives 是否点对点输送 and 年度交通费补助 back in their own cells; nothing else changes', async () => {
+    const { job, call, file, dir, people, sql, exported } = await ledgerWithRoster(64)
+    const sheet = workSpellSheet(people, 3, 0)
+    const p = path.join(dir, 'spells.xlsx')
+    const headers = await writeVaried(p, sheet, { titles: ['已外出务工信息'], rename: { 务工月收入: '务工月收入(元)' } })
+    await job('national.importCommit', { fileId: file(p) })
+    const given = await readRows(p)
+    const s = sql<Record<string, string | number | null>>('SELECT * FROM work_spells ORDER BY id LIMIT 1')[0]!
+    const yuan = (fen: unknown) => (fen === null ? null : String(Number(fen) / 100))
+    await call('national.saveWorkSpell', {
+      id: s.id, memberId: s.member_id, startMonth: s.start_month, endMonth: s.end_month, province: s.province, city: s.city, countyAt: s.county_at, channel: s.channel,
+      employer: s.employer, industry: s.industry, monthlyIncome: yuan(s.monthly_income_fen), pointToPoint: s.point_to_point === '是' ? '否' : '是', travelSubsidy: '750',
+    })
+    const corrected = await readRows(await exported('workSpells'))
+    const col = (h: string) => headers.indexOf(h)
+    expect(differences(given, corrected)).toEqual([[2, col('是否点对点输送')], [2, col('年度交通费补助')]].sort((a, b) => a[1]! - b[1]!))
+    expect(corrected[2]![col('年度交通费补助')]).toBe('750')
   })
 })
 
