@@ -21,6 +21,7 @@ import { PrintFormPage } from './forms/PrintFormPage'
 import { MonitoringSettingsPage } from './monitoring/MonitoringSettingsPage'
 import { WorklistsMenuLabel, WorklistsPage } from './monitoring'
 import { NationalImportPage } from './national/NationalImportPage'
+import { VillagesPage } from './national/VillagesPage'
 import { ChecksPage } from './checks/ChecksPage'
 import { ChecksSummaryPrint } from './checks/ChecksSummaryPrint'
 import { AssetsPage } from './projects/AssetsPage'
@@ -96,6 +97,7 @@ function Shell() {
                   { key: 'helpers', label: '帮扶力量' },
                   { key: 'projects', label: '项目台账' },
                   { key: 'assets', label: '资产台账' },
+                  { key: 'villages', label: '行政村信息' },
                   { key: 'rectification', label: '问题整改' },
                 ],
               },
@@ -138,6 +140,8 @@ function Shell() {
             <AssetsPage />
           ) : route.page === 'national-import' ? (
             <NationalImportPage />
+          ) : route.page === 'villages' ? (
+            <VillagesPage />
           ) : route.page === 'checks' ? (
             <ChecksPage />
           ) : route.page === 'rectification' ? (

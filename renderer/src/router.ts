@@ -32,6 +32,8 @@ export type Route =
   | { page: 'monitoring-worklists'; asOf?: string }
   /** 导入国家系统表格: 户信息, 已外出务工信息, 计划外出务工信息, 行政村信息. */
   | { page: 'national-import' }
+  /** 行政村信息: the villages' figures from the national system, edited here. */
+  | { page: 'villages' }
   /** 疑点核查. */
   | { page: 'checks' }
   /** The printable 疑点核查汇总. */
@@ -72,6 +74,7 @@ export function parseRoute(hash: string): Route {
   const worklists = /^#\/monitoring-worklists\/(\d{4}-\d{2}-\d{2})$/.exec(hash)
   if (worklists) return { page: 'monitoring-worklists', asOf: worklists[1]! }
   if (hash === '#/national-import') return { page: 'national-import' }
+  if (hash === '#/villages') return { page: 'villages' }
   if (hash === '#/checks') return { page: 'checks' }
   if (hash === '#/print/checks') return { page: 'checks-print' }
   if (hash === '#/rectification') return { page: 'rectification' }

@@ -93,8 +93,12 @@ export interface PlannedWorkView {
   planned: string | null
   plannedMonth: string | null
   place: string
+  province: string | null
+  city: string | null
+  countyAt: string | null
   industry: string | null
   serviceNeed: string | null
+  registered: string | null
 }
 
 export interface HouseholdNational {
@@ -102,6 +106,8 @@ export interface HouseholdNational {
   plannedWork: PlannedWorkView[]
   /** The 乡村建设 columns of 户信息, by label, when the household has them. */
   info: { label: string; value: string }[] | null
+  /** The same columns by record key (household_info's columns), for the edit form; null when the household has no 户信息 record. */
+  infoValues: Record<string, string | null> | null
 }
 
 export interface VillageStatisticsView {
@@ -117,10 +123,26 @@ export interface VillageStatisticsView {
   exitedHouseholds: number | null
   monitoredHouseholds: number | null
   collectiveIncomeFen: number | null
+  /** Every 行政村信息 figure by record key (village_statistics' columns) as the form shows it: numbers as text, 万元 for 村级集体经济收入. */
+  values: Record<string, string | null>
 }
+
+/** A village of the ledger with its 行政村信息 (null: none imported or entered yet). */
+export interface VillageFiguresRow {
+  villageId: number
+  county: string
+  township: string
+  village: string
+  statistics: VillageStatisticsView | null
+}
+
+/** The kinds the national layout can be exported in. */
+export const NATIONAL_EXPORT_LAYOUTS = ['workSpells', 'plannedWork', 'villages', 'householdInfo', 'standard'] as const
+export type NationalExportLayout = (typeof NATIONAL_EXPORT_LAYOUTS)[number]
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请填写年月，如 2024-03')
 const text = (max: number) => z.string().trim().max(max).nullable()
+const yesNo = z.enum(['是', '否'], { message: '请选择「是」或「否」' }).nullable()
 const yuan = z.string().trim().regex(/^\d[\d,]{0,12}(?:\.\d{1,2})?$/, '请填写金额（元），如 4500').nullable()
 
 export const NationalSourceInput = z.object({
@@ -142,7 +164,32 @@ export const WorkSpellInput = z.object({
   employer: text(100),
   industry: text(40),
   monthlyIncome: yuan,
+  /** 是否已务工 (absent: '是' for a new spell, unchanged otherwise). */
+  working: yesNo.optional(),
+  /** 是否点对点输送, 年度交通费补助 (元), 是否享受稳岗补贴 (absent: unchanged, blank for a new spell). */
+  pointToPoint: yesNo.optional(),
+  travelSubsidy: yuan.optional(),
+  jobSubsidy: yesNo.optional(),
 })
+
+export const PlannedWorkInput = z.object({
+  /** Absent: a new planned-work record of memberId (one per person). */
+  id: id.optional(),
+  memberId: id,
+  planned: yesNo,
+  plannedMonth: month.nullable(),
+  province: text(40),
+  city: text(40),
+  countyAt: text(40),
+  industry: text(40),
+  serviceNeed: text(100),
+})
+
+/** Values as the clerk typed them, by record key; checked per field in the core (messages name the field). */
+const recordValues = z.record(z.string().regex(/^[a-z_]+$/).max(64), z.string().trim().max(200).nullable())
+
+export const HouseholdInfoInput = z.object({ householdId: id, values: recordValues })
+export const VillageStatisticsInput = z.object({ villageId: id, values: recordValues })
 
 export const nationalOps = {
   /** Reads a national export and compares it with the ledger: a NationalPreview job. Other kinds are refused. */
@@ -153,9 +200,18 @@ export const nationalOps = {
   'national.household': op<HouseholdNational>()(z.object({ householdId: id }), 'read'),
   /** The villages' statistics (行政村信息). */
   'national.villages': op<VillageStatisticsView[]>()(z.object({}), 'read'),
+  /** Every village of the ledger with its 行政村信息 figures (the 行政村信息 page). */
+  'national.villageFigures': op<VillageFiguresRow[]>()(z.object({}), 'read'),
+  /** The clerk's correction of a village's 行政村信息, or its first entry. */
+  'national.saveVillageStatistics': op<{ id: number }>()(VillageStatisticsInput),
+  /** The clerk's correction of a person's 计划外出务工信息, or a new one. */
+  'national.savePlannedWork': op<{ id: number }>()(PlannedWorkInput),
+  'national.deletePlannedWork': op<{ deleted: true }>()(z.object({ id })),
+  /** The clerk's correction of a household's 户信息 (乡村建设 columns), or its first entry. */
+  'national.saveHouseholdInfo': op<{ id: number }>()(HouseholdInfoInput),
   /** The clerk's correction of a work spell, or a new one. */
   'national.saveWorkSpell': op<{ id: number }>()(WorkSpellInput),
   'national.deleteWorkSpell': op<{ deleted: true }>()(z.object({ id })),
-  /** Work spells in the national layout of the last imported file (with the ledger's corrections), or all four kinds as the standard workbook: a job giving a file. */
-  'national.export': op<JobStarted>()(z.object({ layout: z.enum(['workSpells', 'standard']) }), 'read'),
+  /** One kind in the national layout of its last imported file (with the ledger's corrections and the records added in the ledger), or all four kinds as the standard workbook: a job giving a file. */
+  'national.export': op<JobStarted>()(z.object({ layout: z.enum(NATIONAL_EXPORT_LAYOUTS) }), 'read'),
 }

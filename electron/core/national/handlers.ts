@@ -2,7 +2,10 @@ import type { OpParsedInput } from '../../../shared/api/contract'
 import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
 import type { NationalParseInput } from './import/parse'
-import { deleteWorkSpell, householdNational, saveWorkSpell, villageStatistics } from './records'
+import { NATIONAL_EXPORT_NAMES } from './export'
+import {
+  deletePlannedWork, deleteWorkSpell, householdNational, saveHouseholdInfo, savePlannedWork, saveVillageStatistics, saveWorkSpell, villageFigures, villageStatistics,
+} from './records'
 
 /** Resolves the file handle here: jobs get a path, the page never does. */
 function source(input: OpParsedInput<'national.importPreview'>, ctx: CoreContext): NationalParseInput {
@@ -20,9 +23,17 @@ export const nationalHandlers: AreaHandlers<'national'> = {
     deleteWorkSpell(ledger, actor, id)
     return { deleted: true as const }
   },
+  'national.villageFigures': (_input, { ledger }) => villageFigures(ledger),
+  'national.saveVillageStatistics': (input, { ledger, actor }) => ({ id: saveVillageStatistics(ledger, actor, input) }),
+  'national.savePlannedWork': (input, { ledger, actor }) => ({ id: savePlannedWork(ledger, actor, input) }),
+  'national.deletePlannedWork': ({ id }, { ledger, actor }) => {
+    deletePlannedWork(ledger, actor, id)
+    return { deleted: true as const }
+  },
+  'national.saveHouseholdInfo': (input, { ledger, actor }) => ({ id: saveHouseholdInfo(ledger, actor, input) }),
   'national.export': ({ layout }, ctx) => {
     const date = new Date().toISOString().slice(0, 10)
-    const output = ctx.files.create(`${layout === 'workSpells' ? '已外出务工信息（国家系统格式）' : '国家系统表格（标准格式）'}-${date}.xlsx`)
+    const output = ctx.files.create(`${NATIONAL_EXPORT_NAMES[layout]}-${date}.xlsx`)
     return { jobId: ctx.jobs.start('national.export', { layout, outputPath: output.path, outputId: output.id, outputName: output.name }) }
   },
 }

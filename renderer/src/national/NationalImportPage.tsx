@@ -1,4 +1,4 @@
-import { Button, Card, Result, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { Card, Result, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { NationalColumnView, NationalCommitResult, NationalPreview, NationalRecordView, VillageStatisticsView } from '../../../shared/api/national'
 import { fenToYuanText } from '../../../shared/domain/money'
@@ -11,6 +11,7 @@ import { FieldDiffs } from '../common/import/FieldDiffs'
 import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
 import { CommitBar, ImportPageShell, PreviewAlert } from '../common/import/ImportPageShell'
 import { useImportFlow } from '../common/import/use-import-flow'
+import { NationalExportMenu } from './NationalExportMenu'
 
 type Reading = { mapping?: ColumnMapping }
 
@@ -28,7 +29,6 @@ export function NationalImportPage() {
     undoneMessage: (batch) => `已撤销「${batch.fileName}」的导入，台账恢复到导入之前。`,
     onChanged: () => villages.reload(),
   })
-  const { running, saveProduced } = flow
 
   return (
     <ImportPageShell
@@ -46,16 +46,7 @@ export function NationalImportPage() {
       renderPreview={(preview) => <PreviewView preview={preview} onRemap={(mapping) => flow.setReading({ mapping })} onCommit={() => flow.commit()} />}
       batches={{
         title: '国家系统表格导入记录',
-        extra: (
-          <Space>
-            <Button size="small" disabled={running !== null} onClick={() => void saveProduced(() => call('national.export', { layout: 'workSpells' }))}>
-              导出已外出务工信息（国家系统格式）
-            </Button>
-            <Button size="small" disabled={running !== null} onClick={() => void saveProduced(() => call('national.export', { layout: 'standard' }))}>
-              导出标准格式
-            </Button>
-          </Space>
-        ),
+        extra: <NationalExportMenu size="small" />,
         sheetWidth: 120,
         countColumns: [{ key: 'r', title: '记录（新增/变更/未变）', width: 170, counts: 'records', parts: ['new', 'changed', 'unchanged'] }],
       }}
@@ -140,7 +131,7 @@ function PreviewView(props: { preview: NationalPreview; onRemap(mapping: ColumnM
 function VillagesCard({ rows, loading }: { rows: VillageStatisticsView[]; loading: boolean }) {
   if (!loading && rows.length === 0) return null
   return (
-    <Card size="small" title="行政村信息" style={{ marginBottom: 12 }} data-card="village-statistics">
+    <Card size="small" title="行政村信息" style={{ marginBottom: 12 }} data-card="village-statistics" extra={<a href="#/villages">到「行政村信息」页面修改</a>}>
       <Table<VillageStatisticsView>
         rowKey="villageId"
         size="small"

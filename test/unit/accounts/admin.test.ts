@@ -44,7 +44,8 @@ const WRITES = [
   'monitoring.setIndicators', 'monitoring.saveSettings',
   'checks.run', 'checks.waive', 'checks.unwaive', 'checks.importWaivers', 'checks.saveSettings',
   'forms.saveSettings', 'projects.addObtainedFund', 'projects.deleteObtainedFund',
-  'national.importCommit', 'national.saveWorkSpell', 'national.deleteWorkSpell',
+  'national.importCommit', 'national.saveWorkSpell', 'national.deleteWorkSpell', 'national.saveVillageStatistics', 'national.savePlannedWork',
+  'national.deletePlannedWork', 'national.saveHouseholdInfo',
   'rectification.create', 'rectification.update', 'rectification.delete', 'rectification.setStatus', 'rectification.addProgress',
   'rectification.deleteProgress', 'rectification.attach', 'rectification.removeAttachment', 'rectification.importCommit',
 ]

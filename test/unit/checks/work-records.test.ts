@@ -37,9 +37,8 @@ describe('work checks over the work_spells table', () => {
     expect(found[0]!.message).toContain('「是否点对点输送」')
     expect(found[0]!.householdId).toBe(householdIds.get(data.households[0]!.id))
 
-    // The clerk fills in the industry; 是否点对点输送 is a cell of the national file only, so it comes from there.
-    await call('national.saveWorkSpell', { ...spell, id, industry: '制造业' })
-    core.ledger.sqlite.prepare('UPDATE work_spells SET cells_json = ? WHERE id = ?').run(JSON.stringify({ 是否点对点输送: '否' }), id)
+    // The clerk fills in the industry and 是否点对点输送 on the same form.
+    await call('national.saveWorkSpell', { ...spell, id, industry: '制造业', pointToPoint: '否' })
     await call('checks.run', { asOf: EXAMPLE_AS_OF })
     expect((await workFindings()).filter((f) => f.rule === 'work.job-fields-missing')).toEqual([])
   })

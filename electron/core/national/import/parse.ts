@@ -46,6 +46,8 @@ export interface ParsedNational {
   titleRows: string[][]
   /** The header cells as in the file, in order (cells_json keys). */
   headers: string[]
+  /** The header cells exactly as written (to write them back). */
+  headerTexts: string[]
   columns: NationalColumnView[]
   signature: string
   rememberedMapping: boolean
@@ -94,7 +96,8 @@ interface Read {
   problem?: string
 }
 
-function readCell(kind: NationalCellKind, v: CellValue): Read {
+/** A cell read as a field of this kind reads it (also used to tell whether a corrected value still means what the file's cell said). */
+export function readNationalCell(kind: NationalCellKind, v: CellValue): Read {
   switch (kind) {
     case 'month':
       return normaliseMonth(v)
@@ -227,8 +230,10 @@ export function analyseNationalGrid(
   let width = headerCells.length
   while (width > 0 && isBlankCell(headerCells[width - 1] ?? null)) width--
   const headers: string[] = []
+  const headerTexts: string[] = []
   const seen = new Map<string, number>()
   for (let c = 0; c < width; c++) {
+    headerTexts.push(cellToText(headerCells[c] ?? null))
     const raw = cellToText(headerCells[c] ?? null).replace(/[\r\n]+/g, '')
     const base = raw.trim() || `（第 ${columnLetter(c)} 列）`
     const n = (seen.get(base) ?? 0) + 1
@@ -273,7 +278,7 @@ export function analyseNationalGrid(
       }
       const fd = fields[c]
       if (!fd) continue
-      const read = readCell(fd.kind, v)
+      const read = readNationalCell(fd.kind, v)
       values[fd.key] = read.value
       if (read.problem) issues.push(cellIssue(file.sheet, excelRow, headers[c]!, read.problem, cellToText(v)))
     }
@@ -289,6 +294,7 @@ export function analyseNationalGrid(
     headerRow: headerRowIndex + 1,
     titleRows,
     headers,
+    headerTexts,
     columns: headers.map((header, c) => ({
       index: c,
       letter: columnLetter(c),
