@@ -6,6 +6,7 @@
  * as its other columns (members.extra_json). Every statistic of work goes through workFacts().
  */
 import type { Ledger } from '../db/open'
+import { cachedWhileUnchanged, cell, orNull, packed, records } from './snapshot'
 
 export interface WorkFact {
   memberId: number
@@ -60,17 +61,36 @@ function yuanToFen(v: string | number | null): number | null {
 
 /** Persons working away on the date: members not removed by then whose 务工 fields say so. */
 export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
-  const rows = ledger.sqlite
-    .prepare(
-      `SELECT m.id, m.household_id, m.work_status, m.work_months,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END AS province,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."就业渠道"'), json_extract(m.extra_json, '$."就业渠道（易地搬迁后扶使用）"')) END AS channel,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END AS income
-         FROM members m JOIN households h ON h.id = m.household_id
-        WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-          AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`,
-    )
-    .all(asOf) as MemberWorkRow[]
+  return cachedWhileUnchanged(ledger, 'work', asOf, () => buildWorkFacts(ledger, asOf))
+}
+
+function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
+  // Packed into one string (see snapshot.ts); the last condition repeats the partial index members_stats_work.
+  const cols = [
+    'm.id', 'm.household_id', cell('m.work_status'), cell('m.work_months'),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END`),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."就业渠道"'), json_extract(m.extra_json, '$."就业渠道（易地搬迁后扶使用）"')) END`),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END`),
+  ]
+  const rows: MemberWorkRow[] = records(
+    ledger.sqlite
+      .prepare(
+        packed(`SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
+           FROM members m JOIN households h ON h.id = m.household_id
+          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+            AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`),
+      )
+      .pluck()
+      .get(asOf) as string | null,
+  ).map(([id, household_id, work_status, work_months, province, channel, income]) => ({
+    id: Number(id),
+    household_id: Number(household_id),
+    work_status: orNull(work_status),
+    work_months: orNull(work_months),
+    province: orNull(province),
+    channel: orNull(channel),
+    income: orNull(income),
+  }))
   const out: WorkFact[] = []
   const month = asOf.slice(0, 7)
   const withSpells = new Set<number>()
