@@ -94,14 +94,30 @@ function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
   const out: WorkFact[] = []
   const month = asOf.slice(0, 7)
   const withSpells = new Set<number>()
-  const spells = ledger.sqlite
-    .prepare(
-      `SELECT s.member_id, s.household_id, s.start_month, s.end_month, s.province, s.channel, s.monthly_income_fen
-         FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
-        WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-        ORDER BY s.member_id, s.start_month DESC -- each member's latest spell open on the date counts`,
-    )
-    .all(asOf) as { member_id: number; household_id: number; start_month: string | null; end_month: string | null; province: string | null; channel: string | null; monthly_income_fen: number | null }[]
+  // Each member's latest spell open on the date counts.
+  const spellCols = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month'), cell('s.province'), cell('s.channel'), cell('s.monthly_income_fen')]
+  const spells = records(
+    ledger.sqlite
+      .prepare(
+        packed(`SELECT ${spellCols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
+           FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
+          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+          ORDER BY s.member_id, s.start_month DESC`),
+      )
+      .pluck()
+      .get(asOf) as string | null,
+  ).map(([member_id, household_id, start_month, end_month, province, channel, income]) => {
+    const fen = orNull(income)
+    return {
+      member_id: Number(member_id),
+      household_id: Number(household_id),
+      start_month: orNull(start_month),
+      end_month: orNull(end_month),
+      province: orNull(province),
+      channel: orNull(channel),
+      monthly_income_fen: fen === null ? null : Number(fen),
+    }
+  })
   const counted = new Set<number>()
   for (const w of spells) {
     withSpells.add(w.member_id)
