@@ -2,7 +2,8 @@
  * Every household of the working list as it stood on a date: 户类型, 脱贫状态 and monitoring from
  * its status history (纳入监测 / 风险消除 are written there by the county's approval of a
  * monitoring case), falling back to the roster's columns for households whose history says
- * nothing; persons counted over the members not removed by then. Figures and the lists behind
+ * nothing; 三保障 and 人均纯收入 as they stood that day (the change history: the old value of each
+ * field's first change after the date); persons counted over the members not removed by then. Figures and the lists behind
  * them are both computed from this one snapshot, so a list always holds what its figure counted.
  */
 import type { GapKey } from '../../../shared/domain/stats'
@@ -143,6 +144,63 @@ const GAPS = Array.from({ length: 16 }, (_, g) =>
   Object.freeze({ education: (g & 1) !== 0, medical: (g & 2) !== 0, housing: (g & 4) !== 0, water: (g & 8) !== 0 }),
 ) as Record<GapKey, boolean>[]
 
+/** The household columns behind 三保障 and income that a past date reads from the change history. */
+const HISTORY_FIELDS = [
+  'guarantee_education', 'guarantee_medical', 'guarantee_housing', 'dilapidated_house', 'guarantee_water', 'safe_drinking_water', 'per_capita_net_income_fen',
+] as const
+type HistoryField = (typeof HISTORY_FIELDS)[number]
+
+/** The four gaps as a bit set (education 1, medical 2, housing 4, water 8): the same tests as the snapshot's query. */
+export function gapBits(h: Partial<Record<HistoryField, string | number | null>>): number {
+  const is = (v: string | number | null | undefined, x: string) => (v ?? '') === x
+  return (
+    (is(h.guarantee_education, '有短板') ? 1 : 0) |
+    (is(h.guarantee_medical, '有短板') ? 2 : 0) |
+    (is(h.guarantee_housing, '有短板') || is(h.dilapidated_house, '是') ? 4 : 0) |
+    (is(h.guarantee_water, '有短板') || is(h.safe_drinking_water, '否') ? 8 : 0)
+  )
+}
+
+/** The first moment after the date (local midnight, as the audit trail's UTC timestamps write it). */
+export function endOfDay(asOf: string): string {
+  return new Date(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10)) + 1).toISOString()
+}
+
+/**
+ * 三保障 and 人均纯收入 as the ledger held them on the date: for every field changed after it, the value
+ * before its first change after it (the audit trail's old value); the other fields as they are now.
+ */
+function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, HouseholdFact>): void {
+  const db = ledger.sqlite
+  const fields = `(${HISTORY_FIELDS.map((f) => `'${f}'`).join(', ')})`
+  const changes = db
+    .prepare(
+      `SELECT a.record_id, a.field, a.old_value FROM audit_log a
+        WHERE a.id IN (SELECT min(id) FROM audit_log WHERE table_name = 'households' AND action = 'update' AND field IN ${fields} AND at >= ?
+                        GROUP BY record_id, field)`,
+    )
+    .raw()
+    .all(endOfDay(asOf)) as [number, HistoryField, string | null][]
+  if (changes.length === 0) return
+  const then = new Map<number, Partial<Record<HistoryField, string | null>>>()
+  for (const [hid, field, old] of changes) {
+    if (!facts.has(hid)) continue
+    let t = then.get(hid)
+    if (!t) then.set(hid, (t = {}))
+    t[field] = old
+  }
+  const now = db.prepare(`SELECT id, ${HISTORY_FIELDS.join(', ')} FROM households WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...then.keys()])) as ({
+    id: number
+  } & Record<HistoryField, string | number | null>)[]
+  for (const row of now) {
+    const values = { ...row, ...then.get(row.id) }
+    const f = facts.get(row.id)!
+    f.gaps = GAPS[gapBits(values)]!
+    const income = values.per_capita_net_income_fen
+    f.perCapitaFen = income === null || income === '' ? null : Number(income)
+  }
+}
+
 function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
   const db = ledger.sqlite
   // One record per household: its roster columns, the four gaps as one bit set, its members on the
@@ -197,6 +255,7 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     })
     if (history === '1') histories.set(hid, { exitHistory: exitAny === '1', lastExit: orNull(lastExit), monitoringHistory: monitoringAny === '1' })
   }
+  applyFieldHistory(ledger, asOf, facts)
   // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported
   // (the WHERE repeats the partial index members_stats_extras word for word).
   const riskPaths = [1, 2, 3, 4, 5].map((i) => `json_extract(extra_json, '$."致贫/返贫风险${i}"')`).join(', ')
