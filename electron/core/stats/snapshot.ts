@@ -171,6 +171,9 @@ export function endOfDay(asOf: string): string {
  * before its first change after it (the audit trail's old value); the other fields as they are now.
  */
 function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, HouseholdFact>): void {
+  const after = endOfDay(asOf)
+  // Today (or later): nothing can have changed after the date, and the trail need not be read.
+  if (after > new Date().toISOString()) return
   const db = ledger.sqlite
   const fields = `(${HISTORY_FIELDS.map((f) => `'${f}'`).join(', ')})`
   const changes = db
@@ -180,7 +183,7 @@ function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, Hous
                         GROUP BY record_id, field)`,
     )
     .raw()
-    .all(endOfDay(asOf)) as [number, HistoryField, string | null][]
+    .all(after) as [number, HistoryField, string | null][]
   if (changes.length === 0) return
   const then = new Map<number, Partial<Record<HistoryField, string | null>>>()
   for (const [hid, field, old] of changes) {
