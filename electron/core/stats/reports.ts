@@ -73,7 +73,8 @@ function villagesReport(ledger: Ledger, asOf: string, year: string): ReportTable
       ],
     ],
     kinds: ['text', ...Array.from({ length: 22 }, () => 'int' as const), 'wan', 'wan'],
-    widths: [7, 4.5, 4.5, ...Array.from({ length: 12 }, () => 4), 5, 5, 4.5, 4.5, 4.5, 4.5, 5, 4, 6.5, 6.5],
+    // Each 户/人 pair wide enough for its title on one line in print (about 0.68 of a unit per character).
+    widths: [7, 4.5, 4.5, ...['脱贫户', '监测对象', ...MONITORING_CATEGORIES, '未消除风险', '非兜底未消除风险'].flatMap((t) => [Math.max(4, t.length * 0.68), Math.max(4, t.length * 0.68)]), 4.5, 4.5, 4.5, 4.5, 5, 4, 6.5, 6.5],
     rows: s.villages.map(line),
     total: line(s.total),
     note: '监测对象含风险已消除的户，按类别分列；非兜底指不属于整户无劳动能力兜底保障户。',

@@ -2,7 +2,8 @@
  * Every household of the working list as it stood on a date: 户类型, 脱贫状态 and monitoring from
  * its status history (纳入监测 / 风险消除 are written there by the county's approval of a
  * monitoring case), falling back to the roster's columns for households whose history says
- * nothing; persons counted over the members not removed by then. Figures and the lists behind
+ * nothing; 三保障 and 人均纯收入 as they stood that day (the change history: the old value of each
+ * field's first change after the date); persons counted over the members not removed by then. Figures and the lists behind
  * them are both computed from this one snapshot, so a list always holds what its figure counted.
  */
 import type { GapKey } from '../../../shared/domain/stats'
@@ -83,77 +84,183 @@ export function villagesOf(ledger: Ledger): VillageInfo[] {
 }
 
 /**
- * The last snapshot built, kept while nothing changed: this connection's total_changes() moves
- * with every write of this process, PRAGMA data_version with every commit of another connection.
- * The dashboard asks several figures of one date in a row; they share one snapshot.
+ * The last snapshot (and the last work figures) built, kept while nothing changed: this
+ * connection's total_changes() moves with every write of this process, PRAGMA data_version with
+ * every commit of another connection. The dashboard asks several figures of one date in a row;
+ * they share one snapshot.
  */
-const cache = new WeakMap<Ledger, { key: string; snapshot: Snapshot }>()
+const cache = new WeakMap<Ledger, Map<string, { key: string; value: unknown }>>()
 
 export function clearSnapshotCache(ledger: Ledger): void {
   cache.delete(ledger)
 }
 
-export function householdSnapshot(ledger: Ledger, asOf: string): Snapshot {
+/** `build(asOf)`, or what it returned last for this ledger, date and name while the ledger is unchanged. */
+export function cachedWhileUnchanged<T>(ledger: Ledger, name: string, asOf: string, build: () => T): T {
   const version = ledger.sqlite.prepare('SELECT total_changes() AS t').get() as { t: number }
   const key = `${asOf}|${version.t}|${String(ledger.sqlite.pragma('data_version', { simple: true }))}`
-  const hit = cache.get(ledger)
-  if (hit?.key === key) return hit.snapshot
-  const snapshot = buildSnapshot(ledger, asOf)
-  cache.set(ledger, { key, snapshot })
-  return snapshot
+  let byName = cache.get(ledger)
+  if (!byName) cache.set(ledger, (byName = new Map()))
+  const hit = byName.get(name)
+  if (hit?.key === key) return hit.value as T
+  const value = build()
+  byName.set(name, { key, value })
+  return value
+}
+
+export function householdSnapshot(ledger: Ledger, asOf: string): Snapshot {
+  return cachedWhileUnchanged(ledger, 'snapshot', asOf, () => buildSnapshot(ledger, asOf))
+}
+
+/** Field and record separators and the null marker of the packed query results (see packed()). */
+const US = '\x1f'
+const RS = '\x1e'
+const NUL = '\x02'
+const EXIT_KINDS = `('识别', '脱贫', '返贫')`
+const MONITORING_KINDS = `('纳入监测', '风险消除')`
+const EXIT_OF: Record<string, string> = { 识别: '未脱贫', 脱贫: '已脱贫(享受政策)', 返贫: '返贫' }
+
+/**
+ * A query's rows as one string (group_concat in SQLite), split here: handing 30 000 rows of a dozen
+ * cells to JavaScript one cell at a time costs far more than the query itself.
+ */
+export const packed = (sql: string) => `SELECT group_concat(r, char(30)) FROM (${sql})`
+export const records = (s: string | null): string[][] => (s ? s.split(RS).map((r) => r.split(US)) : [])
+export const orNull = (v: string | undefined): string | null => (v === undefined || v === NUL ? null : v)
+export const cell = (expr: string) => `ifnull(${expr}, char(2))`
+
+/** What the status history says of a household in aggregate (from the snapshot's query). */
+interface HistorySummary {
+  /** Any 识别/脱贫/返贫 event, and the last of them by the date. */
+  exitHistory: boolean
+  lastExit: string | null
+  /** Any 纳入监测 / 风险消除 event. */
+  monitoringHistory: boolean
+}
+
+/** Shared, frozen: most households have no months, days or risks; the snapshot is only read. */
+const NONE = Object.freeze([]) as unknown as never[]
+const GAPS = Array.from({ length: 16 }, (_, g) =>
+  Object.freeze({ education: (g & 1) !== 0, medical: (g & 2) !== 0, housing: (g & 4) !== 0, water: (g & 8) !== 0 }),
+) as Record<GapKey, boolean>[]
+
+/** The household columns behind 三保障 and income that a past date reads from the change history. */
+const HISTORY_FIELDS = [
+  'guarantee_education', 'guarantee_medical', 'guarantee_housing', 'dilapidated_house', 'guarantee_water', 'safe_drinking_water', 'per_capita_net_income_fen',
+] as const
+type HistoryField = (typeof HISTORY_FIELDS)[number]
+
+/** The four gaps as a bit set (education 1, medical 2, housing 4, water 8): the same tests as the snapshot's query. */
+export function gapBits(h: Partial<Record<HistoryField, string | number | null>>): number {
+  const is = (v: string | number | null | undefined, x: string) => (v ?? '') === x
+  return (
+    (is(h.guarantee_education, '有短板') ? 1 : 0) |
+    (is(h.guarantee_medical, '有短板') ? 2 : 0) |
+    (is(h.guarantee_housing, '有短板') || is(h.dilapidated_house, '是') ? 4 : 0) |
+    (is(h.guarantee_water, '有短板') || is(h.safe_drinking_water, '否') ? 8 : 0)
+  )
+}
+
+/** The first moment after the date (local midnight, as the audit trail's UTC timestamps write it). */
+export function endOfDay(asOf: string): string {
+  return new Date(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10)) + 1).toISOString()
+}
+
+/**
+ * 三保障 and 人均纯收入 as the ledger held them on the date: for every field changed after it, the value
+ * before its first change after it (the audit trail's old value); the other fields as they are now.
+ */
+function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, HouseholdFact>): void {
+  const after = endOfDay(asOf)
+  // Today (or later): nothing can have changed after the date, and the trail need not be read.
+  if (after > new Date().toISOString()) return
+  const db = ledger.sqlite
+  const fields = `(${HISTORY_FIELDS.map((f) => `'${f}'`).join(', ')})`
+  const changes = db
+    .prepare(
+      `SELECT a.record_id, a.field, a.old_value FROM audit_log a
+        WHERE a.id IN (SELECT min(id) FROM audit_log WHERE table_name = 'households' AND action = 'update' AND field IN ${fields} AND at >= ?
+                        GROUP BY record_id, field)`,
+    )
+    .raw()
+    .all(after) as [number, HistoryField, string | null][]
+  if (changes.length === 0) return
+  const then = new Map<number, Partial<Record<HistoryField, string | null>>>()
+  for (const [hid, field, old] of changes) {
+    if (!facts.has(hid)) continue
+    let t = then.get(hid)
+    if (!t) then.set(hid, (t = {}))
+    t[field] = old
+  }
+  const now = db.prepare(`SELECT id, ${HISTORY_FIELDS.join(', ')} FROM households WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...then.keys()])) as ({
+    id: number
+  } & Record<HistoryField, string | number | null>)[]
+  for (const row of now) {
+    const values = { ...row, ...then.get(row.id) }
+    const f = facts.get(row.id)!
+    f.gaps = GAPS[gapBits(values)]!
+    const income = values.per_capita_net_income_fen
+    f.perCapitaFen = income === null || income === '' ? null : Number(income)
+  }
 }
 
 function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
   const db = ledger.sqlite
-  // Arrays, not objects, and the four gaps as one bit set: a county's 30 000 rows stay cheap.
-  const rows = db
-    .prepare(
-      `SELECT id, village_id, household_type, exit_status, monitoring_category, per_capita_net_income_fen,
-              (coalesce(guarantee_education, '') = '有短板')
-              | ((coalesce(guarantee_medical, '') = '有短板') << 1)
-              | ((coalesce(guarantee_housing, '') = '有短板' OR coalesce(dilapidated_house, '') = '是') << 2)
-              | ((coalesce(guarantee_water, '') = '有短板' OR coalesce(safe_drinking_water, '') = '否') << 3)
-         FROM households WHERE removed_reason IS NULL`,
-    )
-    .raw()
-    .all() as [number, number, string | null, string | null, string | null, number | null, number][]
-  const facts = new Map<number, HouseholdFact & { labour: number; imported: { eliminated: boolean; risks: string[]; doudi: boolean } }>()
-  for (const [id, villageId, type, exit, category, perCapita, gaps] of rows) {
-    facts.set(id, {
-      id,
-      villageId,
-      persons: 0,
-      type: type ?? '未填',
-      exit,
-      monitored: category !== null,
-      open: category !== null,
-      category,
-      risks: [],
-      doudi: false,
-      gaps: { education: (gaps & 1) !== 0, medical: (gaps & 2) !== 0, housing: (gaps & 4) !== 0, water: (gaps & 8) !== 0 },
-      perCapitaFen: perCapita,
-      identifiedMonths: [],
-      eliminatedMonths: [],
-      eliminationDays: [],
-      labour: 0,
-      imported: { eliminated: false, risks: [], doudi: false },
+  // One record per household: its roster columns, the four gaps as one bit set, its members on the
+  // date (persons, and those able to work) and what its status history says in aggregate.
+  const cols = [
+    'h.id', 'h.village_id', cell('h.household_type'), cell('h.exit_status'), cell('h.monitoring_category'), cell('h.per_capita_net_income_fen'),
+    `(coalesce(h.guarantee_education, '') = '有短板')
+      | ((coalesce(h.guarantee_medical, '') = '有短板') << 1)
+      | ((coalesce(h.guarantee_housing, '') = '有短板' OR coalesce(h.dilapidated_house, '') = '是') << 2)
+      | ((coalesce(h.guarantee_water, '') = '有短板' OR coalesce(h.safe_drinking_water, '') = '否') << 3)`,
+    'ifnull(mc.persons, 0)', 'ifnull(mc.labour, 0)', 'ev.household_id IS NOT NULL', 'ifnull(ev.exit_any, 0)', cell('ev.last_exit'), 'ifnull(ev.monitoring_any, 0)',
+  ]
+  const households = records(
+    db
+      .prepare(
+        packed(`SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
+           FROM households h
+           LEFT JOIN (SELECT household_id, count(*) AS persons, sum(labour_skill IS NULL OR labour_skill NOT IN ('丧失劳动力', '无劳动力')) AS labour
+                        FROM members WHERE removed_reason IS NULL OR removed_date > @asOf GROUP BY household_id) mc ON mc.household_id = h.id
+           LEFT JOIN (SELECT household_id, max(kind IN ${EXIT_KINDS}) AS exit_any, max(kind IN ${MONITORING_KINDS}) AS monitoring_any,
+                             substr(max(CASE WHEN kind IN ${EXIT_KINDS} AND event_date <= @asOf THEN event_date || printf('%012d', id) || kind END), 23) AS last_exit
+                        FROM household_status_events GROUP BY household_id) ev ON ev.household_id = h.id
+          WHERE h.removed_reason IS NULL ORDER BY h.id`),
+      )
+      .pluck()
+      .get({ asOf }) as string | null,
+  )
+  const facts = new Map<number, HouseholdFact>()
+  const histories = new Map<number, HistorySummary>()
+  for (const [id, villageId, type, exit, category, perCapita, gaps, persons, labour, history, exitAny, lastExit, monitoringAny] of households) {
+    const hid = Number(id)
+    const c = orNull(category)
+    const income = orNull(perCapita)
+    const n = Number(persons)
+    facts.set(hid, {
+      id: hid,
+      villageId: Number(villageId),
+      persons: n,
+      type: orNull(type) ?? '未填',
+      exit: orNull(exit),
+      monitored: c !== null,
+      open: c !== null,
+      category: c,
+      risks: NONE,
+      // A household where nobody can work; the roster's own flag below.
+      doudi: n > 0 && labour === '0',
+      gaps: GAPS[Number(gaps)]!,
+      perCapitaFen: income === null ? null : Number(income),
+      identifiedMonths: NONE,
+      eliminatedMonths: NONE,
+      eliminationDays: NONE,
     })
+    if (history === '1') histories.set(hid, { exitHistory: exitAny === '1', lastExit: orNull(lastExit), monitoringHistory: monitoringAny === '1' })
   }
-  // Members on the date, counted per household in SQL: persons, and those able to work.
-  const counts = db
-    .prepare(
-      `SELECT household_id, count(*), sum(labour_skill IS NULL OR labour_skill NOT IN ('丧失劳动力', '无劳动力'))
-         FROM members WHERE removed_reason IS NULL OR removed_date > ? GROUP BY household_id`,
-    )
-    .raw()
-    .all(asOf) as [number, number, number][]
-  for (const [hid, persons, labour] of counts) {
-    const f = facts.get(hid)
-    if (!f) continue
-    f.persons = persons
-    f.labour = labour
-  }
-  // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported.
+  applyFieldHistory(ledger, asOf, facts)
+  // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported
+  // (the WHERE repeats the partial index members_stats_extras word for word).
   const riskPaths = [1, 2, 3, 4, 5].map((i) => `json_extract(extra_json, '$."致贫/返贫风险${i}"')`).join(', ')
   const members = db
     .prepare(
@@ -164,38 +271,42 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     )
     .raw()
     .all(asOf) as [number, string | null, string | null, string][]
+  const imported = new Map<number, { eliminated: boolean; risks: string[]; doudi: boolean }>()
   for (const [hid, doudi, eliminated, risks] of members) {
-    const f = facts.get(hid)
-    if (!f) continue
-    if (doudi !== null && YES.test(String(doudi).trim())) f.imported.doudi = true
-    if (eliminated !== null && YES.test(String(eliminated).trim())) f.imported.eliminated = true
-    if (f.imported.risks.length === 0) {
-      f.imported.risks = (JSON.parse(risks) as (string | null)[]).filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    if (!facts.has(hid)) continue
+    let i = imported.get(hid)
+    if (!i) imported.set(hid, (i = { eliminated: false, risks: [], doudi: false }))
+    if (doudi !== null && YES.test(String(doudi).trim())) i.doudi = true
+    if (eliminated !== null && YES.test(String(eliminated).trim())) i.eliminated = true
+    if (i.risks.length === 0) {
+      i.risks = (JSON.parse(risks) as (string | null)[]).filter((x): x is string => typeof x === 'string' && x.trim() !== '')
     }
   }
-  for (const f of facts.values()) {
-    // The roster's flag, else a household where nobody can work.
-    f.doudi = f.imported.doudi || (f.persons > 0 && f.labour === 0)
+  for (const [hid, i] of imported) {
+    const f = facts.get(hid)!
+    if (i.doudi) f.doudi = true
     if (f.monitored) {
-      f.open = !f.imported.eliminated
-      f.risks = f.imported.risks
+      f.open = !i.eliminated
+      f.risks = i.risks
     }
   }
-  // The status history decides wherever it speaks.
-  const events = (
-    db.prepare('SELECT household_id, kind, event_date, monitoring_category, risks FROM household_status_events ORDER BY household_id, event_date, id').raw().all() as [
-      number, string, string, string | null, string | null,
-    ][]
-  ).map(([household_id, kind, event_date, monitoring_category, risks]): EventRow => ({ household_id, kind, event_date, monitoring_category, risks }))
-  let i = 0
-  while (i < events.length) {
-    const hid = events[i]!.household_id
-    let j = i
-    while (j < events.length && events[j]!.household_id === hid) j++
-    const f = facts.get(hid)
-    if (f) applyHistory(f, events.slice(i, j), asOf)
-    i = j
+  // The status history decides wherever it speaks: 脱贫状态 from the last 识别/脱贫/返贫 by the date
+  // (above), monitoring replayed from the 纳入监测 / 风险消除 events by the date.
+  const byHousehold = new Map<number, EventRow[]>()
+  const events = db
+    .prepare(
+      packed(`SELECT household_id || char(31) || kind || char(31) || event_date || char(31) || ${cell('monitoring_category')} || char(31) || ${cell('risks')} AS r
+                FROM household_status_events WHERE kind IN ${MONITORING_KINDS} AND event_date <= ? ORDER BY household_id, event_date, id`),
+    )
+    .pluck()
+    .get(asOf) as string | null
+  for (const [hid, kind, date, category, risks] of records(events)) {
+    const e: EventRow = { household_id: Number(hid), kind: kind!, event_date: date!, monitoring_category: orNull(category), risks: orNull(risks) }
+    const l = byHousehold.get(e.household_id)
+    if (l) l.push(e)
+    else byHousehold.set(e.household_id, [e])
   }
+  for (const [hid, h] of histories) applyHistory(facts.get(hid)!, h, byHousehold.get(hid) ?? [])
   // Risks of a case approved by the county where the history's event carries none.
   const cases = db
     .prepare('SELECT household_id, risks FROM monitoring_cases WHERE county_date IS NOT NULL AND county_date <= ? ORDER BY county_date, id')
@@ -204,18 +315,14 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     const f = facts.get(c.household_id)
     if (f && f.monitored && f.risks.length === 0) f.risks = JSON.parse(c.risks) as string[]
   }
-  const households: HouseholdFact[] = []
-  for (const f of facts.values()) {
-    const { labour: _l, imported: _i, ...fact } = f
-    households.push(fact)
-  }
-  return { asOf, households, villages: villagesOf(ledger), ...lineFor(ledger, asOf) }
+  return { asOf, households: [...facts.values()], villages: villagesOf(ledger), ...lineFor(ledger, asOf) }
 }
 
-function applyHistory(f: HouseholdFact, events: EventRow[], asOf: string): void {
-  const exitEvents = events.some((e) => e.kind === '识别' || e.kind === '脱贫' || e.kind === '返贫')
-  const monitoringEvents = events.some((e) => e.kind === '纳入监测' || e.kind === '风险消除')
-  let exit: string | null = null
+/**
+ * A household with a status history: 脱贫状态 from its last 识别/脱贫/返贫 event by the date (none by
+ * then: unknown), monitoring replayed from its 纳入监测 / 风险消除 events by the date, 户类型 from both.
+ */
+function applyHistory(f: HouseholdFact, h: HistorySummary, events: EventRow[]): void {
   let monitored = false
   let open = false
   let category: string | null = null
@@ -225,17 +332,7 @@ function applyHistory(f: HouseholdFact, events: EventRow[], asOf: string): void 
   const eliminatedMonths: string[] = []
   const days: number[] = []
   for (const e of events) {
-    if (e.event_date > asOf) break
     switch (e.kind) {
-      case '识别':
-        exit = '未脱贫'
-        break
-      case '脱贫':
-        exit = '已脱贫(享受政策)'
-        break
-      case '返贫':
-        exit = '返贫'
-        break
       case '纳入监测':
         monitored = true
         open = true
@@ -253,8 +350,8 @@ function applyHistory(f: HouseholdFact, events: EventRow[], asOf: string): void 
         break
     }
   }
-  if (exitEvents) f.exit = exit
-  if (monitoringEvents) {
+  if (h.exitHistory) f.exit = h.lastExit === null ? null : (EXIT_OF[h.lastExit] ?? null)
+  if (h.monitoringHistory) {
     f.monitored = monitored
     f.open = open
     f.category = monitored ? category : null

@@ -6,6 +6,7 @@
  * as its other columns (members.extra_json). Every statistic of work goes through workFacts().
  */
 import type { Ledger } from '../db/open'
+import { cachedWhileUnchanged, cell, orNull, packed, records } from './snapshot'
 
 export interface WorkFact {
   memberId: number
@@ -60,28 +61,63 @@ function yuanToFen(v: string | number | null): number | null {
 
 /** Persons working away on the date: members not removed by then whose 务工 fields say so. */
 export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
-  const rows = ledger.sqlite
-    .prepare(
-      `SELECT m.id, m.household_id, m.work_status, m.work_months,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END AS province,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."就业渠道"'), json_extract(m.extra_json, '$."就业渠道（易地搬迁后扶使用）"')) END AS channel,
-              CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END AS income
-         FROM members m JOIN households h ON h.id = m.household_id
-        WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-          AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`,
-    )
-    .all(asOf) as MemberWorkRow[]
+  return cachedWhileUnchanged(ledger, 'work', asOf, () => buildWorkFacts(ledger, asOf))
+}
+
+function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
+  // Packed into one string (see snapshot.ts); the last condition repeats the partial index members_stats_work.
+  const cols = [
+    'm.id', 'm.household_id', cell('m.work_status'), cell('m.work_months'),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END`),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."就业渠道"'), json_extract(m.extra_json, '$."就业渠道（易地搬迁后扶使用）"')) END`),
+    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END`),
+  ]
+  const rows: MemberWorkRow[] = records(
+    ledger.sqlite
+      .prepare(
+        packed(`SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
+           FROM members m JOIN households h ON h.id = m.household_id
+          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+            AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`),
+      )
+      .pluck()
+      .get(asOf) as string | null,
+  ).map(([id, household_id, work_status, work_months, province, channel, income]) => ({
+    id: Number(id),
+    household_id: Number(household_id),
+    work_status: orNull(work_status),
+    work_months: orNull(work_months),
+    province: orNull(province),
+    channel: orNull(channel),
+    income: orNull(income),
+  }))
   const out: WorkFact[] = []
   const month = asOf.slice(0, 7)
   const withSpells = new Set<number>()
-  const spells = ledger.sqlite
-    .prepare(
-      `SELECT s.member_id, s.household_id, s.start_month, s.end_month, s.province, s.channel, s.monthly_income_fen
-         FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
-        WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-        ORDER BY s.member_id, s.start_month DESC -- each member's latest spell open on the date counts`,
-    )
-    .all(asOf) as { member_id: number; household_id: number; start_month: string | null; end_month: string | null; province: string | null; channel: string | null; monthly_income_fen: number | null }[]
+  // Each member's latest spell open on the date counts.
+  const spellCols = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month'), cell('s.province'), cell('s.channel'), cell('s.monthly_income_fen')]
+  const spells = records(
+    ledger.sqlite
+      .prepare(
+        packed(`SELECT ${spellCols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
+           FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
+          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+          ORDER BY s.member_id, s.start_month DESC`),
+      )
+      .pluck()
+      .get(asOf) as string | null,
+  ).map(([member_id, household_id, start_month, end_month, province, channel, income]) => {
+    const fen = orNull(income)
+    return {
+      member_id: Number(member_id),
+      household_id: Number(household_id),
+      start_month: orNull(start_month),
+      end_month: orNull(end_month),
+      province: orNull(province),
+      channel: orNull(channel),
+      monthly_income_fen: fen === null ? null : Number(fen),
+    }
+  })
   const counted = new Set<number>()
   for (const w of spells) {
     withSpells.add(w.member_id)

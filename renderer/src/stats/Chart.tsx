@@ -18,7 +18,39 @@ export interface ChartClick {
   name: string
 }
 
-export function Chart({ option, onClick, height = 240, label }: { option: ChartOption; onClick?: (e: ChartClick) => void; height?: number; label: string }) {
+interface ChartProps {
+  option: ChartOption
+  onClick?: (e: ChartClick) => void
+  height?: number
+  label: string
+}
+
+type SeriesValue = number | string | { value?: unknown } | null | undefined
+
+/** Whether no series has a value above zero (bars draw '-' for zero): an empty grid says nothing. */
+export function chartIsEmpty(option: ChartOption): boolean {
+  const series = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) as { data?: SeriesValue[] }[]
+  return series.every((s) =>
+    (s.data ?? []).every((v) => {
+      const x = v !== null && typeof v === 'object' ? v.value : v
+      return x === '-' || x === null || x === undefined || Number(x) === 0
+    }),
+  )
+}
+
+/** A chart, or where it has nothing to draw a line saying so in its place (no empty axes). */
+export function Chart(props: ChartProps) {
+  if (chartIsEmpty(props.option)) {
+    return (
+      <div role="img" aria-label={props.label} className="stats-chart stats-chart-empty">
+        截至所选日期没有可统计的数据
+      </div>
+    )
+  }
+  return <EChart {...props} />
+}
+
+function EChart({ option, onClick, height = 240, label }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
   const click = useRef(onClick)

@@ -318,13 +318,17 @@ function VillageTable({ rows, asOf, year }: { rows: VillageStatsRow[] | undefine
         {n}
       </a>
     )
-  const pair = (title: string, get: (r: VillageStatsRow) => HP, figure: StatsFigure, value?: string) => ({
-    title,
-    children: [
-      { title: '户', key: `${title}-h`, align: 'right' as const, width: 52, render: (_: unknown, r: VillageStatsRow) => link(get(r).households, figure, r, value) },
-      { title: '人', key: `${title}-p`, align: 'right' as const, width: 52, render: (_: unknown, r: VillageStatsRow) => get(r).persons },
-    ],
-  })
+  // Each pair at least as wide as its title on one line (14 px a character, the cells' padding).
+  const pair = (title: string, get: (r: VillageStatsRow) => HP, figure: StatsFigure, value?: string) => {
+    const width = Math.max(56, Math.ceil((title.length * 14 + 20) / 2))
+    return {
+      title,
+      children: [
+        { title: '户', key: `${title}-h`, align: 'right' as const, width, render: (_: unknown, r: VillageStatsRow) => link(get(r).households, figure, r, value) },
+        { title: '人', key: `${title}-p`, align: 'right' as const, width, render: (_: unknown, r: VillageStatsRow) => get(r).persons },
+      ],
+    }
+  }
   const columns: ColumnsType<VillageStatsRow> = [
     { title: '行政村', dataIndex: 'village', fixed: 'left', width: 90 },
     { title: '总户数', key: 'h', align: 'right', width: 64, render: (_, r) => link(r.households, 'all', r) },
@@ -336,9 +340,9 @@ function VillageTable({ rows, asOf, year }: { rows: VillageStatsRow[] | undefine
     pair('非兜底未消除风险', (r) => r.openNotDoudi, 'openNotDoudi'),
     {
       title: '三保障和饮水短板（户）',
-      children: GAP_KEYS.map((k) => ({ title: GAP_LABELS[k], key: k, align: 'right' as const, width: 70, render: (_: unknown, r: VillageStatsRow) => link(r.gaps[k], 'gap', r, k) })),
+      children: GAP_KEYS.map((k) => ({ title: GAP_LABELS[k], key: k, align: 'right' as const, width: 84, render: (_: unknown, r: VillageStatsRow) => link(r.gaps[k], 'gap', r, k) })),
     },
-    { title: '外出务工（人）', key: 'work', align: 'right', width: 80, render: (_, r) => link(r.workingAway, 'workAway', r) },
+    { title: '外出务工（人）', key: 'work', align: 'right', width: 112, render: (_, r) => link(r.workingAway, 'workAway', r) },
     {
       title: `${year}年项目`,
       children: [
@@ -350,8 +354,8 @@ function VillageTable({ rows, asOf, year }: { rows: VillageStatsRow[] | undefine
           render: (_: unknown, r: VillageStatsRow) =>
             r.projects === 0 ? 0 : <a href="#" onClick={(e) => { e.preventDefault(); navigate(projectsListHash({ year, villageId: r.villageId ?? undefined })) }}>{r.projects}</a>,
         },
-        { title: '计划（万元）', key: 'pf', align: 'right', width: 96, render: (_: unknown, r: VillageStatsRow) => fenToWan(r.plannedFen) },
-        { title: '已拨付（万元）', key: 'pp', align: 'right', width: 96, render: (_: unknown, r: VillageStatsRow) => fenToWan(r.paidFen) },
+        { title: '计划（万元）', key: 'pf', align: 'right', width: 112, render: (_: unknown, r: VillageStatsRow) => fenToWan(r.plannedFen) },
+        { title: '已拨付（万元）', key: 'pp', align: 'right', width: 124, render: (_: unknown, r: VillageStatsRow) => fenToWan(r.paidFen) },
       ],
     },
   ]
