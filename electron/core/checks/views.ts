@@ -195,6 +195,7 @@ export class PersonView {
   private ageAsOf: number | null | undefined
   private otherOn: string | null = null
   private otherAge: number | null = null
+  private workCache: readonly WorkSpellData[] | null = null
 
   constructor(readonly m: MemberData, readonly household: HouseholdView, readonly ctx: RunContext) {}
 
@@ -260,7 +261,8 @@ export class PersonView {
   get label(): string { return `${this.m.name}（${this.household.label}）` }
   /** The person's work spells (已外出务工信息) and planned work, oldest first. */
   get work(): readonly WorkSpellData[] {
-    return this.m.id_number ? (this.ctx.workByPerson.get(this.m.id_number) ?? NO_WORK) : NO_WORK
+    this.workCache ??= this.m.id_number ? (this.ctx.workByPerson.get(this.m.id_number) ?? NO_WORK) : NO_WORK
+    return this.workCache
   }
 }
 
