@@ -55,9 +55,25 @@ export function yearMonth(v: string | null): string | null {
 
 /** Whole years between an ISO birth date and an ISO date. */
 export function ageOn(birth: string, on: string): number {
+  if (isIsoDate(birth) && isIsoDate(on)) {
+    // The common case, without the arrays of split: YYYY, then MMDD compared as one number.
+    const by = Number(birth.slice(0, 4))
+    const y = Number(on.slice(0, 4))
+    const bmd = Number(birth.slice(5, 7)) * 100 + Number(birth.slice(8, 10))
+    const md = Number(on.slice(5, 7)) * 100 + Number(on.slice(8, 10))
+    return y - by - (md < bmd ? 1 : 0)
+  }
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
   const [y, m, d] = on.split('-').map(Number) as [number, number, number]
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}
+const isDigit = (c: number) => c >= 48 && c <= 57
+const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9]
+/** Exactly DDDD-DD-DD. */
+function isIsoDate(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false
+  for (const i of DIGITS_AT) if (!isDigit(v.charCodeAt(i))) return false
+  return true
 }
 
 const isoBirth = (v: string | null): string | null => {
