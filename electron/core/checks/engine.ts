@@ -82,9 +82,12 @@ function recordsOf(kind: RecordKind, ctx: RunContext, only: ReadonlySet<number> 
   }
 }
 
-function findingOf(rule: RuleDef, rec: RecordViews[RecordKind], ctx: RunContext): Finding {
+function findingOf(rule: RuleDef, rec: RecordViews[RecordKind], ctx: RunContext, messages: Map<string, string>): Finding {
   const field = rule.field ?? rule.fields[0] ?? ''
-  const message = rule.message(rec as never, ctx)
+  // Most of a rule's findings share a handful of messages: one string each.
+  const text = rule.message(rec as never, ctx)
+  let message = messages.get(text)
+  if (message === undefined) messages.set(text, (message = text))
   const code = rule.code
   if (rec.kind === 'person') {
     const p = rec as PersonView
@@ -128,7 +131,8 @@ export function runRules(
     const started = performance.now()
     let recs = byKind.get(rule.record)
     if (!recs) byKind.set(rule.record, (recs = recordsOf(rule.record, ctx, only)))
-    for (const rec of recs) if (rule.test(rec as never, ctx)) findings.push(findingOf(rule, rec, ctx))
+    const messages = new Map<string, string>()
+    for (const rec of recs) if (rule.test(rec as never, ctx)) findings.push(findingOf(rule, rec, ctx, messages))
     timings.set(rule.code, performance.now() - started)
   }
   return { findings, timings }

@@ -74,15 +74,24 @@ export function loadLedgerData(ledger: Ledger, asOf: string, householdIds?: read
     wage_income_fen, business_income_fen, property_income_fen, transfer_income_fen, business_expense_fen, net_income_fen,
     per_capita_net_income_fen, arable_land_area, housing_area, dilapidated_house, safe_drinking_water, removed_reason, removed_date,
     extra_json FROM households${only}`
+  // Coded columns (性别, 民族, 户类型, 是否危房户 …) hold a handful of values: one string each for the whole run.
+  const codes = new Map<unknown, string>()
+  const code = (v: unknown): string | null => {
+    if (typeof v !== 'string') return v as null
+    const known = codes.get(v)
+    if (known !== undefined) return known
+    codes.set(v, v)
+    return v
+  }
   for (const r of db.prepare(householdSql).raw().iterate(...p) as Iterable<unknown[]>) {
     const id = Number(r[0])
     households.set(id, {
       id, village_id: Number(r[1]), household_no: r[2] as string | null, declared_size: r[3] as number | null,
-      household_type: r[4] as string | null, monitoring_category: r[5] as string | null, first_identified: r[6] as string | null, phone: r[7] as string | null,
+      household_type: code(r[4]), monitoring_category: code(r[5]), first_identified: r[6] as string | null, phone: r[7] as string | null,
       wage_income_fen: r[8] as number | null, business_income_fen: r[9] as number | null, property_income_fen: r[10] as number | null,
       transfer_income_fen: r[11] as number | null, business_expense_fen: r[12] as number | null, net_income_fen: r[13] as number | null,
       per_capita_net_income_fen: r[14] as number | null, arable_land_area: r[15] as string | null, housing_area: r[16] as string | null,
-      dilapidated_house: r[17] as string | null, safe_drinking_water: r[18] as string | null, removed_reason: r[19] as string | null,
+      dilapidated_house: code(r[17]), safe_drinking_water: code(r[18]), removed_reason: code(r[19]),
       removed_date: r[20] as string | null, extra: parseExtra(r[21]), members: [], cases: [],
     })
   }
@@ -94,11 +103,11 @@ export function loadLedgerData(ledger: Ledger, asOf: string, householdIds?: read
     const h = households.get(Number(r[1]))
     if (!h) continue
     h.members.push({
-      id: Number(r[0]), person_no: r[2] as Cell, name: r[3] as string, sex: r[4] as Cell, birth_date: r[5] as Cell, id_type: r[6] as Cell,
-      id_number: r[7] as Cell, relation: r[8] as Cell, ethnicity: r[9] as Cell, education: r[10] as Cell, school_status: r[11] as Cell,
-      health: r[12] as Cell, labour_skill: r[13] as Cell, work_status: r[14] as Cell, work_months: r[15] as Cell,
-      serious_illness_insurance: r[16] as Cell, medical_insurance: r[17] as Cell, pension_insurance: r[18] as Cell,
-      low_income_support: r[19] as Cell, special_support: r[20] as Cell, disability_category: r[21] as Cell, extra: parseExtra(r[22]),
+      id: Number(r[0]), person_no: r[2] as Cell, name: r[3] as string, sex: code(r[4]), birth_date: r[5] as Cell, id_type: code(r[6]),
+      id_number: r[7] as Cell, relation: code(r[8]), ethnicity: code(r[9]), education: code(r[10]), school_status: code(r[11]),
+      health: code(r[12]), labour_skill: code(r[13]), work_status: code(r[14]), work_months: code(r[15]),
+      serious_illness_insurance: code(r[16]), medical_insurance: code(r[17]), pension_insurance: code(r[18]),
+      low_income_support: code(r[19]), special_support: code(r[20]), disability_category: code(r[21]), extra: parseExtra(r[22]),
     })
   }
   const cases = new Map<number, CaseData>()
