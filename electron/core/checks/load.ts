@@ -7,7 +7,7 @@
 import type { CheckSettingsInput } from '../../../shared/api/checks'
 import type { Ledger } from '../db/open'
 import { villageCellsForChecks, workRecordsForChecks } from '../national'
-import type { CaseData, CheckSettings, HouseholdData, LedgerData, MemberData } from './data'
+import type { CaseData, CheckSettings, HouseholdData, LedgerData } from './data'
 
 type Row = Record<string, unknown>
 const SETTINGS_KEY = 'checks.settings'
