@@ -4,7 +4,7 @@
  * field, derives it (a monitoring case's 风险是否已消除, a measure column), or keeps it as the raw cell
  * the roster import stored. Rules read records only through these views.
  */
-import { parseIdNumber } from '../../../shared/domain/id-number'
+import { parseIdNumber, type IdNumberInfo } from '../../../shared/domain/id-number'
 import { INDICATORS } from '../../../shared/domain/monitoring'
 import { developmentMeasureTaken, MEASURE_KINDS } from '../../../shared/domain/monitoring-measures'
 import { normaliseHeaderText } from '../../../shared/import/text'
@@ -212,6 +212,7 @@ export class PersonView {
   private otherOn: string | null = null
   private otherAge: number | null = null
   private workCache: readonly WorkSpellData[] | null = null
+  private idInfoCache: IdNumberInfo | null = null
 
   constructor(readonly m: MemberData, readonly household: HouseholdView, readonly ctx: RunContext) {}
 
@@ -246,10 +247,17 @@ export class PersonView {
     return parseNumber(this.get(col))
   }
 
+  /** The 证件号码 as the identity checks read it (trimmed, upper case) parsed, once per person. */
+  get idInfo(): IdNumberInfo {
+    this.idInfoCache ??= parseIdNumber((this.get('证件号码') ?? '').toUpperCase())
+    return this.idInfoCache
+  }
+
   /** Birth date from the ID number, else from 出生日期. */
   get birth(): string | null {
     if (this.birthCache === undefined) {
-      const info = this.m.id_number ? parseIdNumber(this.m.id_number) : null
+      const id = this.m.id_number
+      const info = id ? (id === (this.get('证件号码') ?? '').toUpperCase() ? this.idInfo : parseIdNumber(id)) : null
       this.birthCache = info?.birthDate && !info.problem ? info.birthDate : isoBirth(this.m.birth_date)
     }
     return this.birthCache
