@@ -43,7 +43,11 @@ export async function checkCommand(dbPath: string, options: { asOf?: string; jso
     const waived = new Set(ledger.sqlite.prepare('SELECT key FROM check_waivers WHERE expires IS NULL OR expires >= ?').pluck().all(asOf) as string[])
     const open = findings.filter((f) => !waived.has(f.key))
     const byRule = new Map<string, typeof open>()
-    for (const f of open) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f])
+    for (const f of open) {
+      const list = byRule.get(f.rule)
+      if (list) list.push(f)
+      else byRule.set(f.rule, [f])
+    }
     const out: CheckJson = {
       asOf,
       rules: CATALOGUE.map((r) => {

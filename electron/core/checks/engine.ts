@@ -4,22 +4,56 @@ import { CATALOGUE } from './rules/catalogue'
 import type { RecordKind, RecordViews, RuleDef } from './rules/types'
 import { HelperView, ProjectView, RunContext, VillageView, type HouseholdView, type PersonView } from './views'
 
-export interface Finding {
-  rule: string
-  /** Stable across runs and re-imports: the rule and the record's national identity (证件号码, 户编号, 村). */
-  key: string
-  householdId: number | null
-  memberId: number | null
-  villageId: number | null
-  village: string | null
-  householdNo: string | null
-  person: string | null
-  idNumber: string | null
-  field: string
-  value: string | null
-  message: string
+/**
+ * One record a rule fired on. Holds what the findings table and the CLI read (key, record, field, value,
+ * message); the columns the rule read (`cells`, for the workbook) are read from the record when asked,
+ * not kept per finding.
+ */
+export class Finding {
+  constructor(
+    readonly rule: string,
+    /** Stable across runs and re-imports: the rule and the record's national identity (证件号码, 户编号, 村). */
+    readonly key: string,
+    readonly householdId: number | null,
+    readonly memberId: number | null,
+    readonly villageId: number | null,
+    readonly village: string | null,
+    readonly householdNo: string | null,
+    readonly person: string | null,
+    readonly idNumber: string | null,
+    readonly field: string,
+    readonly value: string | null,
+    readonly message: string,
+    private readonly def: RuleDef,
+    private readonly rec: RecordViews[RecordKind],
+  ) {}
+
   /** Every column the rule read, as the record holds it. */
-  cells: Record<string, string | null>
+  get cells(): Record<string, string | null> {
+    return cellsOf(this.def, this.rec)
+  }
+}
+
+function cellsOf(rule: RuleDef, rec: RecordViews[RecordKind]): Record<string, string | null> {
+  const cells: Record<string, string | null> = {}
+  switch (rec.kind) {
+    case 'person':
+      for (const c of rule.fields) cells[c] = rec.get(c)
+      return cells
+    case 'household': {
+      const h = rec
+      const head = h.head ?? h.members[0] ?? null
+      for (const c of rule.fields) cells[c] = head?.get(c) ?? h.get(c)
+      return cells
+    }
+    case 'village':
+      for (const c of rule.fields) cells[c] = rec.get(c)
+      return cells
+    case 'helper':
+      return { 帮扶责任人: rec.label, 结对户数: String(rec.current.length) }
+    case 'project':
+      return { 项目名称: rec.label }
+  }
 }
 
 export interface RunResult {
@@ -48,49 +82,37 @@ function recordsOf(kind: RecordKind, ctx: RunContext, only: ReadonlySet<number> 
   }
 }
 
-function findingOf(rule: RuleDef, rec: RecordViews[RecordKind], ctx: RunContext): Finding {
+function findingOf(rule: RuleDef, rec: RecordViews[RecordKind], ctx: RunContext, messages: Map<string, string>): Finding {
   const field = rule.field ?? rule.fields[0] ?? ''
-  const message = rule.message(rec as never, ctx)
-  const base = { rule: rule.code, field, message }
-  const cellsOf = (get: (c: string) => string | null) => Object.fromEntries(rule.fields.map((c) => [c, get(c)]))
+  // Most of a rule's findings share a handful of messages: one string each.
+  const text = rule.message(rec as never, ctx)
+  let message = messages.get(text)
+  if (message === undefined) messages.set(text, (message = text))
+  const code = rule.code
   if (rec.kind === 'person') {
     const p = rec as PersonView
     const h = p.household
     const idNumber = p.m.id_number
-    return {
-      ...base, key: `${rule.code}|${idNumber ?? `${h.h.household_no ?? h.h.id}/${p.m.name}`}`,
-      householdId: h.h.id, memberId: p.m.id, villageId: h.h.village_id, village: h.village?.name ?? null, householdNo: h.h.household_no,
-      person: p.m.name, idNumber, value: p.get(field), cells: cellsOf((c) => p.get(c)),
-    }
+    const key = `${code}|${idNumber ?? `${h.h.household_no ?? h.h.id}/${p.m.name}`}`
+    return new Finding(code, key, h.h.id, p.m.id, h.h.village_id, h.village?.name ?? null, h.h.household_no, p.m.name, idNumber, field, p.get(field), message, rule, rec)
   }
   if (rec.kind === 'household') {
     const h = rec as HouseholdView
     const head = h.head ?? h.members[0] ?? null
-    return {
-      ...base, key: `${rule.code}|${h.h.household_no ? `户${h.h.household_no}` : `hh${h.h.id}`}`,
-      householdId: h.h.id, memberId: null, villageId: h.h.village_id, village: h.village?.name ?? null, householdNo: h.h.household_no,
-      person: head?.m.name ?? null, idNumber: head?.m.id_number ?? null, value: h.get(field), cells: cellsOf((c) => head?.get(c) ?? h.get(c)),
-    }
+    const key = `${code}|${h.h.household_no ? `户${h.h.household_no}` : `hh${h.h.id}`}`
+    return new Finding(code, key, h.h.id, null, h.h.village_id, h.village?.name ?? null, h.h.household_no, head?.m.name ?? null, head?.m.id_number ?? null,
+      field, h.get(field), message, rule, rec)
   }
   if (rec.kind === 'village') {
     const v = rec as VillageView
-    return {
-      ...base, key: `${rule.code}|村${v.v.county}/${v.v.township}/${v.v.name}`, householdId: null, memberId: null, villageId: v.v.id, village: v.v.name,
-      householdNo: null, person: null, idNumber: null, value: v.get(field), cells: cellsOf((c) => v.get(c)),
-    }
+    return new Finding(code, `${code}|村${v.v.county}/${v.v.township}/${v.v.name}`, null, null, v.v.id, v.v.name, null, null, null, field, v.get(field), message, rule, rec)
   }
   if (rec.kind === 'helper') {
     const h = rec as HelperView
-    return {
-      ...base, key: `${rule.code}|帮扶责任人${h.helper.id}`, householdId: null, memberId: null, villageId: null, village: null, householdNo: null,
-      person: h.label, idNumber: null, value: String(h.current.length), cells: { 帮扶责任人: h.label, 结对户数: String(h.current.length) },
-    }
+    return new Finding(code, `${code}|帮扶责任人${h.helper.id}`, null, null, null, null, null, h.label, null, field, String(h.current.length), message, rule, rec)
   }
   const p = rec as ProjectView
-  return {
-    ...base, key: `${rule.code}|项目${p.project.id}`, householdId: null, memberId: null, villageId: null, village: null, householdNo: null,
-    person: null, idNumber: null, value: p.label, cells: { 项目名称: p.label },
-  }
+  return new Finding(code, `${code}|项目${p.project.id}`, null, null, null, null, null, null, null, field, p.label, message, rule, rec)
 }
 
 /** Extra findings a rule yields per record beyond the one (a project with several beneficiaries out of the roster yields one per household). */
@@ -109,7 +131,8 @@ export function runRules(
     const started = performance.now()
     let recs = byKind.get(rule.record)
     if (!recs) byKind.set(rule.record, (recs = recordsOf(rule.record, ctx, only)))
-    for (const rec of recs) if (rule.test(rec as never, ctx)) findings.push(findingOf(rule, rec, ctx))
+    const messages = new Map<string, string>()
+    for (const rec of recs) if (rule.test(rec as never, ctx)) findings.push(findingOf(rule, rec, ctx, messages))
     timings.set(rule.code, performance.now() - started)
   }
   return { findings, timings }

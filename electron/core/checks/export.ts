@@ -25,7 +25,11 @@ export async function exportChecksWorkbook(ledger: Ledger, outputPath: string, o
   const wb = new excel.Workbook()
   const findings = allFindings(ledger, options.includeWaived)
   const byRule = new Map<string, typeof findings>()
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f])
+  for (const f of findings) {
+    const list = byRule.get(f.rule)
+    if (list) list.push(f)
+    else byRule.set(f.rule, [f])
+  }
   const summary = wb.addWorksheet('汇总', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' } })
   summary.addRow([`疑点核查汇总${options.asOf ? `（核查日期 ${options.asOf}）` : ''}`]).font = { bold: true, size: 14 }
   summary.columns = [{ width: 6 }, { width: 34 }, { width: 36 }, { width: 12 }, { width: 8 }, { width: 28 }, { width: 10 }, { width: 10 }]

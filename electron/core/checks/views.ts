@@ -4,7 +4,7 @@
  * field, derives it (a monitoring case's 风险是否已消除, a measure column), or keeps it as the raw cell
  * the roster import stored. Rules read records only through these views.
  */
-import { parseIdNumber } from '../../../shared/domain/id-number'
+import { parseIdNumber, type IdNumberInfo } from '../../../shared/domain/id-number'
 import { INDICATORS } from '../../../shared/domain/monitoring'
 import { developmentMeasureTaken, MEASURE_KINDS } from '../../../shared/domain/monitoring-measures'
 import { normaliseHeaderText } from '../../../shared/import/text'
@@ -55,9 +55,25 @@ export function yearMonth(v: string | null): string | null {
 
 /** Whole years between an ISO birth date and an ISO date. */
 export function ageOn(birth: string, on: string): number {
+  if (isIsoDate(birth) && isIsoDate(on)) {
+    // The common case, without the arrays of split: YYYY, then MMDD compared as one number.
+    const by = Number(birth.slice(0, 4))
+    const y = Number(on.slice(0, 4))
+    const bmd = Number(birth.slice(5, 7)) * 100 + Number(birth.slice(8, 10))
+    const md = Number(on.slice(5, 7)) * 100 + Number(on.slice(8, 10))
+    return y - by - (md < bmd ? 1 : 0)
+  }
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
   const [y, m, d] = on.split('-').map(Number) as [number, number, number]
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}
+const isDigit = (c: number) => c >= 48 && c <= 57
+const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9]
+/** Exactly DDDD-DD-DD. */
+function isIsoDate(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false
+  for (const i of DIGITS_AT) if (!isDigit(v.charCodeAt(i))) return false
+  return true
 }
 
 const isoBirth = (v: string | null): string | null => {
@@ -143,8 +159,41 @@ const byKey = <V>(cols: Record<string, Getter<V>>) => new Map(Object.entries(col
 const PERSON = byKey(PERSON_COLUMNS)
 const HOUSEHOLD = byKey(HOUSEHOLD_COLUMNS)
 
+const NO_CELLS: ReadonlyMap<string, string> = new Map()
+const NO_WORK: readonly WorkSpellData[] = Object.freeze([])
+
+/** What a column name resolves to, decided once per name for the whole process (the maps are constant). */
+const HOUSEHOLD_FIELD = 1
+const RAW_CELL = 0
+type PersonPlan = Getter<PersonView> | typeof HOUSEHOLD_FIELD | typeof RAW_CELL
+const personPlans = new Map<string, PersonPlan>()
+function personPlan(col: string): PersonPlan {
+  let plan = personPlans.get(col)
+  if (plan === undefined) {
+    const k = colKey(col)
+    plan = PERSON.get(k) ?? (HOUSEHOLD.has(k) ? HOUSEHOLD_FIELD : RAW_CELL)
+    personPlans.set(col, plan)
+  }
+  return plan
+}
+const householdPlans = new Map<string, Getter<HouseholdView> | null>()
+function householdPlan(col: string): Getter<HouseholdView> | null {
+  let plan = householdPlans.get(col)
+  if (plan === undefined) {
+    plan = HOUSEHOLD.get(colKey(col)) ?? null
+    householdPlans.set(col, plan)
+  }
+  return plan
+}
+
 /** Raw cells with their keys normalised once. */
-function rawIndex(extra: Record<string, string>): Map<string, string> {
+function rawIndex(extra: Record<string, string>): ReadonlyMap<string, string> {
+  let any = false
+  for (const _ in extra) {
+    any = true
+    break
+  }
+  if (!any) return NO_CELLS
   const m = new Map<string, string>()
   for (const [k, v] of Object.entries(extra)) {
     const t = blankText(v)
@@ -156,37 +205,37 @@ function rawIndex(extra: Record<string, string>): Map<string, string> {
 
 export class PersonView {
   readonly kind = 'person'
-  private cells: Map<string, string> | null = null
+  private cells: ReadonlyMap<string, string> | null = null
   private birthCache: string | null | undefined
+  /** Age on the as-of date, and on the last other date asked (rules ask one or two dates). */
+  private ageAsOf: number | null | undefined
+  private otherOn: string | null = null
+  private otherAge: number | null = null
+  private workCache: readonly WorkSpellData[] | null = null
+  private idInfoCache: IdNumberInfo | null = null
 
   constructor(readonly m: MemberData, readonly household: HouseholdView, readonly ctx: RunContext) {}
 
   /** The cell of an unmodelled national column, as imported. */
   raw(col: string): string | null {
     this.cells ??= rawIndex(this.m.extra)
-    return this.cells.get(colKey(col)) ?? null
+    return this.cells.size === 0 ? null : (this.cells.get(colKey(col)) ?? null)
   }
 
-  private values: Map<string, string | null> | null = null
-  private ages: Map<string, number | null> | null = null
-
-  /** A field by its national column name: the person's own, else the household's (records do not change during a run: kept). */
+  /**
+   * A field by its national column name: the person's own, else the household's. Not kept per record:
+   * a structured field is cheaper to read again than to cache, and the run's memory stays the records'.
+   */
   get(col: string): string | null {
-    this.values ??= new Map()
-    let v = this.values.get(col)
-    if (v === undefined) {
-      const k = colKey(col)
-      const g = PERSON.get(k)
-      v = g ? blankText(g(this)) : HOUSEHOLD.has(k) ? this.household.get(col) : (this.raw(col) ?? this.household.ownRaw(col))
-      this.values.set(col, v)
-    }
-    return v
+    const plan = personPlan(col)
+    if (plan === RAW_CELL) return this.raw(col) ?? this.household.ownRaw(col)
+    if (plan === HOUSEHOLD_FIELD) return this.household.get(col)
+    return blankText(plan(this))
   }
 
   /** Whether the ledger holds this column at all (a structured field, or a cell some record carries). */
   holds(col: string): boolean {
-    const k = colKey(col)
-    return PERSON.has(k) || HOUSEHOLD.has(k) || this.ctx.rawColumns.has(k)
+    return personPlan(col) !== RAW_CELL || this.ctx.rawColumns.has(colKey(col))
   }
 
   /** Blank in a column the ledger holds (a column never imported is not "blank"). */
@@ -198,10 +247,17 @@ export class PersonView {
     return parseNumber(this.get(col))
   }
 
+  /** The 证件号码 as the identity checks read it (trimmed, upper case) parsed, once per person. */
+  get idInfo(): IdNumberInfo {
+    this.idInfoCache ??= parseIdNumber((this.get('证件号码') ?? '').toUpperCase())
+    return this.idInfoCache
+  }
+
   /** Birth date from the ID number, else from 出生日期. */
   get birth(): string | null {
     if (this.birthCache === undefined) {
-      const info = this.m.id_number ? parseIdNumber(this.m.id_number) : null
+      const id = this.m.id_number
+      const info = id ? (id === (this.get('证件号码') ?? '').toUpperCase() ? this.idInfo : parseIdNumber(id)) : null
       this.birthCache = info?.birthDate && !info.problem ? info.birthDate : isoBirth(this.m.birth_date)
     }
     return this.birthCache
@@ -209,13 +265,15 @@ export class PersonView {
 
   /** Age on the as-of date (or another ISO date). */
   age(on: string = this.ctx.asOf): number | null {
-    this.ages ??= new Map()
-    let a = this.ages.get(on)
-    if (a === undefined) {
-      a = this.birth ? ageOn(this.birth, on) : null
-      this.ages.set(on, a)
+    if (on === this.ctx.asOf) {
+      if (this.ageAsOf === undefined) this.ageAsOf = this.birth ? ageOn(this.birth, on) : null
+      return this.ageAsOf
     }
-    return a
+    if (on !== this.otherOn) {
+      this.otherAge = this.birth ? ageOn(this.birth, on) : null
+      this.otherOn = on
+    }
+    return this.otherAge
   }
 
   get poor(): boolean { return this.household.poor }
@@ -227,7 +285,8 @@ export class PersonView {
   get label(): string { return `${this.m.name}（${this.household.label}）` }
   /** The person's work spells (已外出务工信息) and planned work, oldest first. */
   get work(): readonly WorkSpellData[] {
-    return this.m.id_number ? (this.ctx.workByPerson.get(this.m.id_number) ?? []) : []
+    this.workCache ??= this.m.id_number ? (this.ctx.workByPerson.get(this.m.id_number) ?? NO_WORK) : NO_WORK
+    return this.workCache
   }
 }
 
@@ -237,7 +296,8 @@ export class HouseholdView {
   readonly village: VillageData | null
   /** The latest case 县级审定 approved (what the national system holds), else null. */
   readonly monitoringCase: CaseData | null
-  private cells: Map<string, string> | null = null
+  private cells: ReadonlyMap<string, string> | null = null
+  private headCache: PersonView | null | undefined
 
   constructor(readonly h: HouseholdData, readonly ctx: RunContext) {
     this.village = ctx.villages.get(h.village_id) ?? null
@@ -249,7 +309,7 @@ export class HouseholdView {
   /** The household record's own cells. */
   ownRaw(col: string): string | null {
     this.cells ??= rawIndex(this.h.extra)
-    return this.cells.get(colKey(col)) ?? null
+    return this.cells.size === 0 ? null : (this.cells.get(colKey(col)) ?? null)
   }
 
   /** A household column kept raw: the household's own cells, else the householder's row, else any member's. */
@@ -257,29 +317,26 @@ export class HouseholdView {
     const own = this.ownRaw(col)
     if (own !== null) return own
     const head = this.head
-    const order = head ? [head, ...this.members.filter((m) => m !== head)] : this.members
-    for (const m of order) {
+    if (head) {
+      const v = head.raw(col)
+      if (v !== null) return v
+    }
+    for (const m of this.members) {
+      if (m === head) continue
       const v = m.raw(col)
       if (v !== null) return v
     }
     return null
   }
 
-  private values = new Map<string, string | null>()
-
+  /** Not kept per record (see PersonView.get); the derived flags and risks below are. */
   get(col: string): string | null {
-    let v = this.values.get(col)
-    if (v === undefined) {
-      const g = HOUSEHOLD.get(colKey(col))
-      v = g ? blankText(g(this)) : this.raw(col)
-      this.values.set(col, v)
-    }
-    return v
+    const g = householdPlan(col)
+    return g ? blankText(g(this)) : this.raw(col)
   }
 
   holds(col: string): boolean {
-    const k = colKey(col)
-    return HOUSEHOLD.has(k) || this.ctx.rawColumns.has(k)
+    return householdPlan(col) !== null || this.ctx.rawColumns.has(colKey(col))
   }
 
   blank(col: string): boolean {
@@ -296,7 +353,10 @@ export class HouseholdView {
     return n === null ? null : Math.round(n * 100)
   }
 
-  get head(): PersonView | null { return this.members.find((m) => m.m.relation === '户主') ?? null }
+  get head(): PersonView | null {
+    if (this.headCache === undefined) this.headCache = this.members.find((m) => m.m.relation === '户主') ?? null
+    return this.headCache
+  }
   private flags: { poor: boolean; monitored: boolean; eliminated: boolean } | null = null
   private get state() {
     if (!this.flags) {
@@ -332,7 +392,7 @@ export class HouseholdView {
 
 export class VillageView {
   readonly kind = 'village'
-  private cells: Map<string, string> | null = null
+  private cells: ReadonlyMap<string, string> | null = null
   constructor(readonly v: VillageData, readonly ctx: RunContext) {}
   get(col: string): string | null {
     const k = colKey(col)

@@ -1,5 +1,5 @@
 /** 身份信息: ID numbers (GB 11643 check character, length, 残疾人证 numbers, placeholders), 民族, 证件类型. */
-import { idCheckChar, parseIdNumber } from '../../../../../shared/domain/id-number'
+import { idCheckChar } from '../../../../../shared/domain/id-number'
 import { makeId } from '../../examples'
 import type { PersonView } from '../../views'
 import { blankRule, shown } from '../helpers'
@@ -84,22 +84,22 @@ export const identityRules = [
     code: 'identity.birth-date-mismatch', title: '出生日期与证件号码不符', category: 'identity', severity: '错误', record: 'person',
     fields: ['出生日期', '证件号码'], covers: [],
     test: (p) => {
-      const info = parseIdNumber(idOf(p))
+      const info = p.idInfo
       const b = p.get('出生日期')?.replace(/-/g, '').slice(0, 8)
       return Boolean(info.birthDate && !info.problem && b && b.length === 8 && b !== info.birthDate.replace(/-/g, ''))
     },
-    message: (p) => `「出生日期」${shown(p.get('出生日期'))}与证件号码中的出生日期（${parseIdNumber(idOf(p)).birthDate}）不一致，请对照证件更正`,
+    message: (p) => `「出生日期」${shown(p.get('出生日期'))}与证件号码中的出生日期（${p.idInfo.birthDate}）不一致，请对照证件更正`,
     examples: { fires: { members: [{ birth_date: '1975-03-13' }] }, passes: {} },
   }),
   rule({
     code: 'identity.sex-mismatch', title: '性别与证件号码不符', category: 'identity', severity: '错误', record: 'person',
     fields: ['性别', '证件号码'], covers: [],
     test: (p) => {
-      const info = parseIdNumber(idOf(p))
+      const info = p.idInfo
       const sex = p.get('性别')
       return Boolean(info.sex && !info.problem && sex && sex !== info.sex)
     },
-    message: (p) => `「性别」为${shown(p.get('性别'))}，证件号码第 17 位表示${parseIdNumber(idOf(p)).sex}，请对照证件更正`,
+    message: (p) => `「性别」为${shown(p.get('性别'))}，证件号码第 17 位表示${p.idInfo.sex}，请对照证件更正`,
     examples: { fires: { members: [{ sex: '女' }] }, passes: {} },
   }),
 ]
