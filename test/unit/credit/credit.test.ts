@@ -116,6 +116,37 @@ describe('小额信贷 records', () => {
   })
 })
 
+describe('credit on 监测预警 and in monitoring measures', () => {
+  it('lists loans due within 30 days and overdue ones on the worklists, and a 金融帮扶 / 小额信贷 measure takes the loan\'s amount and date', async () => {
+    const { call, raw, households } = setup()
+    const due = (await call('credit.create', { householdId: households[0]!, bank: '示例农商银行', contractNo: 'W-1', amount: '50000', loanDate: '2023-04-01', dueDate: '2026-06-20', use: '户贷户用' })).id
+    const late = (await call('credit.create', { householdId: households[4]!, bank: '示例农商银行', contractNo: 'W-2', amount: '30000', loanDate: '2023-02-01', dueDate: '2026-05-01', use: '户贷户用' })).id
+    await call('credit.create', { householdId: households[5]!, bank: '示例农商银行', contractNo: 'W-3', amount: '30000', loanDate: '2023-02-01', dueDate: '2026-12-01', use: '户贷户用' })
+    const lists = await call('monitoring.worklists', { asOf: '2026-06-01' })
+    const list = (key: string) => lists.lists.find((l) => l.key === key)!
+    expect(list('credit_due_soon').items.map((i) => [i.loanId, i.days])).toEqual([[due, 19]])
+    expect(list('credit_overdue').items.map((i) => [i.loanId, i.days])).toEqual([[late, 31]])
+    expect(list('credit_overdue').items[0]!.detail).toContain('已于 2026-05-01 到期，余额 30,000.00 元')
+    expect(lists.households).toBeGreaterThanOrEqual(2)
+
+    await call('monitoring.saveSettings', { year: 2023, line: '7300', publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30 })
+    const { id: caseId } = await call('monitoring.openCase', {
+      householdId: households[0]!, category: '边缘易致贫户', risks: ['因产业项目失败'], foundBy: '基层干部排查', reportDate: '2023-03-01', reportBy: '王专干', sizeAtIdentification: 1, incomeAtIdentification: '6000',
+    })
+    for (const [step, date, over] of [['review', '2023-03-05', {}], ['publicity', '2023-03-06', { endDate: '2023-03-10' }], ['township', '2023-03-11', { opinion: '同意' }], ['county', '2023-03-15', { opinion: '同意纳入' }]] as const) {
+      await call('monitoring.recordStep', { caseId, step, date, by: '李干部', ...over })
+    }
+    expect(await raw('monitoring.addMeasure', { caseId, kind: '金融帮扶', items: ['小额信贷'], date: '2023-05-01', responsible: '李干部', loanId: late })).toMatchObject({ ok: false, error: { field: 'loanId' } })
+    expect(await raw('monitoring.addMeasure', { caseId, kind: '产业帮扶', items: ['养殖业'], date: '2023-05-01', responsible: '李干部', loanId: due })).toMatchObject({ ok: false, error: { field: 'loanId' } })
+    await call('monitoring.addMeasure', { caseId, kind: '金融帮扶', items: ['小额信贷'], date: '2023-05-09', amount: '1', responsible: '李干部', loanId: due })
+    await call('credit.addRepayment', { loanId: due, kind: '还款', date: '2024-04-01', amount: '10000' })
+    const measure = (await call('monitoring.household', { householdId: households[0]! })).cases[0]!.measures[0]!
+    expect(measure).toMatchObject({ date: '2023-04-01', amountFen: 5_000_000, loan: { id: due, contractNo: 'W-1', amountFen: 5_000_000, balanceFen: 4_000_000 } })
+    expect((await call('credit.get', { id: due, today: '2026-06-01' })).measures).toEqual([{ id: measure.id, caseId, date: '2023-04-01' }])
+    expect(await raw('credit.delete', { id: due })).toMatchObject({ ok: false, error: { message: expect.stringContaining('监测帮扶措施') } })
+  })
+})
+
 describe('the bank\'s loan list', () => {
   it('reads 万元 headers, title rows, blanks and repeated headers exactly, reports people not in the ledger by row, imports in one batch, undoes, and reads its own export back unchanged', async () => {
     const { core, call, job, register } = setup()
@@ -171,7 +202,7 @@ describe('the bank\'s loan list', () => {
   })
 
   it('reads a merged two-level header with 「单位：元」 in a title row, a lower 余额 as a repayment, and refuses to undo after a later repayment', async () => {
-    const { core, call, job, register } = setup()
+    const { call, job, register } = setup()
     const file = path.join(tempDir(), '邮储名单.xlsx')
     await writeCreditWorkbook(file, {
       titles: ['示例邮储银行扶贫小额信贷台账', '金额单位：元'],
