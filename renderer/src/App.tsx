@@ -27,6 +27,9 @@ import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
+import { CreditImportPage } from './credit/CreditImportPage'
+import { CreditPage } from './credit/CreditPage'
+import { LoanPage } from './credit/LoanPage'
 import { ProblemImportPage } from './rectification/ProblemImportPage'
 import { ProblemPage } from './rectification/ProblemPage'
 import { RectificationPage } from './rectification/RectificationPage'
@@ -83,7 +86,7 @@ function Shell() {
             mode="inline"
             theme="dark"
             className="app-menu"
-            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
+            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page === 'loan' || route.page === 'credit-import' ? 'credit' : route.page]}
             onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
             items={[
               {
@@ -97,6 +100,7 @@ function Shell() {
                   { key: 'projects', label: '项目台账' },
                   { key: 'assets', label: '资产台账' },
                   { key: 'rectification', label: '问题整改' },
+                  { key: 'credit', label: '小额信贷' },
                 ],
               },
               { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
@@ -140,6 +144,12 @@ function Shell() {
             <NationalImportPage />
           ) : route.page === 'checks' ? (
             <ChecksPage />
+          ) : route.page === 'credit' ? (
+            <CreditPage />
+          ) : route.page === 'credit-import' ? (
+            <CreditImportPage />
+          ) : route.page === 'loan' ? (
+            <LoanPage id={route.id} />
           ) : route.page === 'rectification' ? (
             <RectificationPage />
           ) : route.page === 'rectification-import' ? (
