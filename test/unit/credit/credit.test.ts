@@ -246,3 +246,26 @@ describe('the bank\'s loan list', () => {
     expect(fs.existsSync(file)).toBe(true)
   })
 })
+
+describe('the demo township', () => {
+  it('has ratings and loans (one overdue, one due in two weeks, one repaid) and takes them away with the demo', async () => {
+    const { core, events } = testCore()
+    cores.push(core)
+    const { call } = opCaller(core)
+    const job = async (jobId: string) => {
+      const end = await jobEnd(events, jobId)
+      if (end.type === 'job.failed') throw new Error(end.error.message)
+    }
+    await job((await call('demo.load', { households: 120 })).jobId)
+    const d = new Date()
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    const r = await call('credit.reminders', { today })
+    expect(r.overdue.map((l) => l.daysLeft)).toEqual([-10])
+    expect(r.dueSoon.map((l) => l.daysLeft)).toEqual([14])
+    const all = await call('credit.list', { today })
+    expect(all.loans.map((l) => l.status).sort()).toEqual(['已结清', '未到期', '未到期', '逾期'])
+    expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM credit_ratings').pluck().get()).toBe(4)
+    await call('demo.remove', {})
+    expect(core.ledger.sqlite.prepare('SELECT (SELECT COUNT(*) FROM credit_loans) + (SELECT COUNT(*) FROM credit_ratings) + (SELECT COUNT(*) FROM credit_repayments) + (SELECT COUNT(*) FROM credit_subsidies)').pluck().get()).toBe(0)
+  })
+})
