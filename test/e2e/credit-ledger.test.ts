@@ -77,6 +77,15 @@ describe('小额信贷台账', () => {
     expect(app.query(`SELECT a.actor FROM audit_log a WHERE a.table_name = 'credit_repayments' AND a.action = 'insert'
       AND a.record_id IN (SELECT r.id FROM credit_repayments r JOIN credit_loans l ON l.id = r.loan_id WHERE l.contract_no = 'E2E-001' AND r.amount_fen = 1200050)`)).toHaveLength(1)
 
+    // The household page's 小额信贷 card shows the rating and the loan with its balance.
+    await page.getByRole('button', { name: '打开借款户' }).click()
+    await page.waitForURL(/#\/households\/\d+$/)
+    const card = page.locator('[data-card="credit"]')
+    await card.getByText('E2E-001').waitFor()
+    await expect.poll(() => card.innerText()).toContain('37,999.50')
+    await card.scrollIntoViewIfNeeded()
+    await screenshot(page, 'credit-03b-household-card')
+
     await page.getByRole('menuitem', { name: /监测预警/ }).click()
     await page.getByRole('tab', { name: /小额信贷逾期/ }).click()
     await expect.poll(() => page.locator('[data-list="credit_overdue"] tr.ant-table-row').count()).toBe(1)
