@@ -1,4 +1,5 @@
 import type { OpParsedInput } from '../../../shared/api/contract'
+import { LedgerError } from '../../../shared/api/result'
 import type { CoreContext } from '../context'
 import type { AreaHandlers } from '../handler-types'
 import { localToday, logAccess } from '../households'
@@ -39,7 +40,10 @@ export const creditHandlers: AreaHandlers<'credit'> = {
   'credit.reminders': ({ today }, { ledger }) => creditReminders(ledger, today),
   'credit.importPreview': (input, ctx) => ({ jobId: ctx.jobs.start('credit.import-preview', source(input, ctx)) }),
   'credit.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('credit.import-commit', source(input, ctx)) }),
-  'credit.export': async ({ unmasked, ...filter }, { ledger, files, actor }) => {
+  'credit.export': async ({ unmasked, ...filter }, { ledger, files, actor, account }) => {
+    if (unmasked && account?.role === 'readonly') {
+      throw new LedgerError('forbidden', '只读账户不能导出完整的证件号码。请取消勾选「含完整证件号码」导出，或请经办人、管理员导出。', 'unmasked')
+    }
     const today = localToday()
     const out = files.create(`小额信贷台账-${today}.xlsx`)
     const loans = listLoans(ledger, { ...filter, today })

@@ -1,5 +1,5 @@
 /** 扶贫小额信贷台账: the reminders (30 天内到期, 逾期), filters by village, status and bank, per-village totals, the loans; 新增, import, export, print. */
-import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import { Alert, App, Badge, Button, Card, Checkbox, Input, Modal, Select, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { LoanRow, VillageCreditTotal } from '../../../shared/api/credit'
@@ -22,6 +22,7 @@ export function CreditPage() {
   const [reminder, setReminder] = useState<'dueSoon' | 'overdue' | undefined>()
   const [q, setQ] = useState('')
   const [adding, setAdding] = useState(false)
+  const [unmasked, setUnmasked] = useState(false)
   const filter = { villageId, status, bank, reminder, q: q || undefined }
   const ledger = useCall('credit.list', { today: today(), ...filter })
   const reminders = useCall('credit.reminders', { today: today() })
@@ -30,7 +31,7 @@ export function CreditPage() {
   const overdue = reminders.data?.overdue.length ?? 0
   const exportLedger = async () => {
     try {
-      const f = await call('credit.export', filter)
+      const f = await call('credit.export', { ...filter, unmasked })
       const r = await window.ledger.saveFile(f.fileId, f.name)
       if (!r.ok) message.error(r.error.message)
       else if (r.value) message.success('已导出小额信贷台账')
@@ -72,6 +73,9 @@ export function CreditPage() {
             <Button type="primary" onClick={() => setAdding(true)}>新增贷款</Button>
             <Button onClick={() => navigate('#/credit/import')}>导入贷款名单</Button>
             <Button onClick={() => void exportLedger()}>导出 Excel</Button>
+            <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)} title="导出的表可再导入（按证件号码对应）；记入访问日志">
+              含完整证件号码
+            </Checkbox>
             <Button onClick={() => navigate('#/print/credit')}>打印小额信贷台账</Button>
           </Space>
         }
