@@ -16,6 +16,7 @@ import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
 import { statsHandlers } from './stats/handlers'
 import { rectificationHandlers } from './rectification/handlers'
+import { creditHandlers } from './credit/handlers'
 
 export const handlers: HandlerMap<OpName> = {
   ...appHandlers,
@@ -33,4 +34,5 @@ export const handlers: HandlerMap<OpName> = {
   ...checksHandlers,
   ...statsHandlers,
   ...rectificationHandlers,
+  ...creditHandlers,
 }

@@ -10,6 +10,7 @@ import type { JobFunction } from './jobs'
 import { nationalJobs } from './national/jobs'
 import { projectsJobs } from './projects/jobs'
 import { rectificationJobs } from './rectification/jobs'
+import { creditJobs } from './credit/jobs'
 
 export const jobs: Record<string, JobFunction> = {
   ...demoJobs,
@@ -19,4 +20,5 @@ export const jobs: Record<string, JobFunction> = {
   ...importsJobs,
   ...nationalJobs,
   ...rectificationJobs,
+  ...creditJobs,
 }

@@ -28,6 +28,9 @@ import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
+import { CreditImportPage } from './credit/CreditImportPage'
+import { CreditPage } from './credit/CreditPage'
+import { LoanPage } from './credit/LoanPage'
 import { ProblemImportPage } from './rectification/ProblemImportPage'
 import { ProblemPage } from './rectification/ProblemPage'
 import { RectificationPage } from './rectification/RectificationPage'
@@ -84,7 +87,7 @@ function Shell() {
             mode="inline"
             theme="dark"
             className="app-menu"
-            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
+            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page === 'loan' || route.page === 'credit-import' ? 'credit' : route.page]}
             onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
             items={[
               {
@@ -99,6 +102,7 @@ function Shell() {
                   { key: 'assets', label: '资产台账' },
                   { key: 'villages', label: '行政村信息' },
                   { key: 'rectification', label: '问题整改' },
+                  { key: 'credit', label: '小额信贷' },
                 ],
               },
               { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
@@ -144,6 +148,12 @@ function Shell() {
             <VillagesPage />
           ) : route.page === 'checks' ? (
             <ChecksPage />
+          ) : route.page === 'credit' ? (
+            <CreditPage />
+          ) : route.page === 'credit-import' ? (
+            <CreditImportPage />
+          ) : route.page === 'loan' ? (
+            <LoanPage id={route.id} />
           ) : route.page === 'rectification' ? (
             <RectificationPage />
           ) : route.page === 'rectification-import' ? (

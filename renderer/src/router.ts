@@ -43,6 +43,9 @@ export type Route =
   | { page: 'stats-print'; kind: ReportKind; asOf: string; year?: string | undefined }
   /** 问题整改台账, its import and one problem. */
   | { page: 'rectification' }
+  | { page: 'credit' }
+  | { page: 'credit-import' }
+  | { page: 'loan'; id: number }
   | { page: 'rectification-import' }
   | { page: 'problem'; id: number }
 
@@ -77,6 +80,10 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/villages') return { page: 'villages' }
   if (hash === '#/checks') return { page: 'checks' }
   if (hash === '#/print/checks') return { page: 'checks-print' }
+  if (hash === '#/credit') return { page: 'credit' }
+  if (hash === '#/credit/import') return { page: 'credit-import' }
+  const loan = /^#\/credit\/(\d+)$/.exec(hash)
+  if (loan) return { page: 'loan', id: Number(loan[1]) }
   if (hash === '#/rectification') return { page: 'rectification' }
   if (hash === '#/rectification/import') return { page: 'rectification-import' }
   const problem = /^#\/rectification\/(\d+)$/.exec(hash)

@@ -22,6 +22,7 @@ import type { Permission } from './op'
 import { projectsOps } from './projects'
 import { statsOps } from './stats'
 import { rectificationOps } from './rectification'
+import { creditOps } from './credit'
 
 export const contract = {
   ...appOps,
@@ -39,6 +40,7 @@ export const contract = {
   ...checksOps,
   ...statsOps,
   ...rectificationOps,
+  ...creditOps,
 } as const
 
 export type Contract = typeof contract

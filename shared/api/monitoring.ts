@@ -47,6 +47,8 @@ export const MeasureInput = z.object({
   amount: yuan.nullable().optional(),
   responsible: person,
   note: optText(500),
+  /** 金融帮扶 / 小额信贷: the loan it refers to; its amount and loan date are taken from the loan. */
+  loanId: id.nullable().optional(),
 })
 
 const indicatorShape = Object.fromEntries(

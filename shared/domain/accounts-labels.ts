@@ -17,6 +17,7 @@ export const TABLE_LABELS: Record<string, string> = {
   work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
   check_runs: '疑点核查记录', check_findings: '疑点', check_waivers: '疑点豁免', unit_obtained_funds: '帮扶单位争取资金',
   rectification_problems: '整改问题', rectification_progress: '整改进展', rectification_attachments: '整改佐证材料',
+  credit_ratings: '信用评级', credit_loans: '小额信贷', credit_repayments: '小额信贷还款', credit_subsidies: '小额信贷贴息',
   access_log: '访问日志', audit_log: '修改记录', schema_migrations: '数据库版本',
 }
 
@@ -87,7 +88,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     after_business_expense_fen: '消除后生产经营性支出', after_net_fen: '消除后纯收入', after_per_capita_fen: '消除后人均纯收入',
     after_claims_fen: '消除后医疗报销', after_self_paid_fen: '消除后医疗自付',
   },
-  monitoring_measures: { case_id: '监测对象', kind: '措施类别', items: '措施内容', other_note: '其他说明', measure_date: '落实日期', amount_fen: '金额', responsible: '责任人' },
+  monitoring_measures: { case_id: '监测对象', kind: '措施类别', items: '措施内容', other_note: '其他说明', measure_date: '落实日期', amount_fen: '金额', responsible: '责任人', credit_loan_id: '关联小额信贷' },
   monitoring_settings: {
     year: '年度', line_fen: '监测线', publicity_days: '公示天数', min_months_before_elimination: '最短消除月数',
     reminder_days_without_measure: '无措施提醒天数', step_deadline_days: '程序每步办理时限（天）',
@@ -117,6 +118,13 @@ const FIELDS: Record<string, Record<string, string>> = {
   },
   rectification_progress: { problem_id: '整改问题', note_date: '日期' },
   rectification_attachments: { problem_id: '整改问题', sha256: '文件校验值', file_name: '文件名', mime: '文件类型', size_bytes: '大小（字节）' },
+  credit_ratings: { grade: '信用等级', rated_by: '评级小组', rated_date: '评级日期', credit_limit_fen: '授信额度', credit_date: '授信日期' },
+  credit_loans: {
+    member_id: '借款人', bank: '贷款银行', contract_no: '合同编号', amount_fen: '贷款金额', loan_date: '放款日期', term_months: '期限（月）',
+    due_date: '到期日期', purpose: '贷款用途', use_mode: '使用方式', enterprise: '企业名称', import_batch_id: '导入批次',
+  },
+  credit_repayments: { loan_id: '小额信贷', kind: '类别', repay_date: '日期', amount_fen: '还款金额', new_due_date: '展期后到期日期' },
+  credit_subsidies: { loan_id: '小额信贷', period: '贴息期间', paid_date: '贴息日期', amount_fen: '贴息金额' },
   access_log: { at: '时间', action: '操作', detail: '说明' },
   audit_log: { at: '时间', action: '操作', table_name: '记录类别', record_id: '记录编号', field: '项目', old_value: '原值', new_value: '新值', batch: '批次' },
   schema_migrations: { version: '版本', name: '名称', applied_at: '升级时间' },

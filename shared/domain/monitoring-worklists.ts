@@ -15,6 +15,8 @@ export const WORKLISTS = [
   { key: 'step_overdue', label: '程序步骤超期', hint: '识别或风险消除程序的下一步超过设置的办理时限仍未登记。' },
   { key: 'elimination_review', label: '可开展风险消除评估', hint: '纳入监测已满最短消除月数，尚未开始风险消除程序。' },
   { key: 'work_ended', label: '务工结束未再就业', hint: '家庭成员的外出务工已结束超过设置的天数，没有新的务工记录（就业风险）。' },
+  { key: 'credit_due_soon', label: '小额信贷 30 天内到期', hint: '扶贫小额信贷 30 天内到期（含展期后的到期日），尚未结清：提醒借款户按期还款或办理展期、续贷。' },
+  { key: 'credit_overdue', label: '小额信贷逾期', hint: '扶贫小额信贷已过到期日（含展期后的到期日）仍未结清：核实原因，协助还款或办理展期，防止影响信用和收入。' },
 ] as const
 export type WorklistKey = (typeof WORKLISTS)[number]['key']
 
@@ -29,6 +31,8 @@ export interface WorklistItem {
   since: string | null
   /** Days past that date (or past the deadline for overdue steps). */
   days: number | null
+  /** The 小额信贷 loan the item is about (the credit lists): the row opens the loan. */
+  loanId?: number
 }
 
 export interface Worklist {

@@ -5,6 +5,7 @@
  */
 import { MONITORING_CATEGORIES } from './enums'
 import { ELIMINATION_METHODS, MONITORING_RISKS } from './households-status'
+import type { LoanStatus } from './credit'
 import type { MeasureKind } from './monitoring-measures'
 
 export { ELIMINATION_METHODS, MONITORING_RISKS }
@@ -68,6 +69,19 @@ export interface MeasureView {
   amountFen: number | null
   responsible: string
   note: string | null
+  /** The 小额信贷 loan a 金融帮扶 / 小额信贷 measure refers to, with its figures today. */
+  loan: MeasureLoan | null
+}
+
+export interface MeasureLoan {
+  id: number
+  bank: string
+  contractNo: string | null
+  amountFen: number
+  loanDate: string
+  dueDate: string
+  balanceFen: number
+  status: LoanStatus
 }
 
 export type CaseState = '识别中' | '监测中' | '消除中' | '已消除'

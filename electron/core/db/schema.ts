@@ -232,6 +232,8 @@ export interface MonitoringMeasuresTable {
   amount_fen: number | null
   responsible: string
   note: string | null
+  /** The 小额信贷 loan the measure refers to (migration 021). */
+  credit_loan_id: number | null
   created_at: string
   updated_at: string
 }
@@ -440,6 +442,61 @@ export interface RectificationAttachmentsTable {
   updated_at: string
 }
 
+export interface CreditRatingsTable {
+  id: Generated<number>
+  household_id: number
+  grade: string
+  rated_by: string | null
+  rated_date: string | null
+  credit_limit_fen: number | null
+  credit_date: string | null
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface CreditLoansTable {
+  id: Generated<number>
+  household_id: number
+  member_id: number | null
+  bank: string
+  contract_no: string | null
+  amount_fen: number
+  loan_date: string
+  term_months: number | null
+  due_date: string
+  purpose: string | null
+  use_mode: string
+  enterprise: string | null
+  note: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface CreditRepaymentsTable {
+  id: Generated<number>
+  loan_id: number
+  kind: string
+  repay_date: string
+  amount_fen: number | null
+  new_due_date: string | null
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface CreditSubsidiesTable {
+  id: Generated<number>
+  loan_id: number
+  period: string
+  paid_date: string | null
+  amount_fen: number
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface LedgerSchema {
   settings: SettingsTable
   villages: VillagesTable
@@ -465,6 +522,10 @@ export interface LedgerSchema {
   rectification_problems: RectificationProblemsTable
   rectification_progress: RectificationProgressTable
   rectification_attachments: RectificationAttachmentsTable
+  credit_ratings: CreditRatingsTable
+  credit_loans: CreditLoansTable
+  credit_repayments: CreditRepaymentsTable
+  credit_subsidies: CreditSubsidiesTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -505,3 +566,7 @@ export type WritableTable =
   | 'rectification_problems'
   | 'rectification_progress'
   | 'rectification_attachments'
+  | 'credit_ratings'
+  | 'credit_loans'
+  | 'credit_repayments'
+  | 'credit_subsidies'

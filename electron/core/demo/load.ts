@@ -5,6 +5,7 @@ import type { JobContext } from '../jobs'
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { writeDemoMonitoring } from './monitoring'
 import { writeDemoNational } from './national'
+import { DEMO_CREDIT_HOUSEHOLDS, writeDemoCredit } from './credit'
 import { DEMO_PROBLEMS, writeDemoRectification } from './rectification'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_OBTAINED, DEMO_UNIT_VILLAGE } from './projects'
 
@@ -49,6 +50,7 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
     writeDemoNational(ledger, w, villageHouseholds)
     const projectIds = ledger.sqlite.prepare('SELECT id FROM projects WHERE village_id IN (SELECT id FROM villages WHERE is_demo = 1) ORDER BY id').pluck().all() as number[]
     writeDemoRectification(ledger, ctx.actor, villageHouseholds, projectIds)
+    writeDemoCredit(ledger, ctx.actor, villageHouseholds)
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
@@ -200,6 +202,12 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
   for (const table of ['wishes', 'visits', 'aid', 'pairings', 'project_beneficiaries'] as const) w.deleteWhere(table, demoHouseholds, [])
   w.deleteWhere('monitoring_measures', `case_id IN (SELECT id FROM monitoring_cases WHERE ${demoHouseholds})`, [])
   w.deleteWhere('monitoring_cases', demoHouseholds, [])
+  // The demo's loans (after the measures that may name them), their repayments and 贴息, and the ratings.
+  const demoLoans = `loan_id IN (SELECT id FROM credit_loans WHERE ${DEMO_CREDIT_HOUSEHOLDS})`
+  w.deleteWhere('credit_repayments', demoLoans, [])
+  w.deleteWhere('credit_subsidies', demoLoans, [])
+  w.deleteWhere('credit_loans', DEMO_CREDIT_HOUSEHOLDS, [])
+  w.deleteWhere('credit_ratings', DEMO_CREDIT_HOUSEHOLDS, [])
   // The demo's yearly settings too; a year the clerk saved since is theirs and stays.
   w.deleteWhere('monitoring_settings', 'is_demo = 1', [])
   for (const table of ['work_spells', 'planned_work', 'household_info'] as const) w.deleteWhere(table, demoHouseholds, [])

@@ -16,6 +16,7 @@ const TABLE_LABELS: Record<string, string> = {
   projects: '项目', project_budget_lines: '项目资金', project_indicators: '绩效目标',
   work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
   rectification_problems: '整改问题', rectification_progress: '整改进展',
+  credit_loans: '小额信贷', credit_repayments: '小额信贷还款', credit_subsidies: '小额信贷贴息', credit_ratings: '信用评级',
 }
 
 /** Records that belong to a project: deleting a project the import added would take them along unaudited. */
@@ -77,6 +78,19 @@ export function undoImport(ledger: Ledger, batchId: number, actor: string): { re
       const ids = db.prepare(`SELECT id FROM ${table} WHERE problem_id = ?`).pluck().all(r.record_id) as number[]
       if (ids.some((id) => !inserted.has(`${table}/${id}`))) {
         conflicts.push(`整改问题 #${r.record_id}（导入后又添加了${what}）`)
+        break
+      }
+    }
+  }
+  // Repayments, 贴息 or monitoring measures added later to a loan this import created would go with it.
+  for (const r of records) {
+    if (conflicts.length >= 5) break
+    if (r.table_name !== 'credit_loans' || r.action !== 'insert') continue
+    for (const [table, what] of [['credit_repayments', '还款或展期'], ['credit_subsidies', '贴息'], ['monitoring_measures', '监测帮扶措施']] as const) {
+      const column = table === 'monitoring_measures' ? 'credit_loan_id' : 'loan_id'
+      const ids = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck().all(r.record_id) as number[]
+      if (ids.some((id) => !inserted.has(`${table}/${id}`))) {
+        conflicts.push(`小额信贷 #${r.record_id}（导入后又登记了${what}）`)
         break
       }
     }

@@ -13,6 +13,7 @@ import {
   type StepRecord, type YearSettings, caseState, checkCategory, checkRisks, checkStep, daysBetween, eliminationProblems, perCapitaFen, stepOf,
 } from '../../../shared/domain/monitoring'
 import { MEASURE_ITEMS, developmentMeasureTaken, type MeasureKind } from '../../../shared/domain/monitoring-measures'
+import { getLoan } from '../credit'
 import type { Ledger } from '../db/open'
 import type { MonitoringCasesTable, MonitoringMeasuresTable, MonitoringSettingsTable } from '../db/schema'
 import { localToday, recordStatusEvent } from '../households'
@@ -62,7 +63,16 @@ const toMeasure = (r: MeasureRow): MeasureView => ({
   amountFen: r.amount_fen,
   responsible: r.responsible,
   note: r.note,
+  loan: null,
 })
+
+/** A measure with the figures of the loan it refers to, as they stand today. */
+function measureWithLoan(ledger: Ledger, r: MeasureRow, today: string): MeasureView {
+  const m = toMeasure(r)
+  if (!r.credit_loan_id) return m
+  const l = getLoan(ledger, r.credit_loan_id, today)
+  return { ...m, loan: { id: l.id, bank: l.bank, contractNo: l.contractNo, amountFen: l.amountFen, loanDate: l.loanDate, dueDate: l.currentDueDate, balanceFen: l.balanceFen, status: l.status } }
+}
 
 /** The procedure steps of a case row. */
 export function stepsOf(r: Record<string, unknown>): Record<StepKey, StepRecord> {
@@ -80,7 +90,7 @@ export function stepsOf(r: Record<string, unknown>): Record<StepKey, StepRecord>
 }
 
 function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
-  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map(toMeasure)
+  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map((m) => measureWithLoan(ledger, m, today))
   const steps = stepsOf(r)
   const indicators = Object.fromEntries(INDICATORS.map((i) => [i.key, r[i.key] ?? null])) as Indicators
   const state = caseState({ steps })
@@ -243,6 +253,15 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
     if (unknown) refuse(`「${unknown}」不是「${input.kind}」的措施。可选：${allowed.join('、')}。`, 'items')
     if (new Set(input.items).size !== input.items.length) refuse('帮扶措施内容中有重复的项，请去掉重复项。', 'items')
     if (input.items.includes('其他') && !input.otherNote?.trim()) refuse(`「${input.kind}」选了「其他」，请写明是什么措施。`, 'otherNote')
+    let loan: { id: number; amountFen: number; loanDate: string } | null = null
+    if (input.loanId) {
+      if (input.kind !== '金融帮扶' || !input.items.includes('小额信贷')) refuse('只有「金融帮扶 / 小额信贷」措施可以关联小额信贷。', 'loanId')
+      const l = getLoan(ledger, input.loanId, today)
+      if (l.householdId !== row.household_id) refuse('所选的贷款不是这一户的，请重新选择。', 'loanId')
+      loan = { id: l.id, amountFen: l.amountFen, loanDate: l.loanDate }
+      // The measure's date and amount are the loan's: not typed twice.
+      input = { ...input, date: l.loanDate }
+    }
     if (input.date > today) refuse(`措施日期 ${input.date} 晚于今天，不能登记将来的日期。`, 'date')
     if (input.date < row.report_date) refuse(`措施日期 ${input.date} 早于申报或排查（${row.report_date}）。请核对日期。`, 'date')
     return w.insert('monitoring_measures', {
@@ -251,9 +270,10 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
       items: JSON.stringify(input.items),
       other_note: input.items.includes('其他') ? input.otherNote!.trim() : null,
       measure_date: input.date,
-      amount_fen: input.amount ? fen(input.amount, '金额') : null,
+      amount_fen: loan ? loan.amountFen : input.amount ? fen(input.amount, '金额') : null,
       responsible: input.responsible,
       note: input.note?.trim() || null,
+      credit_loan_id: loan?.id ?? null,
     })
   })
 }

@@ -9,6 +9,7 @@ import { formatYuan } from '../../../shared/domain/money'
 import {
   WORKLISTS, type Worklist, type WorklistItem, type WorklistKey, type Worklists, eliminationReviewFrom, endedWithoutNewSpell, overdueStep, risksWithoutMeasure,
 } from '../../../shared/domain/monitoring-worklists'
+import { creditReminders } from '../credit'
 import type { Ledger } from '../db/open'
 import { settingsFor, stepsOf } from './cases'
 import { workSpellSource } from './work-spells'
@@ -163,6 +164,18 @@ function workEnded(ledger: Ledger, asOf: string, gapDays: number): Found[] | str
   }))
 }
 
+/** 小额信贷 due within 30 days (days: days left) or overdue (days: days past the due date in force). */
+function creditItems(ledger: Ledger, asOf: string, which: 'dueSoon' | 'overdue'): Found[] {
+  const yuan = (fen: number) => formatYuan(fen)
+  return creditReminders(ledger, asOf)[which].map((l) => ({
+    householdId: l.householdId,
+    loanId: l.id,
+    detail: `${l.borrower ?? ''} 在${l.bank}的贷款${l.contractNo ? `（合同 ${l.contractNo}）` : ''}${which === 'overdue' ? '已于' : '将于'} ${l.currentDueDate} 到期，余额 ${yuan(l.balanceFen)}`,
+    since: l.currentDueDate,
+    days: which === 'overdue' ? -(l.daysLeft ?? 0) : (l.daysLeft ?? 0),
+  }))
+}
+
 /** Adds the household's 户主, village and 户编号 to each item, ordered by village and 户编号 (case lists: longest waiting first). */
 function describe(ledger: Ledger, found: Found[], byDays: boolean): WorklistItem[] {
   type Info = Pick<WorklistItem, 'village' | 'householdNo' | 'headName'> & { id: number }
@@ -194,11 +207,13 @@ export function worklists(ledger: Ledger, asOf: string): Worklists {
       !s ? noSettings(year) : s.stepDeadlineDays === null && s.identificationDeadlineDays === null ? missing(year, '程序每步办理时限（天）') : stepOverdue(cases, asOf, s),
     elimination_review: () => (s ? eliminationReview(cases, asOf, s) : noSettings(year)),
     work_ended: () => (!s ? noSettings(year) : s.workGapDays === null ? missing(year, '务工结束提醒天数') : workEnded(ledger, asOf, s.workGapDays)),
+    credit_due_soon: () => creditItems(ledger, asOf, 'dueSoon'),
+    credit_overdue: () => creditItems(ledger, asOf, 'overdue'),
   }
   const households = new Set<number>()
   const lists: Worklist[] = WORKLISTS.map((def) => {
     const r = compute[def.key]()
-    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap'].includes(def.key))
+    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap', 'credit_due_soon'].includes(def.key))
     for (const i of items) households.add(i.householdId)
     return { key: def.key, label: def.label, hint: def.hint, count: items.length, items, unavailable: typeof r === 'string' ? r : null }
   })

@@ -1,5 +1,6 @@
 import { AcceptancePage } from './AcceptancePage'
 import { AssetHandoverPage } from './AssetHandoverPage'
+import { CreditLedgerPrint } from './CreditPrintPages'
 import { HouseholdCardsPage } from './HouseholdCardsPage'
 import { HouseholdPlanPage, MonitoringApprovalPage, MonitoringNoticePage } from './MonitoringForms'
 import { BeneficiaryNoticePage, ProjectNoticePage } from './NoticePages'
@@ -27,6 +28,8 @@ function FormOf({ form }: { form: PrintForm }) {
       return <BeneficiaryNoticePage projectId={form.projectId} />
     case 'rectification-ledger':
       return <RectificationLedgerPrint />
+    case 'credit-ledger':
+      return <CreditLedgerPrint />
     case 'rectification-closure':
       return <ProblemClosurePrint id={form.problemId} />
     case 'cards-village':

@@ -11,6 +11,7 @@
  *   '#/print/household-plan/:householdId'  一户一策 帮扶计划表
  *   '#/print/rectification'                问题整改台账
  *   '#/print/rectification/:problemId'     整改销号表
+ *   '#/print/credit'                       扶贫小额信贷台账
  */
 import type { MonitoringFormKind } from '../../../shared/api/forms-monitoring'
 
@@ -33,6 +34,7 @@ export type PrintForm =
   | { form: 'household-plan'; householdId: number }
   | { form: 'rectification-ledger' }
   | { form: 'rectification-closure'; problemId: number }
+  | { form: 'credit-ledger' }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 
@@ -54,6 +56,7 @@ export function parsePrintForm(hash: string): PrintForm | null {
   m = /^#\/print\/household-plan\/(\d+)$/.exec(hash)
   if (m) return { form: 'household-plan', householdId: Number(m[1]) }
   if (hash === '#/print/rectification') return { form: 'rectification-ledger' }
+  if (hash === '#/print/credit') return { form: 'credit-ledger' }
   m = /^#\/print\/rectification\/(\d+)$/.exec(hash)
   if (m) return { form: 'rectification-closure', problemId: Number(m[1]) }
   m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)

@@ -16,6 +16,7 @@ import { MaskedId, RevealInput } from '../common/MaskedId'
 import { NextHouseholdButton } from './NextHouseholdButton'
 import { HouseholdAssistance } from '../assistance'
 import { HouseholdChecks } from '../checks'
+import { HouseholdCredit } from '../credit'
 import { HouseholdMonitoring } from '../monitoring'
 import { WorkSpellsCard } from '../national'
 import { navigate } from '../router'
@@ -195,6 +196,7 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
       <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} focus={focus === 'monitoring'} />
       <WorkSpellsCard key={`work-${h.id}`} householdId={h.id} members={h.members.map((m) => ({ id: m.id, name: m.name, removed: Boolean(m.removedReason) }))} />
       <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
+      <HouseholdCredit key={`credit-${h.id}`} householdId={h.id} />
       <ChangesCard key={version} householdId={h.id} onChanged={changed} />
     </div>
   )

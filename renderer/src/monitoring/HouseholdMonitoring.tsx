@@ -229,6 +229,14 @@ interface MeasureForm {
   amount?: string
   responsible?: string
   note?: string
+  loanId?: number
+}
+
+const localDay = () => dayjs().format('YYYY-MM-DD')
+
+/** 「示例农商银行 合同 XD-01：50,000.00 元，2026-01-15 放款，余额 …（逾期）」 */
+function loanText(l: NonNullable<MeasureView['loan']>): string {
+  return `${l.bank}${l.contractNo ? ` 合同 ${l.contractNo}` : ''}：${formatYuan(l.amountFen)}，${l.loanDate} 放款，${l.dueDate} 到期，余额 ${formatYuan(l.balanceFen)}（${l.status}）`
 }
 
 function Measures(props: { c: CaseView; onChanged(): void }) {
@@ -237,8 +245,11 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
   const [form] = Form.useForm<MeasureForm>()
   const kind = Form.useWatch('kind', form)
   const items = Form.useWatch('items', form)
+  const loanId = Form.useWatch('loanId', form)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const credit = kind === '金融帮扶' && items?.includes('小额信贷')
+  const loans = useCall('credit.household', { householdId: c.householdId, today: localDay() })
   const add = async () => {
     const v = form.getFieldsValue(true) as MeasureForm
     setError(null)
@@ -246,8 +257,10 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
     setSaving(true)
     try {
       await call('monitoring.addMeasure', {
-        caseId: c.id, kind: v.kind, items: v.items ?? [], otherNote: v.otherNote ?? null, date: v.date ?? '',
+        caseId: c.id, kind: v.kind, items: v.items ?? [], otherNote: v.otherNote ?? null,
+        date: (credit && v.loanId ? loans.data?.loans.find((l) => l.id === v.loanId)?.loanDate : v.date) ?? '',
         amount: v.amount?.trim() || null, responsible: v.responsible ?? '', note: v.note ?? null,
+        loanId: credit ? (v.loanId ?? null) : null,
       })
       message.success(`已登记${v.kind}`)
       form.resetFields()
@@ -278,7 +291,19 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
         columns={[
           { title: '日期', dataIndex: 'date', width: 110 },
           { title: '类别', dataIndex: 'kind', width: 130 },
-          { title: '措施', render: (_: unknown, m) => [m.items.join('、'), m.otherNote].filter(Boolean).join('：') },
+          {
+            title: '措施',
+            render: (_: unknown, m) => (
+              <>
+                {[m.items.join('、'), m.otherNote].filter(Boolean).join('：')}
+                {m.loan && (
+                  <div>
+                    <a onClick={() => navigate(`#/credit/${m.loan!.id}`)}>{loanText(m.loan)}</a>
+                  </div>
+                )}
+              </>
+            ),
+          },
           { title: '金额（元）', width: 130, align: 'right', render: (_: unknown, m) => (m.amountFen === null ? '—' : formatYuanNumber(m.amountFen)) },
           { title: '责任人', dataIndex: 'responsible', width: 110 },
           { title: '备注', dataIndex: 'note' },
@@ -308,10 +333,25 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
               <Input aria-label="其他措施说明" style={{ width: 160 }} />
             </Form.Item>
           )}
-          <DateItem name="date" label="措施日期" />
-          <Form.Item name="amount" label="金额（元）">
-            <Input aria-label="金额（元）" style={{ width: 100 }} placeholder="无则不填" />
-          </Form.Item>
+          {credit && (
+            <Form.Item name="loanId" label="小额信贷">
+              <Select
+                aria-label="关联的小额信贷"
+                allowClear
+                style={{ width: 300 }}
+                placeholder={loans.data?.loans.length ? '选择这户的贷款（金额、日期按贷款）' : '这户还没有登记小额信贷'}
+                options={(loans.data?.loans ?? []).map((l) => ({ value: l.id, label: `${l.bank} ${l.contractNo ?? ''} ${formatYuan(l.amountFen)} ${l.loanDate}（${l.status}）` }))}
+              />
+            </Form.Item>
+          )}
+          {!(credit && loanId) && (
+            <>
+              <DateItem name="date" label="措施日期" />
+              <Form.Item name="amount" label="金额（元）">
+                <Input aria-label="金额（元）" style={{ width: 100 }} placeholder="无则不填" />
+              </Form.Item>
+            </>
+          )}
           <Form.Item name="responsible" label="责任人">
             <Input aria-label="责任人" style={{ width: 110 }} />
           </Form.Item>

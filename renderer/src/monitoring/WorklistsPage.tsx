@@ -81,7 +81,7 @@ function WorklistTable({ list, loading }: { list: Worklist; loading: boolean }) 
           dataSource={list.items}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有需要处理的户" /> }}
-          onRow={(i) => ({ onClick: () => navigate(`#/households/${i.householdId}/monitoring`) })}
+          onRow={(i) => ({ onClick: () => navigate(i.loanId ? `#/credit/${i.loanId}` : `#/households/${i.householdId}/monitoring`) })}
           rowClassName={() => 'clickable-row'}
           columns={[
             { title: '行政村', dataIndex: 'village', width: 110 },

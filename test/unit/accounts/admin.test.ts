@@ -48,6 +48,8 @@ const WRITES = [
   'national.deletePlannedWork', 'national.saveHouseholdInfo',
   'rectification.create', 'rectification.update', 'rectification.delete', 'rectification.setStatus', 'rectification.addProgress',
   'rectification.deleteProgress', 'rectification.attach', 'rectification.removeAttachment', 'rectification.importCommit',
+  'credit.setRating', 'credit.create', 'credit.update', 'credit.delete', 'credit.addRepayment', 'credit.deleteRepayment',
+  'credit.addSubsidy', 'credit.deleteSubsidy', 'credit.importCommit',
 ]
 
 describe('permissions', () => {
