@@ -15,6 +15,7 @@ import { monitoringHandlers } from './monitoring/handlers'
 import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
 import { statsHandlers } from './stats/handlers'
+import { postsHandlers } from './posts/handlers'
 import { rectificationHandlers } from './rectification/handlers'
 
 export const handlers: HandlerMap<OpName> = {
@@ -33,4 +34,5 @@ export const handlers: HandlerMap<OpName> = {
   ...checksHandlers,
   ...statsHandlers,
   ...rectificationHandlers,
+  ...postsHandlers,
 }

@@ -9,6 +9,7 @@ import { importsJobs } from './imports/jobs'
 import type { JobFunction } from './jobs'
 import { nationalJobs } from './national/jobs'
 import { projectsJobs } from './projects/jobs'
+import { postsJobs } from './posts/jobs'
 import { rectificationJobs } from './rectification/jobs'
 
 export const jobs: Record<string, JobFunction> = {
@@ -19,4 +20,5 @@ export const jobs: Record<string, JobFunction> = {
   ...importsJobs,
   ...nationalJobs,
   ...rectificationJobs,
+  ...postsJobs,
 }

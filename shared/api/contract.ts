@@ -21,6 +21,7 @@ import { nationalOps } from './national'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
 import { statsOps } from './stats'
+import { postsOps } from './posts'
 import { rectificationOps } from './rectification'
 
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...checksOps,
   ...statsOps,
   ...rectificationOps,
+  ...postsOps,
 } as const
 
 export type Contract = typeof contract

@@ -5,7 +5,7 @@ import type { JobStarted } from './jobs'
 import { id, op } from './op'
 
 /** What an import batch brought in: the roster (花名册) or the project list (项目清单). */
-export const IMPORT_KINDS = ['roster', 'projects', 'national', 'rectification'] as const
+export const IMPORT_KINDS = ['roster', 'projects', 'national', 'rectification', 'posts'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export interface ImportBatchView {

@@ -232,6 +232,8 @@ export interface MonitoringMeasuresTable {
   amount_fen: number | null
   responsible: string
   note: string | null
+  /** The 公益性岗位 holding this measure records (公益岗位帮扶), if linked. */
+  post_holding_id: number | null
   created_at: string
   updated_at: string
 }
@@ -246,6 +248,8 @@ export interface MonitoringSettingsTable {
   step_deadline_days: number | null
   identification_deadline_days: number | null
   work_gap_days: number | null
+  /** 监测预警: days before a 公益性岗位 holding's end month runs out; null = 30. */
+  post_end_days: number | null
   is_demo: number
   created_at: string
   updated_at: string
@@ -440,6 +444,48 @@ export interface RectificationAttachmentsTable {
   updated_at: string
 }
 
+export interface PostsTable {
+  id: Generated<number>
+  post_type: string
+  type_note: string | null
+  name: string | null
+  village_id: number | null
+  pay_fen: number
+  funding: string
+  funding_note: string | null
+  capacity: number
+  closed_month: string | null
+  note: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PostHoldingsTable {
+  id: Generated<number>
+  post_id: number
+  member_id: number
+  household_id: number
+  start_month: string
+  end_month: string | null
+  note: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PostPayrollTable {
+  id: Generated<number>
+  holding_id: number
+  month: string
+  days: number | null
+  attendance: string | null
+  amount_fen: number
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface LedgerSchema {
   settings: SettingsTable
   villages: VillagesTable
@@ -465,6 +511,9 @@ export interface LedgerSchema {
   rectification_problems: RectificationProblemsTable
   rectification_progress: RectificationProgressTable
   rectification_attachments: RectificationAttachmentsTable
+  posts: PostsTable
+  post_holdings: PostHoldingsTable
+  post_payroll: PostPayrollTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -505,3 +554,6 @@ export type WritableTable =
   | 'rectification_problems'
   | 'rectification_progress'
   | 'rectification_attachments'
+  | 'posts'
+  | 'post_holdings'
+  | 'post_payroll'

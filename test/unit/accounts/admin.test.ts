@@ -47,6 +47,8 @@ const WRITES = [
   'national.importCommit', 'national.saveWorkSpell', 'national.deleteWorkSpell',
   'rectification.create', 'rectification.update', 'rectification.delete', 'rectification.setStatus', 'rectification.addProgress',
   'rectification.deleteProgress', 'rectification.attach', 'rectification.removeAttachment', 'rectification.importCommit',
+  'posts.create', 'posts.update', 'posts.close', 'posts.delete', 'posts.assign', 'posts.updateHolding', 'posts.removeHolding',
+  'posts.savePayroll', 'posts.deletePayroll', 'posts.importCommit',
 ]
 
 describe('permissions', () => {
