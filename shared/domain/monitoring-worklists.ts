@@ -15,6 +15,8 @@ export const WORKLISTS = [
   { key: 'step_overdue', label: '程序步骤超期', hint: '识别或风险消除程序的下一步超过设置的办理时限仍未登记。' },
   { key: 'elimination_review', label: '可开展风险消除评估', hint: '纳入监测已满最短消除月数，尚未开始风险消除程序。' },
   { key: 'work_ended', label: '务工结束未再就业', hint: '家庭成员的外出务工已结束超过设置的天数，没有新的务工记录（就业风险）。' },
+  { key: 'post_ending', label: '公益岗位聘用期将满', hint: '公益性岗位人员的聘用结束月份在设置的天数内（未设置时 30 天），请安排续聘或其他就业帮扶。' },
+  { key: 'post_holder_left', label: '公益岗位人员在校或迁出', hint: '公益性岗位人员在户籍花名册上成了在校生，或已移出本户、迁入其他户、所在户移出台账，请核实是否离岗。' },
 ] as const
 export type WorklistKey = (typeof WORKLISTS)[number]['key']
 

@@ -10,6 +10,7 @@ import {
   WORKLISTS, type Worklist, type WorklistItem, type WorklistKey, type Worklists, eliminationReviewFrom, endedWithoutNewSpell, overdueStep, risksWithoutMeasure,
 } from '../../../shared/domain/monitoring-worklists'
 import type { Ledger } from '../db/open'
+import { postReminders } from '../posts'
 import { settingsFor, stepsOf } from './cases'
 import { workSpellSource } from './work-spells'
 
@@ -194,11 +195,16 @@ export function worklists(ledger: Ledger, asOf: string): Worklists {
       !s ? noSettings(year) : s.stepDeadlineDays === null && s.identificationDeadlineDays === null ? missing(year, '程序每步办理时限（天）') : stepOverdue(cases, asOf, s),
     elimination_review: () => (s ? eliminationReview(cases, asOf, s) : noSettings(year)),
     work_ended: () => (!s ? noSettings(year) : s.workGapDays === null ? missing(year, '务工结束提醒天数') : workEnded(ledger, asOf, s.workGapDays)),
+    post_ending: () => postReminders(ledger, asOf).ending.map((r) => ({ householdId: r.householdId, detail: r.detail, since: null, days: r.days })),
+    post_holder_left: () => {
+      const r = postReminders(ledger, asOf)
+      return [...r.student, ...r.moved].map((i) => ({ householdId: i.householdId, detail: i.detail, since: null, days: null }))
+    },
   }
   const households = new Set<number>()
   const lists: Worklist[] = WORKLISTS.map((def) => {
     const r = compute[def.key]()
-    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap'].includes(def.key))
+    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap', 'post_ending', 'post_holder_left'].includes(def.key))
     for (const i of items) households.add(i.householdId)
     return { key: def.key, label: def.label, hint: def.hint, count: items.length, items, unavailable: typeof r === 'string' ? r : null }
   })
