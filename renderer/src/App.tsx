@@ -27,6 +27,9 @@ import { AssetsPage } from './projects/AssetsPage'
 import { ProjectPage } from './projects/ProjectPage'
 import { ProjectsPage } from './projects/ProjectsPage'
 import { ProjectImportPage } from './projects/ProjectImportPage'
+import { PostImportPage } from './posts/PostImportPage'
+import { PostPage } from './posts/PostPage'
+import { PostsPage } from './posts/PostsPage'
 import { ProblemImportPage } from './rectification/ProblemImportPage'
 import { ProblemPage } from './rectification/ProblemPage'
 import { RectificationPage } from './rectification/RectificationPage'
@@ -83,7 +86,7 @@ function Shell() {
             mode="inline"
             theme="dark"
             className="app-menu"
-            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page]}
+            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page === 'post' || route.page === 'posts-import' ? 'posts' : route.page]}
             onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
             items={[
               {
@@ -97,6 +100,7 @@ function Shell() {
                   { key: 'projects', label: '项目台账' },
                   { key: 'assets', label: '资产台账' },
                   { key: 'rectification', label: '问题整改' },
+                  { key: 'posts', label: '公益性岗位' },
                 ],
               },
               { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
@@ -146,6 +150,12 @@ function Shell() {
             <ProblemImportPage />
           ) : route.page === 'problem' ? (
             <ProblemPage id={route.id} />
+          ) : route.page === 'posts' ? (
+            <PostsPage />
+          ) : route.page === 'posts-import' ? (
+            <PostImportPage />
+          ) : route.page === 'post' ? (
+            <PostPage id={route.id} />
           ) : route.page === 'monitoring-settings' ? (
             <MonitoringSettingsPage />
           ) : route.page === 'monitoring-worklists' ? (

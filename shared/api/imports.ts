@@ -17,7 +17,7 @@ export interface ImportBatchView {
   createdAt: string
   undoneAt: string | null
   /** Roster batches count households and members; project-list batches (kind 'projects') count projects. */
-  counts: { households?: CountSet; members?: CountSet; projects?: CountSet; records?: CountSet; problems?: CountSet }
+  counts: { households?: CountSet; members?: CountSet; projects?: CountSet; records?: CountSet; problems?: CountSet; holdings?: CountSet }
 }
 
 export const importsOps = {

@@ -120,6 +120,17 @@ export interface HouseholdPosts {
   rosterWageFen: number | null
 }
 
+export interface MemberChoice {
+  memberId: number
+  name: string
+  idNumberMasked: string | null
+  householdId: number
+  village: string
+  headName: string | null
+  /** Why the member cannot take a post (在校生), shown beside the name. */
+  blocked: string | null
+}
+
 export interface PostImportPreview {
   fileName: string
   sheet: string
@@ -171,6 +182,8 @@ export const postsOps = {
   'posts.close': op<{ changed: string[] }>()(z.object({ id, month: month.nullable() })),
   'posts.delete': op<{ deleted: true }>()(z.object({ id })),
   /** A roster member takes the post from a month (to an end month). */
+  /** Roster members by name, pinyin initials or the last digits of the ID number, for 安排上岗. */
+  'posts.findMembers': op<MemberChoice[]>()(z.object({ q: z.string().trim().min(1).max(30), villageId: id.optional() }), 'read'),
   'posts.assign': op<{ id: number }>()(z.object({ postId: id, memberId: id, startMonth: month, endMonth: month.nullable().optional(), note: optText(200) })),
   'posts.updateHolding': op<{ changed: string[] }>()(z.object({ id, startMonth: month, endMonth: month.nullable().optional(), note: optText(200) })),
   'posts.removeHolding': op<{ deleted: true }>()(z.object({ id })),

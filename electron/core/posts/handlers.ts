@@ -4,7 +4,7 @@ import type { AreaHandlers } from '../handler-types'
 import { exportHoldings } from './export'
 import type { PostImportJobInput } from './import/job'
 import {
-  assignHolder, closePost, createPost, deletePayroll, deletePost, getPost, householdHoldings, householdPosts, listPosts, monthTotals, payslip,
+  assignHolder, closePost, findMembers, createPost, deletePayroll, deletePost, getPost, householdHoldings, householdPosts, listPosts, monthTotals, payslip,
   postReminders, removeHolding, savePayroll, township, updateHolding, updatePost,
 } from './posts'
 
@@ -29,6 +29,7 @@ export const postsHandlers: AreaHandlers<'posts'> = {
     deletePost(ledger, actor, id)
     return { deleted: true as const }
   },
+  'posts.findMembers': ({ q, villageId }, { ledger }) => findMembers(ledger, q, villageId),
   'posts.assign': (input, { ledger, actor }) => ({ id: assignHolder(ledger, actor, input) }),
   'posts.updateHolding': (input, { ledger, actor }) => ({ changed: updateHolding(ledger, actor, input) }),
   'posts.removeHolding': ({ id }, { ledger, actor }) => {

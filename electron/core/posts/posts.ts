@@ -1,7 +1,7 @@
 /** 公益性岗位 records: posts, holdings, the monthly payroll and the reminders, all writes through the audited write path. */
 import type { z } from 'zod'
 import type {
-  HolderRow, HouseholdPosts, PayrollRow, PostDetail, PostFields, PostMonthTotal, PostReminder, PostReminders, PostRow,
+  HolderRow, HouseholdPosts, MemberChoice, PayrollRow, PostDetail, PostFields, PostMonthTotal, PostReminders, PostRow,
 } from '../../../shared/api/posts'
 import { LedgerError } from '../../../shared/api/result'
 import { maskIdNumber } from '../../../shared/domain/id-number'
@@ -469,6 +469,26 @@ export function payslip(ledger: Ledger, f: { month: string; postId?: number | un
   const out = rows.map(({ id_number, post_type, type_note, ...r }) => ({ ...r, idNumberMasked: id_number ? maskIdNumber(id_number) : null, postLabel: typeLabel(post_type, type_note) }))
   const [y, m] = f.month.split('-')
   return { title: `${township(ledger)}公益性岗位人员${y}年${Number(m)}月工资发放表`, month: f.month, rows: out, totalFen: out.reduce((s, r) => s + r.amountFen, 0) }
+}
+
+export function findMembers(ledger: Ledger, q: string, villageId?: number): MemberChoice[] {
+  const like = `%${q.replace(/[%_]/g, '')}%`
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT m.id, m.name, m.id_number, m.school_status, m.household_id, v.name AS village,
+         (SELECT hm.name FROM members hm WHERE hm.household_id = h.id AND hm.relation = '户主' AND hm.removed_reason IS NULL ORDER BY hm.sort_order LIMIT 1) AS head_name
+         FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id
+        WHERE m.removed_reason IS NULL AND h.removed_reason IS NULL AND (m.name LIKE ? OR IFNULL(m.name_pinyin, '') LIKE ? OR IFNULL(m.id_number, '') LIKE ?)
+          ${villageId ? 'AND h.village_id = ?' : ''}
+        ORDER BY v.name, m.name LIMIT 30`,
+    )
+    .all(like, `%|${q.toLowerCase().replace(/[%_|]/g, '')}%`, `%${q.replace(/[%_]/g, '')}`, ...(villageId ? [villageId] : [])) as {
+    id: number; name: string; id_number: string | null; school_status: string | null; household_id: number; village: string; head_name: string | null
+  }[]
+  return rows.map((r) => ({
+    memberId: r.id, name: r.name, idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null, householdId: r.household_id, village: r.village, headName: r.head_name,
+    blocked: isStudent(r.school_status) ? `在校生（${r.school_status}）` : null,
+  }))
 }
 
 /** 「示例县示例镇」. */

@@ -94,9 +94,18 @@ export function planPostImport(ledger: Ledger, list: ParsedPostList, today: stri
       const holdingChanges: Record<string, Value> = {}
       const postChanges: Record<string, Value> = {}
       const changed: string[] = []
-      if (existing.start_month !== p.startMonth) (holdingChanges.start_month = p.startMonth), changed.push('上岗时间')
-      if ((existing.end_month ?? null) !== p.endMonth) (holdingChanges.end_month = p.endMonth), changed.push('聘用结束')
-      if (p.payFen !== null && existing.pay_fen !== p.payFen) (postChanges.pay_fen = p.payFen), changed.push('月补贴')
+      if (existing.start_month !== p.startMonth) {
+        holdingChanges.start_month = p.startMonth
+        changed.push('上岗时间')
+      }
+      if ((existing.end_month ?? null) !== p.endMonth) {
+        holdingChanges.end_month = p.endMonth
+        changed.push('聘用结束')
+      }
+      if (p.payFen !== null && existing.pay_fen !== p.payFen) {
+        postChanges.pay_fen = p.payFen
+        changed.push('月补贴')
+      }
       if (p.funding && (existing.funding !== p.funding || (existing.funding_note ?? null) !== p.fundingNote)) {
         postChanges.funding = p.funding
         postChanges.funding_note = p.fundingNote
