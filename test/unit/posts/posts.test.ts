@@ -227,3 +227,20 @@ describe('the post list import', () => {
     await expect(job((await call('posts.importPreview', { fileId: core.files.register(other).id })).jobId)).rejects.toThrow('没有找到公益性岗位人员名单的表头')
   })
 })
+
+describe('the demo township', () => {
+  it('has a few posts with holders and payroll, one holding ending within the reminder window, and removes them with the demo', async () => {
+    const { core, call, job } = setup()
+    await job((await call('demo.load', { households: 20 })).jobId)
+    const d = new Date()
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    const posts = await call('posts.list', { today })
+    expect(posts.length).toBeGreaterThanOrEqual(3)
+    expect(posts.flatMap((p) => p.holders).length).toBeGreaterThanOrEqual(3)
+    expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM post_payroll').pluck().get()).toBeGreaterThanOrEqual(9)
+    expect((await call('posts.reminders', { today })).ending.length).toBe(1)
+    expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM monitoring_measures WHERE post_holding_id IS NOT NULL').pluck().get()).toBe(1)
+    await call('demo.remove', {})
+    for (const table of ['posts', 'post_holdings', 'post_payroll']) expect(core.ledger.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()).toBe(0)
+  })
+})
