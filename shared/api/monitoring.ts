@@ -47,6 +47,8 @@ export const MeasureInput = z.object({
   amount: yuan.nullable().optional(),
   responsible: person,
   note: optText(500),
+  /** 公益岗位帮扶: the 公益性岗位 holding of a household member this measure records (read from the posts ledger, not retyped). */
+  postHoldingId: id.nullable().optional(),
 })
 
 const indicatorShape = Object.fromEntries(

@@ -68,6 +68,9 @@ export interface MeasureView {
   amountFen: number | null
   responsible: string
   note: string | null
+  /** The 公益性岗位 holding recorded (公益岗位帮扶), with its words: 「张三 护林员 2026-01～2026-12 800.00 元/月」. */
+  postHoldingId: number | null
+  postHolding: string | null
 }
 
 export type CaseState = '识别中' | '监测中' | '消除中' | '已消除'

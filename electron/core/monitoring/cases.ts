@@ -18,7 +18,7 @@ import type { MonitoringCasesTable, MonitoringMeasuresTable, MonitoringSettingsT
 import { localToday, recordStatusEvent } from '../households'
 
 type CaseRow = Omit<MonitoringCasesTable, 'id'> & { id: number } & Record<string, string | number | null>
-type MeasureRow = Omit<MonitoringMeasuresTable, 'id'> & { id: number }
+type MeasureRow = Omit<MonitoringMeasuresTable, 'id'> & { id: number; post_holding?: string | null }
 type SettingsRow = Omit<MonitoringSettingsTable, 'id'> & { id: number }
 
 const refuse = (message: string, field?: string): never => {
@@ -62,6 +62,8 @@ const toMeasure = (r: MeasureRow): MeasureView => ({
   amountFen: r.amount_fen,
   responsible: r.responsible,
   note: r.note,
+  postHoldingId: r.post_holding_id,
+  postHolding: r.post_holding ?? null,
 })
 
 /** The procedure steps of a case row. */
@@ -80,7 +82,11 @@ export function stepsOf(r: Record<string, unknown>): Record<StepKey, StepRecord>
 }
 
 function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
-  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map(toMeasure)
+  const measures = (ledger.sqlite.prepare(
+      `SELECT mm.*, (SELECT m.name || ' ' || CASE WHEN p.post_type = '其他' AND p.type_note IS NOT NULL THEN p.type_note ELSE p.post_type END || ' ' || hd.start_month || '～' || IFNULL(hd.end_month, '')
+           FROM post_holdings hd JOIN posts p ON p.id = hd.post_id JOIN members m ON m.id = hd.member_id WHERE hd.id = mm.post_holding_id) AS post_holding
+         FROM monitoring_measures mm WHERE mm.case_id = ? ORDER BY mm.measure_date, mm.id`,
+    ).all(r.id) as MeasureRow[]).map(toMeasure)
   const steps = stepsOf(r)
   const indicators = Object.fromEntries(INDICATORS.map((i) => [i.key, r[i.key] ?? null])) as Indicators
   const state = caseState({ steps })
@@ -245,6 +251,11 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
     if (input.items.includes('其他') && !input.otherNote?.trim()) refuse(`「${input.kind}」选了「其他」，请写明是什么措施。`, 'otherNote')
     if (input.date > today) refuse(`措施日期 ${input.date} 晚于今天，不能登记将来的日期。`, 'date')
     if (input.date < row.report_date) refuse(`措施日期 ${input.date} 早于申报或排查（${row.report_date}）。请核对日期。`, 'date')
+    if (input.postHoldingId) {
+      if (input.kind !== '公益岗位帮扶') refuse('只有「公益岗位帮扶」措施可以关联公益性岗位。', 'postHoldingId')
+      const ok = ledger.sqlite.prepare('SELECT 1 FROM post_holdings hd JOIN members m ON m.id = hd.member_id WHERE hd.id = ? AND (hd.household_id = ? OR m.household_id = ?)').get(input.postHoldingId, row.household_id, row.household_id)
+      if (!ok) refuse('所选的公益性岗位不是本户成员的上岗记录，请重新选择。', 'postHoldingId')
+    }
     return w.insert('monitoring_measures', {
       case_id: input.caseId,
       kind: input.kind,
@@ -254,6 +265,7 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
       amount_fen: input.amount ? fen(input.amount, '金额') : null,
       responsible: input.responsible,
       note: input.note?.trim() || null,
+      post_holding_id: input.postHoldingId ?? null,
     })
   })
 }

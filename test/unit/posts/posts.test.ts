@@ -240,6 +240,14 @@ describe('the demo township', () => {
     expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM post_payroll').pluck().get()).toBeGreaterThanOrEqual(9)
     expect((await call('posts.reminders', { today })).ending.length).toBe(1)
     expect(core.ledger.sqlite.prepare('SELECT COUNT(*) FROM monitoring_measures WHERE post_holding_id IS NOT NULL').pluck().get()).toBe(1)
+    // The measure 公益岗位帮扶 reads the holding instead of retyping it.
+    const linked = core.ledger.sqlite.prepare('SELECT mm.case_id, c.household_id, mm.post_holding_id FROM monitoring_measures mm JOIN monitoring_cases c ON c.id = mm.case_id WHERE mm.post_holding_id IS NOT NULL').get() as { case_id: number; household_id: number; post_holding_id: number }
+    const view = await call('monitoring.household', { householdId: linked.household_id })
+    expect(view.cases.flatMap((c) => c.measures).find((m) => m.postHoldingId === linked.post_holding_id)?.postHolding).toMatch(/保洁员 \d{4}-\d{2}～/)
+    // 工资性收入 from posts on the household: the payroll of its holdings this year.
+    const year = d.getFullYear()
+    const paid = core.ledger.sqlite.prepare('SELECT SUM(r.amount_fen) FROM post_payroll r JOIN post_holdings hd ON hd.id = r.holding_id WHERE hd.household_id = ? AND r.month LIKE ?').pluck().get(linked.household_id, `${year}-%`) as number | null
+    expect((await call('posts.household', { householdId: linked.household_id, year })).yearPaidFen).toBe(paid ?? 0)
     await call('demo.remove', {})
     for (const table of ['posts', 'post_holdings', 'post_payroll']) expect(core.ledger.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()).toBe(0)
   })
