@@ -67,6 +67,8 @@ export const YearSettingsInput = z.object({
   stepDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
   identificationDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
   workGapDays: z.number().int().min(1).max(730).nullable().optional(),
+  /** Days before a 公益性岗位 holding's end month runs out; blank = 30. */
+  postEndDays: z.number().int().min(1).max(365).nullable().optional(),
 })
 
 export const MONITORING_LIST_STATES = ['open', 'eliminated'] as const

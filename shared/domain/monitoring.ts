@@ -112,6 +112,8 @@ export interface YearSettings {
   identificationDeadlineDays: number | null
   /** 监测预警: days after a work spell ended with no new one before it is listed; null = not set. */
   workGapDays: number | null
+  /** 监测预警: days before a 公益性岗位 holding's end month runs out; null = 30 (DEFAULT_POST_END_DAYS). */
+  postEndDays: number | null
   /** Written by the demo township (removed with it); saving the year makes it the clerk's. */
   isDemo: boolean
 }

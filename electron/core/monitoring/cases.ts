@@ -41,6 +41,7 @@ const toSettings = (r: SettingsRow): YearSettings => ({
   stepDeadlineDays: r.step_deadline_days ?? null,
   identificationDeadlineDays: r.identification_deadline_days ?? null,
   workGapDays: r.work_gap_days ?? null,
+  postEndDays: r.post_end_days ?? null,
   isDemo: r.is_demo === 1,
 })
 
@@ -305,6 +306,7 @@ export function saveSettings(ledger: Ledger, actor: string, input: z.output<type
       step_deadline_days: input.stepDeadlineDays ?? null,
       identification_deadline_days: input.identificationDeadlineDays ?? null,
       work_gap_days: input.workGapDays ?? null,
+      post_end_days: input.postEndDays ?? null,
       is_demo: options.demo ? 1 : 0,
     }
     const id = ledger.sqlite.prepare('SELECT id FROM monitoring_settings WHERE year = ?').pluck().get(input.year) as number | undefined

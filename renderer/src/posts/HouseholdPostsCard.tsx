@@ -43,6 +43,7 @@ export function PostWage({ householdId }: { householdId: number }) {
     <span>
       {formatYuan(data.yearPaidFen)}
       {differs && <Tag color="orange" style={{ marginLeft: 6 }}>高于花名册的工资性收入，请核对</Tag>}
+      {data.rosterWageFen === null && data.yearPaidFen > 0 && <Tag color="orange" style={{ marginLeft: 6 }}>花名册未填工资性收入</Tag>}
     </span>
   )
 }

@@ -106,9 +106,8 @@ describe('posts, holders and payroll', () => {
     expect(r.ending.map((e) => [e.name, e.days])).toEqual([['张大山', 25]])
     expect((await call('posts.reminders', { today: '2026-03-25' })).ending).toEqual([])
     // The year's setting widens the window.
-    core.ledger.write.run({ actor: 'test' }, (w) =>
-      w.insert('monitoring_settings', { year: 2026, line_fen: 730_000, publicity_days: 5, min_months_before_elimination: 6, reminder_days_without_measure: 30, post_end_days: 45 }),
-    )
+    await call('monitoring.saveSettings', { year: 2026, line: '7300', publicityDays: 5, minMonthsBeforeElimination: 6, reminderDaysWithoutMeasure: 30, postEndDays: 45 })
+    expect((await call('monitoring.settings', {}))[0]).toMatchObject({ year: 2026, postEndDays: 45 })
     r = await call('posts.reminders', { today: '2026-03-25' })
     expect(r).toMatchObject({ endDays: 45, endDaysFromSettings: true })
     expect(r.ending.map((e) => e.name)).toEqual(['张大山'])
