@@ -80,6 +80,12 @@ describe('公益性岗位', () => {
     await screenshot(page, 'posts-03-household')
     await page.getByRole('menuitem', { name: /监测预警/ }).click()
     await page.getByText('公益岗位聘用期将满').first().waitFor()
+    await screenshot(page, 'posts-05-worklists')
+
+    await page.evaluate("location.hash = '#/print/posts-roster'")
+    await page.getByRole('heading', { name: /公益性岗位人员花名册/ }).waitFor()
+    await expect.poll(() => page.locator('.print-sheet').innerText()).toContain(person!.name)
+    await screenshot(page, 'posts-06-roster')
 
     await page.evaluate(`location.hash = '#/print/posts-payslip/${now()}'`)
     await page.getByRole('heading', { name: /工资发放表/ }).waitFor()
