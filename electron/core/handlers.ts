@@ -15,6 +15,7 @@ import { monitoringHandlers } from './monitoring/handlers'
 import { nationalHandlers } from './national/handlers'
 import { projectsHandlers } from './projects/handlers'
 import { statsHandlers } from './stats/handlers'
+import { postsHandlers } from './posts/handlers'
 import { rectificationHandlers } from './rectification/handlers'
 import { creditHandlers } from './credit/handlers'
 
@@ -35,4 +36,5 @@ export const handlers: HandlerMap<OpName> = {
   ...statsHandlers,
   ...rectificationHandlers,
   ...creditHandlers,
+  ...postsHandlers,
 }

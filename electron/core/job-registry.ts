@@ -9,6 +9,7 @@ import { importsJobs } from './imports/jobs'
 import type { JobFunction } from './jobs'
 import { nationalJobs } from './national/jobs'
 import { projectsJobs } from './projects/jobs'
+import { postsJobs } from './posts/jobs'
 import { rectificationJobs } from './rectification/jobs'
 import { creditJobs } from './credit/jobs'
 
@@ -21,4 +22,5 @@ export const jobs: Record<string, JobFunction> = {
   ...nationalJobs,
   ...rectificationJobs,
   ...creditJobs,
+  ...postsJobs,
 }

@@ -31,6 +31,9 @@ import { ProjectImportPage } from './projects/ProjectImportPage'
 import { CreditImportPage } from './credit/CreditImportPage'
 import { CreditPage } from './credit/CreditPage'
 import { LoanPage } from './credit/LoanPage'
+import { PostImportPage } from './posts/PostImportPage'
+import { PostPage } from './posts/PostPage'
+import { PostsPage } from './posts/PostsPage'
 import { ProblemImportPage } from './rectification/ProblemImportPage'
 import { ProblemPage } from './rectification/ProblemPage'
 import { RectificationPage } from './rectification/RectificationPage'
@@ -87,7 +90,7 @@ function Shell() {
             mode="inline"
             theme="dark"
             className="app-menu"
-            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page === 'loan' || route.page === 'credit-import' ? 'credit' : route.page]}
+            selectedKeys={[route.page === 'household' ? 'households' : route.page === 'helper' || route.page === 'assistance-household' ? 'helpers' : route.page === 'project' || route.page === 'project-import' ? 'projects' : route.page === 'access-log' ? 'accounts' : route.page === 'problem' || route.page === 'rectification-import' ? 'rectification' : route.page === 'loan' || route.page === 'credit-import' ? 'credit' : route.page === 'post' || route.page === 'posts-import' ? 'posts' : route.page]}
             onClick={(e) => navigate(e.key === 'households' ? '#/' : `#/${e.key}`)}
             items={[
               {
@@ -103,6 +106,7 @@ function Shell() {
                   { key: 'villages', label: '行政村信息' },
                   { key: 'rectification', label: '问题整改' },
                   { key: 'credit', label: '小额信贷' },
+                  { key: 'posts', label: '公益性岗位' },
                 ],
               },
               { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
@@ -160,6 +164,12 @@ function Shell() {
             <ProblemImportPage />
           ) : route.page === 'problem' ? (
             <ProblemPage id={route.id} />
+          ) : route.page === 'posts' ? (
+            <PostsPage />
+          ) : route.page === 'posts-import' ? (
+            <PostImportPage />
+          ) : route.page === 'post' ? (
+            <PostPage id={route.id} />
           ) : route.page === 'monitoring-settings' ? (
             <MonitoringSettingsPage />
           ) : route.page === 'monitoring-worklists' ? (

@@ -48,6 +48,10 @@ export type Route =
   | { page: 'loan'; id: number }
   | { page: 'rectification-import' }
   | { page: 'problem'; id: number }
+  /** 公益性岗位, its import and one post. */
+  | { page: 'posts' }
+  | { page: 'posts-import' }
+  | { page: 'post'; id: number }
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/households\/(\d+)$/.exec(hash)
@@ -88,6 +92,10 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/rectification/import') return { page: 'rectification-import' }
   const problem = /^#\/rectification\/(\d+)$/.exec(hash)
   if (problem) return { page: 'problem', id: Number(problem[1]) }
+  if (hash === '#/posts') return { page: 'posts' }
+  if (hash === '#/posts/import') return { page: 'posts-import' }
+  const post = /^#\/posts\/(\d+)$/.exec(hash)
+  if (post) return { page: 'post', id: Number(post[1]) }
   if (hash === '#/forms') return { page: 'forms' }
   const form = parsePrintForm(hash)
   if (form) return { page: 'print-form', form }

@@ -21,6 +21,7 @@ import { nationalOps } from './national'
 import type { Permission } from './op'
 import { projectsOps } from './projects'
 import { statsOps } from './stats'
+import { postsOps } from './posts'
 import { rectificationOps } from './rectification'
 import { creditOps } from './credit'
 
@@ -41,6 +42,7 @@ export const contract = {
   ...statsOps,
   ...rectificationOps,
   ...creditOps,
+  ...postsOps,
 } as const
 
 export type Contract = typeof contract

@@ -5,7 +5,7 @@ import type { JobStarted } from './jobs'
 import { id, op } from './op'
 
 /** What an import batch brought in: the roster (花名册) or the project list (项目清单). */
-export const IMPORT_KINDS = ['roster', 'projects', 'national', 'rectification', 'credit'] as const
+export const IMPORT_KINDS = ['roster', 'projects', 'national', 'rectification', 'credit', 'posts'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export interface ImportBatchView {
@@ -17,7 +17,7 @@ export interface ImportBatchView {
   createdAt: string
   undoneAt: string | null
   /** Roster batches count households and members; project-list batches (kind 'projects') count projects. */
-  counts: { households?: CountSet; members?: CountSet; projects?: CountSet; records?: CountSet; problems?: CountSet; loans?: CountSet }
+  counts: { households?: CountSet; members?: CountSet; projects?: CountSet; records?: CountSet; problems?: CountSet; loans?: CountSet; holdings?: CountSet }
 }
 
 export const importsOps = {

@@ -49,6 +49,8 @@ export const MeasureInput = z.object({
   note: optText(500),
   /** 金融帮扶 / 小额信贷: the loan it refers to; its amount and loan date are taken from the loan. */
   loanId: id.nullable().optional(),
+  /** 公益岗位帮扶: the 公益性岗位 holding of a household member this measure records (read from the posts ledger, not retyped). */
+  postHoldingId: id.nullable().optional(),
 })
 
 const indicatorShape = Object.fromEntries(
@@ -67,6 +69,8 @@ export const YearSettingsInput = z.object({
   stepDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
   identificationDeadlineDays: z.number().int().min(1).max(365).nullable().optional(),
   workGapDays: z.number().int().min(1).max(730).nullable().optional(),
+  /** Days before a 公益性岗位 holding's end month runs out; blank = 30. */
+  postEndDays: z.number().int().min(1).max(365).nullable().optional(),
 })
 
 export const MONITORING_LIST_STATES = ['open', 'eliminated'] as const

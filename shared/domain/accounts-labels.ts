@@ -18,6 +18,7 @@ export const TABLE_LABELS: Record<string, string> = {
   check_runs: '疑点核查记录', check_findings: '疑点', check_waivers: '疑点豁免', unit_obtained_funds: '帮扶单位争取资金',
   rectification_problems: '整改问题', rectification_progress: '整改进展', rectification_attachments: '整改佐证材料',
   credit_ratings: '信用评级', credit_loans: '小额信贷', credit_repayments: '小额信贷还款', credit_subsidies: '小额信贷贴息',
+  posts: '公益性岗位', post_holdings: '公益岗位上岗', post_payroll: '公益岗位工资发放',
   access_log: '访问日志', audit_log: '修改记录', schema_migrations: '数据库版本',
 }
 
@@ -88,11 +89,12 @@ const FIELDS: Record<string, Record<string, string>> = {
     after_business_expense_fen: '消除后生产经营性支出', after_net_fen: '消除后纯收入', after_per_capita_fen: '消除后人均纯收入',
     after_claims_fen: '消除后医疗报销', after_self_paid_fen: '消除后医疗自付',
   },
-  monitoring_measures: { case_id: '监测对象', kind: '措施类别', items: '措施内容', other_note: '其他说明', measure_date: '落实日期', amount_fen: '金额', responsible: '责任人', credit_loan_id: '关联小额信贷' },
+  monitoring_measures: { case_id: '监测对象', kind: '措施类别', items: '措施内容', other_note: '其他说明', measure_date: '落实日期', amount_fen: '金额', responsible: '责任人', credit_loan_id: '关联小额信贷', post_holding_id: '公益岗位上岗' },
   monitoring_settings: {
     year: '年度', line_fen: '监测线', publicity_days: '公示天数', min_months_before_elimination: '最短消除月数',
     reminder_days_without_measure: '无措施提醒天数', step_deadline_days: '程序每步办理时限（天）',
     identification_deadline_days: '识别程序时限（天）', work_gap_days: '务工结束提醒天数',
+    post_end_days: '公益岗位到期提醒天数',
   },
   // The national records: their columns by the national export's own headers (shared/import/national-fields.ts).
   work_spells: { ...nationalLabels('workSpells'), member_id: '家庭成员', cells_json: '原表各列' },
@@ -125,6 +127,12 @@ const FIELDS: Record<string, Record<string, string>> = {
   },
   credit_repayments: { loan_id: '小额信贷', kind: '类别', repay_date: '日期', amount_fen: '还款金额', new_due_date: '展期后到期日期' },
   credit_subsidies: { loan_id: '小额信贷', period: '贴息期间', paid_date: '贴息日期', amount_fen: '贴息金额' },
+  posts: {
+    post_type: '岗位类型', type_note: '岗位说明', name: '岗位名称', village_id: '所在村', pay_fen: '月补贴', funding: '资金来源', funding_note: '资金来源说明',
+    capacity: '岗位人数', closed_month: '撤岗月份',
+  },
+  post_holdings: { post_id: '公益性岗位', member_id: '上岗人员', household_id: '所属户', start_month: '上岗月份', end_month: '聘用结束月份' },
+  post_payroll: { holding_id: '公益岗位上岗', month: '月份', days: '出勤天数', attendance: '出勤情况', amount_fen: '发放金额' },
   access_log: { at: '时间', action: '操作', detail: '说明' },
   audit_log: { at: '时间', action: '操作', table_name: '记录类别', record_id: '记录编号', field: '项目', old_value: '原值', new_value: '新值', batch: '批次' },
   schema_migrations: { version: '版本', name: '名称', applied_at: '升级时间' },

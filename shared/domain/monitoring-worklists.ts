@@ -17,6 +17,8 @@ export const WORKLISTS = [
   { key: 'work_ended', label: '务工结束未再就业', hint: '家庭成员的外出务工已结束超过设置的天数，没有新的务工记录（就业风险）。' },
   { key: 'credit_due_soon', label: '小额信贷 30 天内到期', hint: '扶贫小额信贷 30 天内到期（含展期后的到期日），尚未结清：提醒借款户按期还款或办理展期、续贷。' },
   { key: 'credit_overdue', label: '小额信贷逾期', hint: '扶贫小额信贷已过到期日（含展期后的到期日）仍未结清：核实原因，协助还款或办理展期，防止影响信用和收入。' },
+  { key: 'post_ending', label: '公益岗位聘用期将满', hint: '公益性岗位人员的聘用结束月份在设置的天数内（未设置时 30 天），请安排续聘或其他就业帮扶。' },
+  { key: 'post_holder_left', label: '公益岗位人员在校或迁出', hint: '公益性岗位人员在户籍花名册上成了在校生，或已移出本户、迁入其他户、所在户移出台账，请核实是否离岗。' },
 ] as const
 export type WorklistKey = (typeof WORKLISTS)[number]['key']
 

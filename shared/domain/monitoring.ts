@@ -71,6 +71,9 @@ export interface MeasureView {
   note: string | null
   /** The 小额信贷 loan a 金融帮扶 / 小额信贷 measure refers to, with its figures today. */
   loan: MeasureLoan | null
+  /** The 公益性岗位 holding recorded (公益岗位帮扶), with its words: 「张三 护林员 2026-01～2026-12 800.00 元/月」. */
+  postHoldingId: number | null
+  postHolding: string | null
 }
 
 export interface MeasureLoan {
@@ -123,6 +126,8 @@ export interface YearSettings {
   identificationDeadlineDays: number | null
   /** 监测预警: days after a work spell ended with no new one before it is listed; null = not set. */
   workGapDays: number | null
+  /** 监测预警: days before a 公益性岗位 holding's end month runs out; null = 30 (DEFAULT_POST_END_DAYS). */
+  postEndDays: number | null
   /** Written by the demo township (removed with it); saving the year makes it the clerk's. */
   isDemo: boolean
 }

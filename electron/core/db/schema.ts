@@ -234,6 +234,8 @@ export interface MonitoringMeasuresTable {
   note: string | null
   /** The 小额信贷 loan the measure refers to (migration 021). */
   credit_loan_id: number | null
+  /** The 公益性岗位 holding this measure records (公益岗位帮扶), if linked. */
+  post_holding_id: number | null
   created_at: string
   updated_at: string
 }
@@ -248,6 +250,8 @@ export interface MonitoringSettingsTable {
   step_deadline_days: number | null
   identification_deadline_days: number | null
   work_gap_days: number | null
+  /** 监测预警: days before a 公益性岗位 holding's end month runs out; null = 30. */
+  post_end_days: number | null
   is_demo: number
   created_at: string
   updated_at: string
@@ -497,6 +501,48 @@ export interface CreditSubsidiesTable {
   updated_at: string
 }
 
+export interface PostsTable {
+  id: Generated<number>
+  post_type: string
+  type_note: string | null
+  name: string | null
+  village_id: number | null
+  pay_fen: number
+  funding: string
+  funding_note: string | null
+  capacity: number
+  closed_month: string | null
+  note: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PostHoldingsTable {
+  id: Generated<number>
+  post_id: number
+  member_id: number
+  household_id: number
+  start_month: string
+  end_month: string | null
+  note: string | null
+  import_batch_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PostPayrollTable {
+  id: Generated<number>
+  holding_id: number
+  month: string
+  days: number | null
+  attendance: string | null
+  amount_fen: number
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface LedgerSchema {
   settings: SettingsTable
   villages: VillagesTable
@@ -526,6 +572,9 @@ export interface LedgerSchema {
   credit_loans: CreditLoansTable
   credit_repayments: CreditRepaymentsTable
   credit_subsidies: CreditSubsidiesTable
+  posts: PostsTable
+  post_holdings: PostHoldingsTable
+  post_payroll: PostPayrollTable
 }
 
 /** Tables the write path may touch (everything but bookkeeping). */
@@ -570,3 +619,6 @@ export type WritableTable =
   | 'credit_loans'
   | 'credit_repayments'
   | 'credit_subsidies'
+  | 'posts'
+  | 'post_holdings'
+  | 'post_payroll'

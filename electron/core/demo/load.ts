@@ -6,6 +6,7 @@ import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoTownship } from './generate'
 import { writeDemoMonitoring } from './monitoring'
 import { writeDemoNational } from './national'
 import { DEMO_CREDIT_HOUSEHOLDS, writeDemoCredit } from './credit'
+import { DEMO_POSTS, writeDemoPosts } from './posts'
 import { DEMO_PROBLEMS, writeDemoRectification } from './rectification'
 import { DEMO_PROJECTS, DEMO_UNIT, DEMO_UNIT_AID, DEMO_UNIT_OBTAINED, DEMO_UNIT_VILLAGE } from './projects'
 
@@ -51,6 +52,7 @@ export function loadDemo(ledger: Ledger, households: number, ctx: Pick<JobContex
     const projectIds = ledger.sqlite.prepare('SELECT id FROM projects WHERE village_id IN (SELECT id FROM villages WHERE is_demo = 1) ORDER BY id').pluck().all() as number[]
     writeDemoRectification(ledger, ctx.actor, villageHouseholds, projectIds)
     writeDemoCredit(ledger, ctx.actor, villageHouseholds)
+    writeDemoPosts(ledger, ctx.actor, villageHouseholds)
   })
   ctx.progress(total, total, '示例乡镇已载入')
   return { households: total, members }
@@ -191,6 +193,14 @@ function removeDemoRows(ledger: Ledger, w: Writer): number {
     w.deleteWhere(table, `problem_id IN (SELECT id FROM rectification_problems WHERE ${DEMO_PROBLEMS})`, [])
   }
   w.deleteWhere('rectification_problems', DEMO_PROBLEMS, [])
+  // The demo's posts and everything on them; also holdings of demo people on a clerk's own post.
+  const demoHoldings = `post_id IN (SELECT id FROM posts WHERE ${DEMO_POSTS}) OR household_id IN (SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id WHERE v.is_demo = 1)`
+  for (const id of ledger.sqlite.prepare(`SELECT id FROM monitoring_measures WHERE post_holding_id IN (SELECT id FROM post_holdings WHERE ${demoHoldings})`).pluck().all() as number[]) {
+    w.update('monitoring_measures', id, { post_holding_id: null })
+  }
+  w.deleteWhere('post_payroll', `holding_id IN (SELECT id FROM post_holdings WHERE ${demoHoldings})`, [])
+  w.deleteWhere('post_holdings', demoHoldings, [])
+  w.deleteWhere('posts', DEMO_POSTS, [])
   const demoProjects = `project_id IN (SELECT id FROM projects WHERE ${demoVillages})`
   for (const table of ['project_assets', 'project_beneficiaries', 'project_progress', 'project_milestones', 'project_indicators', 'project_disbursements', 'project_budget_lines'] as const) {
     w.deleteWhere(table, demoProjects, [])

@@ -17,6 +17,7 @@ const TABLE_LABELS: Record<string, string> = {
   work_spells: '务工经历', planned_work: '计划务工', village_statistics: '行政村信息', household_info: '户信息',
   rectification_problems: '整改问题', rectification_progress: '整改进展',
   credit_loans: '小额信贷', credit_repayments: '小额信贷还款', credit_subsidies: '小额信贷贴息', credit_ratings: '信用评级',
+  posts: '公益性岗位', post_holdings: '公益岗位上岗',
 }
 
 /** Records that belong to a project: deleting a project the import added would take them along unaudited. */
@@ -94,6 +95,14 @@ export function undoImport(ledger: Ledger, batchId: number, actor: string): { re
         break
       }
     }
+  }
+  // Holders or payroll added later to a post or holding this import created would go with it unaudited.
+  for (const r of records) {
+    if (conflicts.length >= 5) break
+    const child = r.action !== 'insert' ? null : r.table_name === 'posts' ? (['post_holdings', 'post_id', '上岗人员'] as const) : r.table_name === 'post_holdings' ? (['post_payroll', 'holding_id', '工资发放记录'] as const) : null
+    if (!child) continue
+    const ids = db.prepare(`SELECT id FROM ${child[0]} WHERE ${child[1]} = ?`).pluck().all(r.record_id) as number[]
+    if (ids.some((id) => !inserted.has(`${child[0]}/${id}`))) conflicts.push(`${TABLE_LABELS[r.table_name]} #${r.record_id}（导入后又添加了${child[2]}）`)
   }
   if (conflicts.length) {
     throw new LedgerError(

@@ -19,7 +19,7 @@ import type { MonitoringCasesTable, MonitoringMeasuresTable, MonitoringSettingsT
 import { localToday, recordStatusEvent } from '../households'
 
 type CaseRow = Omit<MonitoringCasesTable, 'id'> & { id: number } & Record<string, string | number | null>
-type MeasureRow = Omit<MonitoringMeasuresTable, 'id'> & { id: number }
+type MeasureRow = Omit<MonitoringMeasuresTable, 'id'> & { id: number; post_holding?: string | null }
 type SettingsRow = Omit<MonitoringSettingsTable, 'id'> & { id: number }
 
 const refuse = (message: string, field?: string): never => {
@@ -42,6 +42,7 @@ const toSettings = (r: SettingsRow): YearSettings => ({
   stepDeadlineDays: r.step_deadline_days ?? null,
   identificationDeadlineDays: r.identification_deadline_days ?? null,
   workGapDays: r.work_gap_days ?? null,
+  postEndDays: r.post_end_days ?? null,
   isDemo: r.is_demo === 1,
 })
 
@@ -64,6 +65,8 @@ const toMeasure = (r: MeasureRow): MeasureView => ({
   responsible: r.responsible,
   note: r.note,
   loan: null,
+  postHoldingId: r.post_holding_id,
+  postHolding: r.post_holding ?? null,
 })
 
 /** A measure with the figures of the loan it refers to, as they stand today. */
@@ -90,7 +93,11 @@ export function stepsOf(r: Record<string, unknown>): Record<StepKey, StepRecord>
 }
 
 function toCase(ledger: Ledger, r: CaseRow, today: string): CaseView {
-  const measures = (ledger.sqlite.prepare('SELECT * FROM monitoring_measures WHERE case_id = ? ORDER BY measure_date, id').all(r.id) as MeasureRow[]).map((m) => measureWithLoan(ledger, m, today))
+  const measures = (ledger.sqlite.prepare(
+      `SELECT mm.*, (SELECT m.name || ' ' || CASE WHEN p.post_type = '其他' AND p.type_note IS NOT NULL THEN p.type_note ELSE p.post_type END || ' ' || hd.start_month || '～' || IFNULL(hd.end_month, '')
+           FROM post_holdings hd JOIN posts p ON p.id = hd.post_id JOIN members m ON m.id = hd.member_id WHERE hd.id = mm.post_holding_id) AS post_holding
+         FROM monitoring_measures mm WHERE mm.case_id = ? ORDER BY mm.measure_date, mm.id`,
+    ).all(r.id) as MeasureRow[]).map((m) => measureWithLoan(ledger, m, today))
   const steps = stepsOf(r)
   const indicators = Object.fromEntries(INDICATORS.map((i) => [i.key, r[i.key] ?? null])) as Indicators
   const state = caseState({ steps })
@@ -264,6 +271,11 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
     }
     if (input.date > today) refuse(`措施日期 ${input.date} 晚于今天，不能登记将来的日期。`, 'date')
     if (input.date < row.report_date) refuse(`措施日期 ${input.date} 早于申报或排查（${row.report_date}）。请核对日期。`, 'date')
+    if (input.postHoldingId) {
+      if (input.kind !== '公益岗位帮扶') refuse('只有「公益岗位帮扶」措施可以关联公益性岗位。', 'postHoldingId')
+      const ok = ledger.sqlite.prepare('SELECT 1 FROM post_holdings hd JOIN members m ON m.id = hd.member_id WHERE hd.id = ? AND (hd.household_id = ? OR m.household_id = ?)').get(input.postHoldingId, row.household_id, row.household_id)
+      if (!ok) refuse('所选的公益性岗位不是本户成员的上岗记录，请重新选择。', 'postHoldingId')
+    }
     return w.insert('monitoring_measures', {
       case_id: input.caseId,
       kind: input.kind,
@@ -274,6 +286,7 @@ export function addMeasure(ledger: Ledger, actor: string, input: z.output<typeof
       responsible: input.responsible,
       note: input.note?.trim() || null,
       credit_loan_id: loan?.id ?? null,
+      post_holding_id: input.postHoldingId ?? null,
     })
   })
 }
@@ -313,6 +326,7 @@ export function saveSettings(ledger: Ledger, actor: string, input: z.output<type
       step_deadline_days: input.stepDeadlineDays ?? null,
       identification_deadline_days: input.identificationDeadlineDays ?? null,
       work_gap_days: input.workGapDays ?? null,
+      post_end_days: input.postEndDays ?? null,
       is_demo: options.demo ? 1 : 0,
     }
     const id = ledger.sqlite.prepare('SELECT id FROM monitoring_settings WHERE year = ?').pluck().get(input.year) as number | undefined

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/monitoring-worklists'
 import { creditReminders } from '../credit'
 import type { Ledger } from '../db/open'
+import { postReminders } from '../posts'
 import { settingsFor, stepsOf } from './cases'
 import { workSpellSource } from './work-spells'
 
@@ -209,11 +210,16 @@ export function worklists(ledger: Ledger, asOf: string): Worklists {
     work_ended: () => (!s ? noSettings(year) : s.workGapDays === null ? missing(year, '务工结束提醒天数') : workEnded(ledger, asOf, s.workGapDays)),
     credit_due_soon: () => creditItems(ledger, asOf, 'dueSoon'),
     credit_overdue: () => creditItems(ledger, asOf, 'overdue'),
+    post_ending: () => postReminders(ledger, asOf).ending.map((r) => ({ householdId: r.householdId, detail: r.detail, since: null, days: r.days })),
+    post_holder_left: () => {
+      const r = postReminders(ledger, asOf)
+      return [...r.student, ...r.moved].map((i) => ({ householdId: i.householdId, detail: i.detail, since: null, days: null }))
+    },
   }
   const households = new Set<number>()
   const lists: Worklist[] = WORKLISTS.map((def) => {
     const r = compute[def.key]()
-    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap', 'credit_due_soon'].includes(def.key))
+    const items = typeof r === 'string' ? [] : describe(ledger, r, !['income_under_line', 'guarantee_gap', 'credit_due_soon', 'post_ending', 'post_holder_left'].includes(def.key))
     for (const i of items) households.add(i.householdId)
     return { key: def.key, label: def.label, hint: def.hint, count: items.length, items, unavailable: typeof r === 'string' ? r : null }
   })

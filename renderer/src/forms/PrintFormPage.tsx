@@ -5,6 +5,7 @@ import { HouseholdCardsPage } from './HouseholdCardsPage'
 import { HouseholdPlanPage, MonitoringApprovalPage, MonitoringNoticePage } from './MonitoringForms'
 import { BeneficiaryNoticePage, ProjectNoticePage } from './NoticePages'
 import type { PrintForm } from './routes'
+import { PostsPayslipPrint, PostsRosterPrint } from './PostsPrintPages'
 import { ProblemClosurePrint, RectificationLedgerPrint } from './RectificationPrintPages'
 import { UnitHandoverPage } from './UnitHandoverPage'
 
@@ -32,6 +33,10 @@ function FormOf({ form }: { form: PrintForm }) {
       return <CreditLedgerPrint />
     case 'rectification-closure':
       return <ProblemClosurePrint id={form.problemId} />
+    case 'posts-roster':
+      return <PostsRosterPrint villageId={form.villageId} />
+    case 'posts-payslip':
+      return <PostsPayslipPrint month={form.month} postId={form.postId} villageId={form.villageId} />
     case 'cards-village':
       return <HouseholdCardsPage filter={{ villageId: form.villageId }} />
     case 'monitoring-approval':

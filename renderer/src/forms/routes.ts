@@ -12,6 +12,8 @@
  *   '#/print/rectification'                问题整改台账
  *   '#/print/rectification/:problemId'     整改销号表
  *   '#/print/credit'                       扶贫小额信贷台账
+ *   '#/print/posts-roster[/:villageId]'    公益性岗位人员花名册
+ *   '#/print/posts-payslip/:month[?post=…|?village=…]'  公益性岗位工资发放表 of a month
  */
 import type { MonitoringFormKind } from '../../../shared/api/forms-monitoring'
 
@@ -35,6 +37,8 @@ export type PrintForm =
   | { form: 'rectification-ledger' }
   | { form: 'rectification-closure'; problemId: number }
   | { form: 'credit-ledger' }
+  | { form: 'posts-roster'; villageId?: number | undefined }
+  | { form: 'posts-payslip'; month: string; postId?: number | undefined; villageId?: number | undefined }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 
@@ -59,6 +63,14 @@ export function parsePrintForm(hash: string): PrintForm | null {
   if (hash === '#/print/credit') return { form: 'credit-ledger' }
   m = /^#\/print\/rectification\/(\d+)$/.exec(hash)
   if (m) return { form: 'rectification-closure', problemId: Number(m[1]) }
+  m = /^#\/print\/posts-roster(?:\/(\d+))?$/.exec(hash)
+  if (m) return { form: 'posts-roster', villageId: m[1] ? Number(m[1]) : undefined }
+  m = /^#\/print\/posts-payslip\/(\d{4}-(?:0[1-9]|1[0-2]))(?:\?(.*))?$/.exec(hash)
+  if (m) {
+    const q = new URLSearchParams(m[2] ?? '')
+    const n = (k: string) => (/^\d+$/.test(q.get(k) ?? '') ? Number(q.get(k)) : undefined)
+    return { form: 'posts-payslip', month: m[1]!, postId: n('post'), villageId: n('village') }
+  }
   m = /^#\/print\/unit-handover\?(.*)$/.exec(hash)
   if (m) {
     const q = new URLSearchParams(m[1])

@@ -19,6 +19,7 @@ import { HouseholdChecks } from '../checks'
 import { HouseholdCredit } from '../credit'
 import { HouseholdMonitoring } from '../monitoring'
 import { WorkSpellsCard } from '../national'
+import { HouseholdPostsCard, PostWage } from '../posts'
 import { navigate } from '../router'
 import { ChangesCard } from './ChangesCard'
 import { type CardField, EditableCard } from './EditableCard'
@@ -141,6 +142,7 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
     ...INCOME.map((k) => rosterField(h, k)),
     readOnly('net_income_fen', '纯收入（自动计算）', typeof net === 'number' ? formatYuan(net) : '—'),
     // Computed from the parts when any is filled in; otherwise the roster's own figure stands.
+    readOnly('post_wage', `其中公益岗位工资（${new Date().getFullYear()} 年发放记录）`, <PostWage key={`post-wage-${version}`} householdId={h.id} />),
     readOnly('per_capita_net_income_fen', typeof net === 'number' ? `人均纯收入（÷ ${active.length} 人）` : '人均纯收入（花名册）', typeof perCapita === 'number' ? formatYuan(perCapita) : '—'),
   ]
   const gaps = GUARANTEE_ITEMS.filter((g) => h.values[guaranteeColumn(g.key)] === '有短板')
@@ -195,6 +197,7 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
       <StatusCard key={`status-${version}`} householdId={h.id} onChanged={changed} />
       <HouseholdMonitoring key={`monitoring-${h.id}`} householdId={h.id} onChanged={changed} focus={focus === 'monitoring'} />
       <WorkSpellsCard key={`work-${h.id}`} householdId={h.id} members={h.members.map((m) => ({ id: m.id, name: m.name, removed: Boolean(m.removedReason) }))} />
+      <HouseholdPostsCard key={`posts-${h.id}`} householdId={h.id} />
       <HouseholdAssistance key={`assistance-${h.id}`} householdId={h.id} />
       <HouseholdCredit key={`credit-${h.id}`} householdId={h.id} />
       <ChangesCard key={version} householdId={h.id} onChanged={changed} />

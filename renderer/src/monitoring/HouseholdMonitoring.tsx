@@ -11,6 +11,7 @@ import {
   type CaseView, DEFAULT_PUBLICITY_DAYS, ELIMINATION_METHODS, FOUND_BY, INDICATORS, type MeasureView, MONITORING_RISKS, STEPS, type StepKey, YES_NO, addDays,
 } from '../../../shared/domain/monitoring'
 import { MEASURE_ITEMS, MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
+import { measureItemOf, POST_TYPES, type PostType } from '../../../shared/domain/posts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -223,6 +224,7 @@ function Procedure(props: { c: CaseView; publicityDays: number; onChanged(): voi
 
 interface MeasureForm {
   kind?: MeasureKind
+  postHoldingId?: number | null
   items?: string[]
   otherNote?: string
   date?: string
@@ -250,6 +252,17 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
   const [saving, setSaving] = useState(false)
   const credit = kind === '金融帮扶' && items?.includes('小额信贷')
   const loans = useCall('credit.household', { householdId: c.householdId, today: localDay() })
+  // 公益岗位帮扶 records a holding from the posts ledger instead of retyping it.
+  const holdings = useCall('posts.householdHoldings', { householdId: c.householdId })
+  const pickHolding = (holdingId: number | undefined) => {
+    const h = holdings.data?.find((x) => x.holdingId === holdingId)
+    if (!h) return
+    const type = (POST_TYPES as readonly string[]).includes(h.postLabel) ? (h.postLabel as PostType) : '其他'
+    form.setFieldsValue({
+      items: [measureItemOf(type)], date: `${h.startMonth}-01`, amount: h.paidFen ? fenToYuanText(h.paidFen) : undefined,
+      note: `${h.name} ${h.postLabel}，${h.startMonth}～${h.endMonth ?? ''}，每月 ${fenToYuanText(h.payFen)} 元`,
+    })
+  }
   const add = async () => {
     const v = form.getFieldsValue(true) as MeasureForm
     setError(null)
@@ -261,6 +274,7 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
         date: (credit && v.loanId ? loans.data?.loans.find((l) => l.id === v.loanId)?.loanDate : v.date) ?? '',
         amount: v.amount?.trim() || null, responsible: v.responsible ?? '', note: v.note ?? null,
         loanId: credit ? (v.loanId ?? null) : null,
+        postHoldingId: v.kind === '公益岗位帮扶' ? (v.postHoldingId ?? null) : null,
       })
       message.success(`已登记${v.kind}`)
       form.resetFields()
@@ -295,7 +309,7 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
             title: '措施',
             render: (_: unknown, m) => (
               <>
-                {[m.items.join('、'), m.otherNote].filter(Boolean).join('：')}
+                {[m.items.join('、'), m.otherNote].filter(Boolean).join('：') + (m.postHolding ? `（岗位：${m.postHolding}）` : '')}
                 {m.loan && (
                   <div>
                     <a onClick={() => navigate(`#/credit/${m.loan!.id}`)}>{loanText(m.loan)}</a>
@@ -328,6 +342,19 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
           <Form.Item name="items" label="措施">
             <Select aria-label="措施内容" mode="multiple" style={{ minWidth: 220 }} disabled={!kind} options={(kind ? MEASURE_ITEMS[kind] : []).map((k) => ({ value: k, label: k }))} />
           </Form.Item>
+          {kind === '公益岗位帮扶' && (
+            <Form.Item name="postHoldingId" label="公益性岗位">
+              <Select
+                aria-label="关联公益性岗位"
+                allowClear
+                style={{ width: 240 }}
+                placeholder={holdings.data?.length ? '选择本户成员的上岗记录' : '本户成员没有上岗记录'}
+                disabled={!holdings.data?.length}
+                onChange={(v: number | undefined) => pickHolding(v)}
+                options={(holdings.data ?? []).map((h) => ({ value: h.holdingId, label: `${h.name} ${h.postLabel} ${h.startMonth}～${h.endMonth ?? ''}` }))}
+              />
+            </Form.Item>
+          )}
           {items?.includes('其他') && (
             <Form.Item name="otherNote" label="其他说明">
               <Input aria-label="其他措施说明" style={{ width: 160 }} />

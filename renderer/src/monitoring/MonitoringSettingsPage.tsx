@@ -15,6 +15,7 @@ interface SettingsForm {
   stepDeadlineDays?: number | null
   identificationDeadlineDays?: number | null
   workGapDays?: number | null
+  postEndDays?: number | null
 }
 
 export function MonitoringSettingsPage() {
@@ -36,6 +37,7 @@ export function MonitoringSettingsPage() {
         stepDeadlineDays: v.stepDeadlineDays ?? null,
         identificationDeadlineDays: v.identificationDeadlineDays ?? null,
         workGapDays: v.workGapDays ?? null,
+        postEndDays: v.postEndDays ?? null,
       })
       message.success(`已保存 ${v.year} 年的监测设置`)
       list.reload()
@@ -48,6 +50,7 @@ export function MonitoringSettingsPage() {
       year: s.year, line: fenToYuanText(s.lineFen).replace(/\.00$/, ''), publicityDays: s.publicityDays,
       minMonthsBeforeElimination: s.minMonthsBeforeElimination, reminderDaysWithoutMeasure: s.reminderDaysWithoutMeasure,
       stepDeadlineDays: s.stepDeadlineDays, identificationDeadlineDays: s.identificationDeadlineDays, workGapDays: s.workGapDays,
+      postEndDays: s.postEndDays,
     })
   return (
     <div className="page">
@@ -89,6 +92,9 @@ export function MonitoringSettingsPage() {
           <Form.Item name="workGapDays" label="务工结束提醒天数">
             <InputNumber aria-label="务工结束提醒天数" min={1} max={730} style={{ width: 80 }} />
           </Form.Item>
+          <Form.Item name="postEndDays" label="公益岗位到期提醒天数">
+            <InputNumber aria-label="公益岗位到期提醒天数" min={1} max={365} style={{ width: 80 }} placeholder="30" />
+          </Form.Item>
           <Form.Item>
             <Button type="primary" onClick={() => void save()}>保存</Button>
           </Form.Item>
@@ -113,6 +119,7 @@ export function MonitoringSettingsPage() {
           { title: '每步办理时限（天）', dataIndex: 'stepDeadlineDays', render: (v: number | null) => v ?? '未填写' },
           { title: '识别程序时限（天）', dataIndex: 'identificationDeadlineDays', render: (v: number | null) => v ?? '未填写' },
           { title: '务工结束提醒天数', dataIndex: 'workGapDays', render: (v: number | null) => v ?? '未填写' },
+          { title: '公益岗位到期提醒天数', dataIndex: 'postEndDays', render: (v: number | null) => v ?? '30（未填写）' },
           { title: '', dataIndex: 'isDemo', width: 60, render: (v: boolean) => (v ? <Tag color="orange">示例</Tag> : null) },
         ]}
       />

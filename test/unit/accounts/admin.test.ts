@@ -50,6 +50,8 @@ const WRITES = [
   'rectification.deleteProgress', 'rectification.attach', 'rectification.removeAttachment', 'rectification.importCommit',
   'credit.setRating', 'credit.create', 'credit.update', 'credit.delete', 'credit.addRepayment', 'credit.deleteRepayment',
   'credit.addSubsidy', 'credit.deleteSubsidy', 'credit.importCommit',
+  'posts.create', 'posts.update', 'posts.close', 'posts.delete', 'posts.assign', 'posts.updateHolding', 'posts.removeHolding',
+  'posts.savePayroll', 'posts.deletePayroll', 'posts.importCommit',
 ]
 
 describe('permissions', () => {

@@ -28,7 +28,7 @@ interface ImportBatchesCardProps {
   onUndo(batch: ImportBatchView): void
 }
 
-const NOUNS: Record<keyof ImportBatchView['counts'], string> = { households: '户', members: '人', projects: '个项目', records: '条记录', problems: '个问题', loans: '笔贷款' }
+const NOUNS: Record<keyof ImportBatchView['counts'], string> = { households: '户', members: '人', projects: '个项目', records: '条记录', problems: '个问题', loans: '笔贷款', holdings: '名上岗人员' }
 
 /** 「户：新增 3、变更 2；人：新增 9、变更 4」 — what a batch wrote. */
 export function batchCountsText(b: ImportBatchView): string {
