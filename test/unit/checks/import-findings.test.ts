@@ -40,7 +40,7 @@ function plantedRows(): { rows: RosterRow[]; planted: Record<string, number> } {
   planted.bad_id_birth_date = b
   // The same ID number in two households.
   const c = member(2, 2)
-  rows[c]![col('证件号码')] = rows[member(3, 2)]![col('证件号码')]
+  rows[c]![col('证件号码')] = rows[member(3, 2)]![col('证件号码')]!
   planted.duplicate_id = c
   // No 姓名.
   const d = member(4, 1)
