@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Result, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Checkbox, Result, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { PickedFile } from '../../../shared/api/bridge'
@@ -7,6 +7,8 @@ import type { NationalColumnView, NationalCommitResult, NationalPreview, Nationa
 import { fenToYuanText } from '../../../shared/domain/money'
 import { NATIONAL_FIELDS, NATIONAL_KIND_NOUNS } from '../../../shared/import/national-fields'
 import type { NationalKind } from '../../../shared/import/national-kinds'
+import type { ImportCheckRun } from '../../../shared/api/checks'
+import { ImportCheckResult, ImportWouldAdd } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
@@ -29,12 +31,14 @@ export function NationalImportPage() {
   const [sheet, setSheet] = useState<string | undefined>()
   const [preview, setPreview] = useState<NationalPreview | null>(null)
   const [mapping, setMapping] = useState<Mapping | undefined>()
-  const [result, setResult] = useState<NationalCommitResult | null>(null)
+  const [result, setResult] = useState<(NationalCommitResult & { checks?: ImportCheckRun }) | null>(null)
+  const [keepIssues, setKeepIssues] = useState(false)
   const history = useCall('imports.list', { kind: 'national' })
   const villages = useCall('national.villages', {})
 
   const runPreview = async (f: PickedFile, s: string | undefined, m: Mapping | undefined) => {
     setResult(null)
+    setKeepIssues(false)
     const p = await job<NationalPreview>(() => call('national.importPreview', { fileId: f.fileId, sheet: s, mapping: m }))
     setPreview(p)
     if (p) setSheet(p.sheet)
@@ -51,7 +55,9 @@ export function NationalImportPage() {
 
   const commit = async () => {
     if (!file || !preview) return
-    const r = await job<NationalCommitResult>(() => call('national.importCommit', { fileId: file.fileId, sheet, mapping }))
+    const r = await job<NationalCommitResult & { checks?: ImportCheckRun }>(() =>
+      call('national.importCommit', { fileId: file.fileId, sheet, mapping, keepIssues: preview.errorCount > 0 && keepIssues }),
+    )
     if (r) {
       setResult(r)
       setPreview(null)
@@ -99,11 +105,13 @@ export function NationalImportPage() {
           status="success"
           title={`${NATIONAL_KIND_NOUNS[result.kind].record}已导入`}
           subTitle={`新增 ${result.counts.new}，变更 ${result.counts.changed}，未变 ${result.counts.unchanged}，台账中找不到 ${result.counts.notInLedger}（${NATIONAL_KIND_NOUNS[result.kind].unit}）`}
-        />
+        >
+          <ImportCheckResult checks={result.checks} />
+        </Result>
       )}
 
       {preview && !running && (
-        <PreviewView preview={preview} remapped={mapping !== undefined} onRemap={remap} onReread={() => file && void runPreview(file, sheet, mapping)} onCommit={() => void commit()} />
+        <PreviewView preview={preview} keepIssues={keepIssues} setKeepIssues={setKeepIssues} remapped={mapping !== undefined} onRemap={remap} onReread={() => file && void runPreview(file, sheet, mapping)} onCommit={() => void commit()} />
       )}
 
       <VillagesCard rows={villages.data ?? []} loading={villages.loading} />
@@ -131,7 +139,7 @@ export function NationalImportPage() {
   )
 }
 
-function PreviewView(props: { preview: NationalPreview; remapped: boolean; onRemap(index: number, field: string | null): void; onReread(): void; onCommit(): void }) {
+function PreviewView(props: { preview: NationalPreview; keepIssues: boolean; setKeepIssues(v: boolean): void; remapped: boolean; onRemap(index: number, field: string | null): void; onReread(): void; onCommit(): void }) {
   const { preview } = props
   const c = preview.counts
   const noun = preview.recordNoun
@@ -158,8 +166,8 @@ function PreviewView(props: { preview: NationalPreview; remapped: boolean; onRem
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能导入。`}
-          description="请按「问题」列表在 Excel 中改正原表（行号、列名与 Excel 中一致），保存后重新选择文件。"
+          message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能直接导入。`}
+          description="请按「问题」列表在 Excel 中改正原表（行号、列名与 Excel 中一致），保存后重新选择文件；或勾选下方「全部导入，错误记为疑点」。"
         />
       ) : (
         preview.warningCount > 0 && (
@@ -221,8 +229,20 @@ function PreviewView(props: { preview: NationalPreview; remapped: boolean; onRem
           ]}
         />
       </Card>
+      <ImportWouldAdd wouldAdd={preview.wouldAdd} keptErrors={preview.errorCount > 0} />
+      {preview.errorCount > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <Checkbox checked={props.keepIssues} onChange={(e) => props.setKeepIssues(e.target.checked)}>
+            全部导入，错误记为疑点
+          </Checkbox>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px' }}>
+            国家系统的导出是正式底册，错误也照原样导入：台账中能找到人或户的每一行都写入，各列按原表保存、不改正，导入后由「疑点核查」报出；
+            台账中找不到的行、重复的行和没有村名的行仍不导入。
+          </Typography.Paragraph>
+        </div>
+      )}
       <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" size="large" disabled={preview.errorCount > 0 || c.new + c.changed === 0} onClick={props.onCommit}>
+        <Button type="primary" size="large" disabled={(preview.errorCount > 0 && !props.keepIssues) || c.new + c.changed === 0} onClick={props.onCommit}>
           确认导入
         </Button>
         {preview.errorCount === 0 && c.new + c.changed === 0 && <Typography.Text type="secondary">表中的{noun}与台账一致，无需导入。</Typography.Text>}
