@@ -57,6 +57,7 @@ export function wouldAddFindings(ledger: Ledger, apply: () => void, asOf = local
     const r = ruleByCode(code)
     return { code, title: r?.title ?? code, severity: (r?.severity ?? '疑点') as CheckSeverity, count }
   })
-  rules.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+  const rank = (s: CheckSeverity) => ['错误', '疑点', '提示'].indexOf(s)
+  rules.sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || a.code.localeCompare(b.code))
   return { asOf, total: rules.reduce((n, r) => n + r.count, 0), rules }
 }

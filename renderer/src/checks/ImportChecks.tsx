@@ -27,7 +27,7 @@ export function ImportWouldAdd({ wouldAdd, keptErrors }: { wouldAdd: CheckWouldA
         <Table<RuleCount>
           size="small"
           rowKey="code"
-          pagination={wouldAdd.rules.length > 8 ? { pageSize: 8, size: 'small' } : false}
+          pagination={wouldAdd.rules.length > 6 ? { pageSize: 6, size: 'small', showSizeChanger: false } : false}
           dataSource={wouldAdd.rules}
           columns={[
             { title: '规则', dataIndex: 'title' },
