@@ -110,11 +110,11 @@ describe('疑点核查: import with the errors kept → findings → fix on the 
     await settings.getByRole('button', { name: /保\s*存/ }).click()
     await expect.poll(() => settings.innerText()).toContain('补贴截止月份应写成 6 位年月')
     await screenshot(page, 'checks-import-05-settings')
-    await settings.getByLabel('补贴识别月份至').fill('202306')
+    await settings.getByLabel('补贴识别月份至').fill('202302')
     await settings.getByLabel('每名帮扶责任人最多结对户数').fill('8')
     await settings.getByRole('button', { name: /保\s*存/ }).click()
     await page.getByText('核查设置已保存').waitFor()
     const saved = JSON.parse(app.query<{ value: string }>("SELECT value FROM settings WHERE key = 'checks.settings'")[0]!.value) as Record<string, unknown>
-    expect(saved).toMatchObject({ premiumSubsidyTo: '202306', maxHouseholdsPerHelper: 8 })
+    expect(saved).toMatchObject({ premiumSubsidyTo: '202302', maxHouseholdsPerHelper: 8 })
   }, 90_000)
 })

@@ -86,7 +86,7 @@ export function ChecksSettings(props: { open: boolean; settings: CheckSettingsIn
               monthRule('补贴截止月份'),
               ({ getFieldValue }) => ({
                 validator: (_: unknown, v?: string) =>
-                  !v || !MONTH.test(v) || String(getFieldValue('premiumSubsidyFrom') ?? '') <= v ? Promise.resolve() : Promise.reject(new Error('截止月份不能早于起始月份')),
+                  !v || !MONTH.test(v) || !MONTH.test(String(getFieldValue('premiumSubsidyFrom') ?? '')) || String(getFieldValue('premiumSubsidyFrom')) <= v ? Promise.resolve() : Promise.reject(new Error('截止月份不能早于起始月份')),
               }),
             ]}
             style={{ flex: 1 }}
@@ -101,7 +101,7 @@ export function ChecksSettings(props: { open: boolean; settings: CheckSettingsIn
               monthRule('不再享受的起始月份'),
               ({ getFieldValue }) => ({
                 validator: (_: unknown, v?: string) =>
-                  !v || !MONTH.test(v) || String(getFieldValue('premiumSubsidyTo') ?? '') < v ? Promise.resolve() : Promise.reject(new Error('应晚于补贴截止月份')),
+                  !v || !MONTH.test(v) || !MONTH.test(String(getFieldValue('premiumSubsidyTo') ?? '')) || String(getFieldValue('premiumSubsidyTo')) < v ? Promise.resolve() : Promise.reject(new Error('应晚于补贴截止月份')),
               }),
             ]}
             style={{ flex: 1 }}
