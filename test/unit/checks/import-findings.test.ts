@@ -8,10 +8,13 @@ import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { ChecksOverview, ImportCheckRun } from '../../../shared/api/checks'
 import type { RosterCommitResult, RosterPreview } from '../../../shared/api/households-import'
+import type { NationalCommitResult, NationalPreview } from '../../../shared/api/national'
 import { idCheckChar } from '../../../shared/domain/id-number'
 import { importCommand } from '../../../electron/cli/import-command'
 import { IMPORT_ISSUE_RULES } from '../../../electron/core/checks'
 import { openLedger } from '../../../electron/core/db/open'
+import { generateCounty, writeLayout } from '../../fixtures/county-layouts'
+import { workSpellSheet, writeNationalSheet, type LedgerPerson } from '../../fixtures/national-exports'
 import { LEGACY_HEADERS, legacyRosterRows, writeRosterWorkbook, type RosterRow } from '../../fixtures/roster-workbook'
 import { importHarness } from '../../helpers/import'
 import { tempDir } from '../../helpers/temp'
@@ -168,5 +171,37 @@ describe('importing with the errors kept as 疑点', () => {
     expect(kept.out).toMatchObject({ keptAsFindings: expect.any(Number), leftOut: [], checks: { open: expect.any(Number) } })
     expect(kept.out.keptAsFindings).toBe((kept.out.issues as { severity: string }[]).filter((i) => i.severity === 'error').length)
     expect(kept.findings).toBeGreaterThan(0)
+  })
+})
+
+describe('a national export with errors, kept', () => {
+  it('blocks by default; with keepIssues writes the row as the file has it and runs the checks', async () => {
+    const { job, file, sql } = setup()
+    const dir = tempDir()
+    const county = generateCounty(3, { legacy: 6 })
+    const roster = path.join(dir, 'roster.xlsx')
+    await writeLayout(roster, 'legacy', county.legacy)
+    await job('households.importCommit', { fileId: file(roster) })
+    const people = sql<LedgerPerson>(
+      `SELECT v.county, v.township, v.name AS village, h.household_no, m.person_no, m.name, m.sex, m.id_number, h.household_type
+       FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id ORDER BY m.id`,
+    )
+    const sheet = workSpellSheet(people, 3, 0)
+    const start = sheet.headers.indexOf('开始时间')
+    sheet.rows[0]![start] = '2023年13月'
+    const p = path.join(dir, 'spells.xlsx')
+    await writeNationalSheet(p, '已外出务工信息', sheet)
+
+    const preview = await job<NationalPreview>('national.importPreview', { fileId: file(p) })
+    expect(preview.issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'bad_month', column: '开始时间' }))
+    expect(preview.wouldAdd).toBeDefined()
+    await expect(job('national.importCommit', { fileId: file(p) })).rejects.toMatchObject({ code: 'blocked' })
+    expect(sql('SELECT id FROM work_spells')).toHaveLength(0)
+
+    const done = await job<NationalCommitResult & { checks: ImportCheckRun }>('national.importCommit', { fileId: file(p), keepIssues: true })
+    expect(done.counts.new).toBe(sheet.rows.length)
+    expect(done.checks.runId).not.toBeNull()
+    const cells = sql<{ cells_json: string }>('SELECT cells_json FROM work_spells').map((r) => JSON.parse(r.cells_json) as Record<string, string>)
+    expect(cells.some((c) => c['开始时间'] === '2023年13月')).toBe(true)
   })
 })
