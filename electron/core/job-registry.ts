@@ -2,6 +2,7 @@
  * Every kind of long work, by name: the merge of the areas' jobs.ts maps. The same functions run in
  * a worker thread (desktop and browser host) or inline (unit tests).
  */
+import { checkedImports } from './checks/jobs'
 import { demoJobs } from './demo/jobs'
 import { formsJobs } from './forms/jobs'
 import { householdsJobs } from './households/jobs'
@@ -13,14 +14,22 @@ import { postsJobs } from './posts/jobs'
 import { rectificationJobs } from './rectification/jobs'
 import { creditJobs } from './credit/jobs'
 
-export const jobs: Record<string, JobFunction> = {
-  ...demoJobs,
-  ...householdsJobs,
-  ...formsJobs,
-  ...projectsJobs,
-  ...importsJobs,
-  ...nationalJobs,
-  ...rectificationJobs,
-  ...creditJobs,
-  ...postsJobs,
-}
+/** Imports of records the checks read: the preview tells what they would add to the 疑点, the commit is followed by a check run. */
+const CHECKED_PREVIEWS = ['households.importPreview', 'national.import-preview', 'projects.import-preview']
+const CHECKED_COMMITS = ['households.importCommit', 'national.import-commit', 'projects.import-commit']
+
+export const jobs: Record<string, JobFunction> = checkedImports(
+  {
+    ...demoJobs,
+    ...householdsJobs,
+    ...formsJobs,
+    ...projectsJobs,
+    ...importsJobs,
+    ...nationalJobs,
+    ...rectificationJobs,
+    ...creditJobs,
+    ...postsJobs,
+  },
+  CHECKED_PREVIEWS,
+  CHECKED_COMMITS,
+)

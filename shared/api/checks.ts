@@ -106,6 +106,21 @@ export interface CheckRunResult {
   notes: string[]
 }
 
+/** What an import would add to the 疑点: per rule, the findings the file brings that the ledger does not have now (waived ones left out). */
+export interface CheckWouldAdd {
+  asOf: string
+  total: number
+  rules: { code: string; title: string; severity: CheckSeverity; count: number }[]
+}
+
+/** The check run an import starts once it has written (its counts), or why it could not run. */
+export interface ImportCheckRun {
+  runId: number | null
+  open: number
+  new: number
+  error?: string
+}
+
 export interface WaiverImportResult {
   added: number
   updated: number

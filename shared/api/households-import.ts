@@ -1,4 +1,5 @@
 /** What the roster import shows and asks for across the API boundary. */
+import type { CheckWouldAdd } from './checks'
 import type { FieldKey } from '../import/households-fields'
 
 export interface ImportIssueView {
@@ -71,6 +72,10 @@ export interface RosterPreview {
   changedHouseholds: HouseholdChangeView[]
   missing: MissingView[]
   rows: number
+  /** 「全部导入，错误记为疑点」: errors that would be kept as 疑点, rows left out for want of 证件号码 and 户编号. */
+  keepIssues: { kept: number; leftOut: ImportIssueView[] }
+  /** The 疑点 the file would add (as imported: with its errors kept when it has any). */
+  wouldAdd?: CheckWouldAdd
 }
 
 export interface RosterCommitResult {
@@ -82,6 +87,10 @@ export interface RosterCommitResult {
   monitoringCases?: CountSet
   /** Households of the file not written because of their errors (「跳过有错误的户」). */
   skipped: number
+  /** 全部导入，错误记为疑点: the file's errors written with their rows, each an open 疑点 of its check. */
+  keptIssues?: number
+  /** 全部导入，错误记为疑点: rows left out because nothing identifies them (no 证件号码, no 户编号). */
+  leftOut?: ImportIssueView[]
 }
 
 /** Reasons a household or member leaves the roster (移出). */

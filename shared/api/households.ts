@@ -57,6 +57,8 @@ export const RosterSourceInput = z.object({
 
 export const RosterCommitInput = RosterSourceInput.extend({
   skipBlocked: z.boolean().default(false),
+  /** 全部导入，错误记为疑点: every identifiable household and member is written, errors included. */
+  keepIssues: z.boolean().default(false),
   removeHouseholds: z.record(z.string().regex(/^\d+$/), removal).default({}),
   removeMembers: z.record(z.string().regex(/^\d+$/), removal).default({}),
 })

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { NationalKind } from '../import/national-kinds'
+import type { CheckWouldAdd } from './checks'
 import type { ImportIssueView } from './households-import'
 import type { JobStarted } from './jobs'
 import { fileId, id, op } from './op'
@@ -39,6 +40,8 @@ export interface NationalRecordView {
 }
 
 export interface NationalPreview {
+  /** The 疑点 the file would add (as imported: with its errors kept when it has any). */
+  wouldAdd?: CheckWouldAdd
   kind: NationalKind
   kindLabel: string
   /** 「务工经历」, 「行政村」 …, and its unit (段, 个, 户, 人). */
@@ -151,6 +154,9 @@ export const NationalSourceInput = z.object({
   mapping: z.record(z.string().regex(/^\d+$/), z.string().max(64).nullable()).optional(),
 })
 
+/** 全部导入，错误记为疑点: every record the file identifies is written, errors included (default: errors block). */
+export const NationalCommitInput = NationalSourceInput.extend({ keepIssues: z.boolean().default(false) })
+
 export const WorkSpellInput = z.object({
   /** Absent: a new spell of memberId. */
   id: id.optional(),
@@ -195,7 +201,7 @@ export const nationalOps = {
   /** Reads a national export and compares it with the ledger: a NationalPreview job. Other kinds are refused. */
   'national.importPreview': op<JobStarted>()(NationalSourceInput, 'read'),
   /** Imports it in one transaction as an import batch (撤销本次导入 takes it back): a NationalCommitResult job. */
-  'national.importCommit': op<JobStarted>()(NationalSourceInput),
+  'national.importCommit': op<JobStarted>()(NationalCommitInput),
   /** A household's work spells, planned work and 户信息 columns. */
   'national.household': op<HouseholdNational>()(z.object({ householdId: id }), 'read'),
   /** The villages' statistics (行政村信息). */

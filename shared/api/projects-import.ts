@@ -1,4 +1,5 @@
 /** What the project-list import and export show and ask for across the API boundary. */
+import type { CheckWouldAdd } from './checks'
 import type { CountSet, FieldDiff, ImportIssueView } from './households-import'
 
 export interface ProjectColumnView {
@@ -43,6 +44,8 @@ export interface MissingProjectView {
 }
 
 export interface ProjectImportPreview {
+  /** The 疑点 the list would add (beneficiaries out of the roster …), when it can be imported. */
+  wouldAdd?: CheckWouldAdd
   fileName: string
   sheet: string
   sheets: { name: string; hidden?: boolean }[]

@@ -106,7 +106,7 @@ describe('疑点核查: import → run → waive → fix → export', () => {
     await land.getByRole('button', { name: /编\s*辑/ }).click()
     await land.getByLabel('耕地面积', { exact: true }).fill('15')
     await land.getByRole('button', { name: /保\s*存/ }).click()
-    await expect.poll(() => checks.innerText()).toContain('无疑点')
+    await expect.poll(() => checks.innerText(), { timeout: 15_000 }).toContain('无疑点')
     await screenshot(page, 'checks-04-fixed')
     expect(app.query('SELECT rule FROM check_findings ORDER BY rule').map((r) => (r as { rule: string }).rule)).toEqual(['identity.ethnicity-blank', 'living.electricity'])
 

@@ -1,9 +1,24 @@
+import type { CheckSettingsInput } from '../../../shared/api/checks'
+import { LedgerError } from '../../../shared/api/result'
 import type { AreaHandlers } from '../handler-types'
 import { localToday } from '../households'
 import { coverage } from './coverage'
 import { exportChecksWorkbook, exportWaivers, importWaivers } from './export'
 import { saveCheckSettings } from './load'
 import { checksOverview, listFindings, runHouseholdChecks, runLedgerChecks, unwaive, waive } from './store'
+
+const MONTH = /^(19|20)\d{2}(0[1-9]|1[0-2])$/
+
+/** The settings as the form checks them: real months, the subsidy window in order; a blank county is none. */
+function validSettings(input: CheckSettingsInput): CheckSettingsInput {
+  const months: [keyof CheckSettingsInput, string][] = [['premiumSubsidyFrom', '补贴识别月份自'], ['premiumSubsidyTo', '补贴识别月份至'], ['premiumSubsidyEndsFrom', '不再享受补贴的起始月份']]
+  for (const [k, label] of months) {
+    if (!MONTH.test(String(input[k]))) throw new LedgerError('invalid_input', `「${label}」${String(input[k])}不是有效的年月，请写成 6 位年月，如 202210。`)
+  }
+  if (input.premiumSubsidyFrom > input.premiumSubsidyTo) throw new LedgerError('invalid_input', '「补贴识别月份至」不能早于「补贴识别月份自」，请改正。')
+  if (input.premiumSubsidyEndsFrom <= input.premiumSubsidyTo) throw new LedgerError('invalid_input', '「不再享受补贴的起始月份」应晚于「补贴识别月份至」，请改正。')
+  return { ...input, homeCounty: input.homeCounty?.trim() ? input.homeCounty.trim() : null }
+}
 
 export const checksHandlers: AreaHandlers<'checks'> = {
   'checks.run': ({ asOf }, { ledger, actor }) => {
@@ -34,7 +49,7 @@ export const checksHandlers: AreaHandlers<'checks'> = {
   },
   'checks.importWaivers': ({ fileId }, { ledger, actor, files }) => importWaivers(ledger, actor, files.get(fileId).path),
   'checks.saveSettings': (input, { ledger, actor }) => {
-    saveCheckSettings(ledger, actor, input)
+    saveCheckSettings(ledger, actor, validSettings(input))
     return { saved: true as const }
   },
 }

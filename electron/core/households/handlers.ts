@@ -58,6 +58,7 @@ export const householdsHandlers: AreaHandlers<'households'> = {
     jobId: ctx.jobs.start('households.importCommit', {
       ...source(input, ctx),
       skipBlocked: input.skipBlocked,
+      keepIssues: input.keepIssues,
       removeHouseholds: input.removeHouseholds,
       removeMembers: input.removeMembers,
     }),

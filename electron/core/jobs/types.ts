@@ -1,5 +1,7 @@
 /** What a long-running job function receives, whether it runs in a worker thread or inline. */
+import type { CheckWouldAdd } from '../../../shared/api/checks'
 import { LedgerError } from '../../../shared/api/result'
+import type { Ledger } from '../db/open'
 
 export interface JobContext {
   dbPath: string
@@ -7,6 +9,11 @@ export interface JobContext {
   progress(done: number, total: number, message: string): void
   /** Throws JobCancelled once cancel was asked; safe to call inside a synchronous transaction. */
   checkCancelled(): void
+  /**
+   * Set for import previews (checks/jobs.ts): the 疑点 the planned writes would add, `apply` (the
+   * import's synchronous commit) run inside a transaction that is rolled back.
+   */
+  wouldAdd?: (ledger: Ledger, apply: () => void) => CheckWouldAdd
 }
 
 export class JobCancelled extends LedgerError {

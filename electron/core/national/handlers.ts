@@ -15,7 +15,7 @@ function source(input: OpParsedInput<'national.importPreview'>, ctx: CoreContext
 
 export const nationalHandlers: AreaHandlers<'national'> = {
   'national.importPreview': (input, ctx) => ({ jobId: ctx.jobs.start('national.import-preview', source(input, ctx)) }),
-  'national.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('national.import-commit', source(input, ctx)) }),
+  'national.importCommit': (input, ctx) => ({ jobId: ctx.jobs.start('national.import-commit', { ...source(input, ctx), keepIssues: input.keepIssues }) }),
   'national.household': ({ householdId }, { ledger }) => householdNational(ledger, householdId),
   'national.villages': (_input, { ledger }) => villageStatistics(ledger),
   'national.saveWorkSpell': (input, { ledger, actor }) => ({ id: saveWorkSpell(ledger, actor, input) }),

@@ -7,7 +7,7 @@ import type { NationalParseInput } from './import/parse'
 
 export const nationalJobs: Record<string, JobFunction> = {
   'national.import-preview': (input, ctx) => withLedger(ctx, (ledger) => previewNational(ledger, input as NationalParseInput, ctx)),
-  'national.import-commit': (input, ctx) => withLedger(ctx, (ledger) => commitNational(ledger, { ...(input as NationalParseInput), actor: ctx.actor }, ctx)),
+  'national.import-commit': (input, ctx) => withLedger(ctx, (ledger) => commitNational(ledger, { ...(input as NationalParseInput & { keepIssues?: boolean }), actor: ctx.actor }, ctx)),
   'national.export': (input, ctx) =>
     withLedger(ctx, async (ledger) => {
       const i = input as { layout: NationalExportLayout; outputPath: string; outputId: string; outputName: string }

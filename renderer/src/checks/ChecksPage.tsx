@@ -11,6 +11,7 @@ import type { CheckFindingView, CheckRuleSummary } from '../../../shared/api/che
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
+import { ChecksSettings } from './ChecksSettings'
 import { SEVERITY_COLORS } from './severity'
 
 type Status = 'open' | 'new' | 'waived' | 'all'
@@ -36,6 +37,7 @@ export function ChecksPage() {
   const [allRules, setAllRules] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
   const [waiving, setWaiving] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const [form] = Form.useForm<{ reason?: string; expires?: string }>()
   const findings = useCall('checks.findings', { status, ...filter, offset: (page - 1) * PAGE, limit: PAGE })
   const o = overview.data
@@ -149,6 +151,7 @@ export function ChecksPage() {
           <Button onClick={() => navigate('#/print/checks')} disabled={!o?.lastRun}>打印汇总</Button>
           <Button onClick={() => produce('checks.exportWaivers')}>导出豁免清单</Button>
           <Button onClick={importWaivers}>导入县级豁免清单</Button>
+          <Button onClick={() => setSettingsOpen(true)} disabled={!o}>核查设置</Button>
           {o && <Typography.Text type="secondary">规则 {o.rules.length} 条，覆盖县级核查规则 {o.coverage.covered}/{o.coverage.total} 条</Typography.Text>}
         </Space>
         <div style={{ marginTop: 8 }}>
@@ -226,6 +229,16 @@ export function ChecksPage() {
           />
         </Card>
       )}
+
+      <ChecksSettings
+        open={settingsOpen}
+        settings={o?.settings}
+        onClose={() => setSettingsOpen(false)}
+        onSaved={() => {
+          setSettingsOpen(false)
+          overview.reload()
+        }}
+      />
 
       <Modal title={`豁免 ${selected.length} 条疑点`} open={waiving} onOk={waive} okText="豁免" cancelText="取消" onCancel={() => setWaiving(false)}>
         <Form form={form} layout="vertical">

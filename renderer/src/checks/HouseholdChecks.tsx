@@ -8,14 +8,22 @@ import { SEVERITY_COLORS } from './severity'
 /** How long the re-run waits after a change, so the page's own refresh reaches the core first. */
 const AFTER_CHANGE_MS = 150
 
-export function HouseholdChecks({ householdId }: { householdId: number }) {
+/**
+ * `version` goes up after every edit on the household page (members, status, monitoring, the cards):
+ * the household's rules re-run and the list is replaced in place, the old one shown until then.
+ */
+export function HouseholdChecks({ householdId, version = 0 }: { householdId: number; version?: number }) {
   const [data, setData] = useState<{ items: CheckFindingView[] } | null>(null)
   const [error, setError] = useState<Error | null>(null)
   useEffect(() => {
     let live = true
     const timer = setTimeout(() => {
       call('checks.household', { householdId }).then(
-        (r) => live && setData(r),
+        (r) => {
+          if (!live) return
+          setData(r)
+          setError(null)
+        },
         (err: unknown) => live && setError(err instanceof Error ? err : new Error(String(err))),
       )
     }, AFTER_CHANGE_MS)
@@ -23,7 +31,7 @@ export function HouseholdChecks({ householdId }: { householdId: number }) {
       live = false
       clearTimeout(timer)
     }
-  }, [householdId])
+  }, [householdId, version])
   const items = data?.items ?? []
   const open = items.filter((f) => !f.waiver)
   const waived = items.filter((f) => f.waiver)

@@ -184,7 +184,7 @@ export function HouseholdPage({ id, focus }: { id: number; focus?: 'monitoring' 
         {gaps.length > 0 && <Tag color="red">{`两不愁三保障短板：${gaps.map((g) => g.label).join('、')}`}</Tag>}
         {dirty && <Typography.Text type="warning">有未保存的修改（Ctrl+S 保存）</Typography.Text>}
       </Space>
-      <HouseholdChecks key={`checks-${version}`} householdId={h.id} />
+      <HouseholdChecks key={`checks-${h.id}`} householdId={h.id} version={version} />
       <EditableCard title="户信息" fields={basic} {...cardProps('basic')} />
       <EditableCard title="收入（元/年）" fields={income} {...cardProps('income')} />
       <EditableCard title="土地与住房" fields={LAND.map((k) => rosterField(h, k))} {...cardProps('land')} />

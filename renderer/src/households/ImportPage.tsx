@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Result, Select, Space, Table, Tabs, Typography } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Radio, Result, Select, Space, Table, Tabs, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import { useState } from 'react'
@@ -11,8 +11,10 @@ import {
   type RosterCommitResult,
   type RosterPreview,
 } from '../../../shared/api/households-import'
+import type { ImportCheckRun } from '../../../shared/api/checks'
 import type { ImportBatchView } from '../../../shared/api/imports'
 import { ROSTER_FIELDS } from '../../../shared/import/households-fields'
+import { checkRunSummary, ImportCheckResult, ImportWouldAdd } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
@@ -25,6 +27,9 @@ import { useImportJob } from '../common/import/use-import-job'
 import { navigate } from '../router'
 
 type Removal = { reason: (typeof REMOVAL_REASONS)[number]; date: string }
+/** With errors in the file: skip the households with errors, or import everything with the errors kept as 疑点 (none chosen: nothing can be imported). */
+type ErrorMode = 'skip' | 'keep' | null
+type CommitResult = RosterCommitResult & { checks?: ImportCheckRun }
 
 const FIELD_OPTIONS = [
   ...ROSTER_FIELDS.map((f) => ({ value: f.key, label: `${f.label}（${{ village: '村组', household: '户', member: '人' }[f.level]}）` })),
@@ -38,8 +43,8 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   const [mapping, setMapping] = useState<Record<string, string | null> | undefined>()
   const [preview, setPreview] = useState<RosterPreview | null>(null)
   const [removals, setRemovals] = useState<Record<string, Removal>>({})
-  const [skipBlocked, setSkipBlocked] = useState(false)
-  const [result, setResult] = useState<RosterCommitResult | null>(null)
+  const [errorMode, setErrorMode] = useState<ErrorMode>(null)
+  const [result, setResult] = useState<CommitResult | null>(null)
   const history = useCall('imports.list', { kind: 'roster' })
 
   const runPreview = async (f: PickedFile, s: string | undefined, m: Record<string, string | null> | undefined) => {
@@ -58,7 +63,7 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
     setPreview(null)
     setMapping(undefined)
     setRemovals({})
-    setSkipBlocked(false)
+    setErrorMode(null)
     await runPreview(picked, undefined, undefined)
   }
 
@@ -66,13 +71,20 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
     if (!file || !preview) return
     const byKind = (kind: string) =>
       Object.fromEntries(Object.entries(removals).filter(([k]) => k.startsWith(`${kind}:`)).map(([k, v]) => [k.slice(kind.length + 1), v]))
-    const r = await job<RosterCommitResult>(() =>
-      call('households.importCommit', { fileId: file.fileId, sheet, mapping, skipBlocked, removeHouseholds: byKind('household'), removeMembers: byKind('member') }),
+    const keep = preview.errorCount > 0 && errorMode === 'keep'
+    const r = await job<CommitResult>(() =>
+      call('households.importCommit', {
+        fileId: file.fileId, sheet, mapping, skipBlocked: preview.errorCount > 0 && errorMode === 'skip', keepIssues: keep,
+        removeHouseholds: byKind('household'), removeMembers: byKind('member'),
+      }),
     )
     if (r) {
       message.success(
         `已导入：户新增 ${r.households.new}、变更 ${r.households.changed}；人新增 ${r.members.new}、变更 ${r.members.changed}` +
-          (r.skipped ? `；跳过有错误的户 ${r.skipped} 户（未导入，请按问题清单修改后再导入）` : '；没有跳过任何户'),
+          (keep
+            ? `；${r.keptIssues ?? 0} 处错误已记为疑点${r.leftOut?.length ? `，${r.leftOut.length} 行无法认出、未导入` : ''}`
+            : r.skipped ? `；跳过有错误的户 ${r.skipped} 户（未导入，请按问题清单修改后再导入）` : '；没有跳过任何户') +
+          checkRunSummary(r.checks),
         8,
       )
       setResult(r)
@@ -122,13 +134,24 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
         <Result
           status="success"
           title="导入完成"
-          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.monitoringCases ? `；监测记录：新增 ${result.monitoringCases.new}，更新 ${result.monitoringCases.changed}` : ''}${result.skipped ? `；跳过有错误的户 ${result.skipped} 户` : ''}`}
+          subTitle={`户：新增 ${result.households.new}，变更 ${result.households.changed}，未变 ${result.households.unchanged}；人：新增 ${result.members.new}，变更 ${result.members.changed}，未变 ${result.members.unchanged}${result.markedRemoved ? `；标记移出 ${result.markedRemoved}` : ''}${result.monitoringCases ? `；监测记录：新增 ${result.monitoringCases.new}，更新 ${result.monitoringCases.changed}` : ''}${result.keptIssues !== undefined ? `；${result.keptIssues} 处错误已记为疑点` : result.skipped ? `；跳过有错误的户 ${result.skipped} 户` : ''}`}
           extra={[
             <Button key="list" type="primary" onClick={() => navigate('#/')}>
               查看户台账
             </Button>,
           ]}
-        />
+        >
+          {result.leftOut && result.leftOut.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ textAlign: 'left', marginBottom: 12 }}
+              message={`${result.leftOut.length} 行既没有证件号码也没有户编号，无法认出是谁，没有导入：`}
+              description={result.leftOut.slice(0, 50).map((i) => <div key={i.row}>{i.message}</div>)}
+            />
+          )}
+          <ImportCheckResult checks={result.checks} />
+        </Result>
       )}
 
       {preview && !running && (
@@ -136,8 +159,8 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
           preview={preview}
           removals={removals}
           setRemovals={setRemovals}
-          skipBlocked={skipBlocked}
-          setSkipBlocked={setSkipBlocked}
+          errorMode={errorMode}
+          setErrorMode={setErrorMode}
           onRemap={(m) => {
             setMapping(m)
             if (file) void runPreview(file, sheet, m)
@@ -167,18 +190,19 @@ interface PreviewProps {
   preview: RosterPreview
   removals: Record<string, Removal>
   setRemovals(f: (r: Record<string, Removal>) => Record<string, Removal>): void
-  skipBlocked: boolean
-  setSkipBlocked(v: boolean): void
+  errorMode: ErrorMode
+  setErrorMode(v: ErrorMode): void
   onRemap(mapping: Record<string, string | null>): void
   onCommit(): void
   onDownloadIssues(): void
 }
 
 function PreviewView(props: PreviewProps) {
-  const { preview, removals, setRemovals, skipBlocked, setSkipBlocked } = props
+  const { preview, removals, setRemovals, errorMode, setErrorMode } = props
   const mapping = useMappingDraft(preview.columns)
   const { remapped } = mapping
-  const canCommit = preview.errorCount === 0 || (skipBlocked && preview.blockedHouseholds > 0)
+  const canCommit = preview.errorCount === 0 || (errorMode === 'skip' && preview.blockedHouseholds > 0) || errorMode === 'keep'
+  const leftOut = preview.keepIssues.leftOut
 
   const changeColumns: ColumnsType<HouseholdChangeView> = [
     { title: '行', dataIndex: 'firstRow', width: 70 },
@@ -245,11 +269,12 @@ function PreviewView(props: PreviewProps) {
           showIcon
           style={{ marginBottom: 12 }}
           message={`发现 ${preview.errorCount} 处错误（涉及 ${preview.blockedHouseholds} 户）、${preview.warningCount} 处提醒。有错误时不能直接导入。`}
-          description="可下载问题清单（原表加「问题说明」列，出错的单元格标红），在 Excel 中改正后重新导入；或勾选下方选项，先导入没有错误的户。"
+          description="可下载问题清单（原表加「问题说明」列，出错的单元格标红），在 Excel 中改正后重新导入；或在下方选择：先导入没有错误的户，或全部导入、把错误记为疑点。"
         />
       ) : (
         preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
       )}
+      <ImportWouldAdd wouldAdd={preview.wouldAdd} keptErrors={preview.errorCount > 0} />
       {preview.rememberedMapping && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已按上次为相同表头所做的修改对应各列。" />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Tabs
@@ -305,12 +330,25 @@ function PreviewView(props: PreviewProps) {
           ]}
         />
       </Card>
+      {preview.errorCount > 0 && (
+        <Card size="small" style={{ marginBottom: 12 }} title="表中有错误时怎样导入">
+          <Radio.Group value={errorMode} onChange={(e) => setErrorMode(e.target.value as ErrorMode)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <Radio value="skip">跳过有错误的 {preview.blockedHouseholds} 户，导入其余</Radio>
+            <Radio value="keep">全部导入，错误记为疑点</Radio>
+          </Radio.Group>
+          {errorMode === 'keep' && (
+            <Typography.Paragraph type="secondary" className="keep-issues-note" style={{ margin: '8px 0 0 24px' }}>
+              县里的表是正式底册，错误也照原样导入：能认出的户和人（有证件号码或户编号）全部写入台账，值按原表保存、不改正；
+              这 {preview.keepIssues.kept} 处错误导入后各成为「疑点核查」中对应规则的一条疑点，改正后自动消除。
+              {leftOut.length > 0
+                ? `既没有证件号码也没有户编号的 ${leftOut.length} 行无法认出是谁，不导入（第 ${leftOut.slice(0, 10).map((i) => i.row).join('、')}${leftOut.length > 10 ? ' 等' : ''} 行）。`
+                : '表中每一行都能认出，全部导入。'}
+            </Typography.Paragraph>
+          )}
+          {errorMode === null && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>不选择时，有错误的表不能导入（与以往相同）。</Typography.Paragraph>}
+        </Card>
+      )}
       <Space style={{ marginBottom: 16 }}>
-        {preview.errorCount > 0 && (
-          <Checkbox checked={skipBlocked} onChange={(e) => setSkipBlocked(e.target.checked)}>
-            跳过有错误的 {preview.blockedHouseholds} 户，导入其余
-          </Checkbox>
-        )}
         <Button type="primary" size="large" disabled={!canCommit || remapped} onClick={props.onCommit}>
           确认导入
         </Button>

@@ -1,9 +1,12 @@
-import { Card, Result, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { Card, Checkbox, Result, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
+import { useState } from 'react'
 import type { NationalColumnView, NationalCommitResult, NationalPreview, NationalRecordView, VillageStatisticsView } from '../../../shared/api/national'
 import { fenToYuanText } from '../../../shared/domain/money'
 import { NATIONAL_FIELDS, NATIONAL_KIND_NOUNS } from '../../../shared/import/national-fields'
 import type { NationalKind } from '../../../shared/import/national-kinds'
+import type { ImportCheckRun } from '../../../shared/api/checks'
+import { ImportCheckResult, ImportWouldAdd } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { ColumnMappingEditor, useMappingDraft, type ColumnMapping } from '../common/import/ColumnMappingEditor'
@@ -21,11 +24,11 @@ type Reading = { mapping?: ColumnMapping }
  */
 export function NationalImportPage() {
   const villages = useCall('national.villages', {})
-  const flow = useImportFlow<NationalPreview, NationalCommitResult, Reading>({
+  const flow = useImportFlow<NationalPreview, NationalCommitResult & { checks?: ImportCheckRun }, Reading, { keepIssues: boolean }>({
     kind: 'national',
     pickTitle: '选择国家系统导出的表格（户信息、已外出务工信息、计划外出务工信息或行政村信息）',
     preview: (f, sheet, { mapping }) => call('national.importPreview', { fileId: f.fileId, sheet, mapping }),
-    commit: (f, sheet, { mapping }) => call('national.importCommit', { fileId: f.fileId, sheet, mapping }),
+    commit: (f, sheet, { mapping }, { keepIssues }) => call('national.importCommit', { fileId: f.fileId, sheet, mapping, keepIssues }),
     undoneMessage: (batch) => `已撤销「${batch.fileName}」的导入，台账恢复到导入之前。`,
     onChanged: () => villages.reload(),
   })
@@ -41,9 +44,11 @@ export function NationalImportPage() {
           status="success"
           title={`${NATIONAL_KIND_NOUNS[result.kind].record}已导入`}
           subTitle={`新增 ${result.counts.new}，变更 ${result.counts.changed}，未变 ${result.counts.unchanged}，台账中找不到 ${result.counts.notInLedger}（${NATIONAL_KIND_NOUNS[result.kind].unit}）`}
-        />
+        >
+          <ImportCheckResult checks={result.checks} />
+        </Result>
       )}
-      renderPreview={(preview) => <PreviewView preview={preview} onRemap={(mapping) => flow.setReading({ mapping })} onCommit={() => flow.commit()} />}
+      renderPreview={(preview) => <PreviewView preview={preview} onRemap={(mapping) => flow.setReading({ mapping })} onCommit={(keepIssues) => flow.commit({ keepIssues })} />}
       batches={{
         title: '国家系统表格导入记录',
         extra: <NationalExportMenu size="small" />,
@@ -56,8 +61,9 @@ export function NationalImportPage() {
   )
 }
 
-function PreviewView(props: { preview: NationalPreview; onRemap(mapping: ColumnMapping): void; onCommit(): void }) {
+function PreviewView(props: { preview: NationalPreview; onRemap(mapping: ColumnMapping): void; onCommit(keepIssues: boolean): void }) {
   const { preview } = props
+  const [keepIssues, setKeepIssues] = useState(false)
   const mapping = useMappingDraft(preview.columns)
   const c = preview.counts
   const noun = preview.recordNoun
@@ -81,6 +87,7 @@ function PreviewView(props: { preview: NationalPreview; onRemap(mapping: ColumnM
       </Card>
       <PreviewAlert
         errorCount={preview.errorCount}
+        keepIssuesOffered
         warningCount={preview.warningCount}
         warningNote={`。${c.notInLedger ? `其中 ${c.notInLedger} 行的人或户在台账中找不到，这些行不会导入，请先导入花名册或核对证件号码。` : ''}`}
       />
@@ -123,7 +130,19 @@ function PreviewView(props: { preview: NationalPreview; onRemap(mapping: ColumnM
           ]}
         />
       </Card>
-      <CommitBar errorCount={preview.errorCount} writes={c.new + c.changed} noun={noun} onCommit={props.onCommit} />
+      <ImportWouldAdd wouldAdd={preview.wouldAdd} keptErrors={preview.errorCount > 0} />
+      {preview.errorCount > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <Checkbox checked={keepIssues} onChange={(e) => setKeepIssues(e.target.checked)}>
+            全部导入，错误记为疑点
+          </Checkbox>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px' }}>
+            国家系统的导出是正式底册，错误也照原样导入：台账中能找到人或户的每一行都写入，各列按原表保存、不改正，导入后由「疑点核查」报出；
+            台账中找不到的行、重复的行和没有村名的行仍不导入。
+          </Typography.Paragraph>
+        </div>
+      )}
+      <CommitBar errorCount={preview.errorCount} writes={c.new + c.changed} noun={noun} errorsAccepted={keepIssues} onCommit={() => props.onCommit(preview.errorCount > 0 && keepIssues)} />
     </>
   )
 }

@@ -4,6 +4,8 @@ import { useState } from 'react'
 import type { PickedFile } from '../../../shared/api/bridge'
 import type { MissingProjectView, ProjectChangeView, ProjectColumnView, ProjectImportPreview, ProjectImportResult } from '../../../shared/api/projects-import'
 import type { ImportBatchView } from '../../../shared/api/imports'
+import type { ImportCheckRun } from '../../../shared/api/checks'
+import { ImportCheckResult, ImportWouldAdd } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
@@ -26,7 +28,7 @@ export function ProjectImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping | undefined>()
   const [unit, setUnit] = useState<Unit | undefined>()
   const [preview, setPreview] = useState<ProjectImportPreview | null>(null)
-  const [result, setResult] = useState<ProjectImportResult | null>(null)
+  const [result, setResult] = useState<(ProjectImportResult & { checks?: ImportCheckRun }) | null>(null)
   const history = useCall('imports.list', { kind: 'projects' })
   const batches = history.data ?? []
 
@@ -51,7 +53,7 @@ export function ProjectImportPage() {
 
   const commit = async () => {
     if (!file || !preview) return
-    const r = await job<ProjectImportResult>(() => call('projects.importCommit', { fileId: file.fileId, sheet, mapping, assumedUnit: unit }))
+    const r = await job<ProjectImportResult & { checks?: ImportCheckRun }>(() => call('projects.importCommit', { fileId: file.fileId, sheet, mapping, assumedUnit: unit }))
     if (r) {
       setResult(r)
       setPreview(null)
@@ -103,7 +105,9 @@ export function ProjectImportPage() {
               查看项目台账
             </Button>,
           ]}
-        />
+        >
+          <ImportCheckResult checks={result.checks} />
+        </Result>
       )}
 
       {preview && !running && (
@@ -287,6 +291,7 @@ function PreviewView({ preview, onRemap, onUnit, onCommit }: PreviewProps) {
           ]}
         />
       </Card>
+      <ImportWouldAdd wouldAdd={preview.wouldAdd} keptErrors={false} />
       <Space style={{ marginBottom: 16 }}>
         <Button type="primary" size="large" disabled={preview.errorCount > 0 || counts.new + counts.changed === 0 || remapped} onClick={onCommit}>
           确认导入

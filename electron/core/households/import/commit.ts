@@ -7,7 +7,7 @@ import { LedgerError } from '../../../../shared/api/result'
 import type { CountSet, RosterCommitResult } from '../../../../shared/api/households-import'
 import type { Ledger } from '../../db/open'
 import type { WriteScope } from '../../db/write'
-import { extraJson, type RosterPlan } from './plan'
+import { extraJson, keepIssuesPlan, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
 import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
@@ -22,6 +22,8 @@ export interface CommitOptions {
   actor: string
   /** Leave households with an error row untouched and import the rest. */
   skipBlocked: boolean
+  /** 全部导入，错误记为疑点: write every household and member the file identifies, errors included. */
+  keepIssues?: boolean
   /** 移出 decisions for households and members absent from the file; the rest are kept. */
   removeHouseholds: Record<number, Removal>
   removeMembers: Record<number, Removal>
@@ -33,10 +35,11 @@ export interface CommitOptions {
 
 export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: RosterPlan, options: CommitOptions): RosterCommitResult {
   const errors = plan.issues.filter((i) => i.severity === 'error').length
-  if (errors && !options.skipBlocked) {
+  if (errors && !options.skipBlocked && !options.keepIssues) {
     throw new LedgerError('blocked', `表中有 ${errors} 处错误，为避免写入错误数据，本次没有导入任何内容。请按「问题」列表修改原表后重新导入，或选择「跳过有错误的户，导入其余」。`)
   }
-  const todo = plan.households.filter((p) => !(options.skipBlocked && p.parsed.blocked))
+  const keep = options.keepIssues ? keepIssuesPlan(plan, roster.sheet) : null
+  const todo = keep ? keep.households : plan.households.filter((p) => !(options.skipBlocked && p.parsed.blocked))
   const today = new Date().toISOString().slice(0, 10)
   const counts = { households: zero(), members: zero() }
   let markedRemoved = 0
@@ -156,7 +159,8 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     return batchId
   })
   options.progress(todo.length, todo.length, '导入完成')
-  return { batchId, households: counts.households, members: counts.members, markedRemoved, skipped: plan.households.length - todo.length, ...(cases.new + cases.changed + cases.unchanged ? { monitoringCases: cases } : {}) }
+  return { batchId, households: counts.households, members: counts.members, markedRemoved, skipped: plan.households.length - todo.length,
+    ...(keep ? { keptIssues: keep.kept.length, leftOut: keep.leftOut } : {}), ...(cases.new + cases.changed + cases.unchanged ? { monitoringCases: cases } : {}) }
 }
 
 function markRemoved(w: WriteScope, table: 'households' | 'members', id: number, removal: Removal): number {

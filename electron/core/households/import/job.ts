@@ -7,7 +7,7 @@ import type { JobContext } from '../../jobs'
 import { commitRosterImport, type Removal } from './commit'
 import { writeIssuesReport } from './issues-report'
 import { parseRosterFile } from './parse'
-import { planRosterImport, planWrites } from './plan'
+import { keepIssuesPlan, planRosterImport, planWrites } from './plan'
 import { buildPreview } from './preview'
 
 export interface RosterJobInput {
@@ -20,24 +20,38 @@ export interface RosterJobInput {
 export async function previewRoster(ledger: Ledger, input: RosterJobInput, ctx: JobContext): Promise<RosterPreview> {
   const roster = await parseRosterFile(ledger, input, ctx)
   ctx.progress(1, 1, '正在与台账比对…')
-  return buildPreview(ledger, roster, planRosterImport(ledger, roster))
+  const plan = planRosterImport(ledger, roster)
+  const preview = buildPreview(ledger, roster, plan)
+  const keep = keepIssuesPlan(plan, roster.sheet)
+  preview.keepIssues = { kept: keep.kept.length, leftOut: keep.leftOut.slice(0, 5000) }
+  if (ctx.wouldAdd) {
+    ctx.progress(1, 1, '正在估算导入后会新增的疑点…')
+    const keepIssues = preview.errorCount > 0
+    preview.wouldAdd = ctx.wouldAdd(ledger, () => {
+      commitRosterImport(ledger, roster, plan, {
+        actor: ctx.actor, skipBlocked: false, keepIssues, removeHouseholds: {}, removeMembers: {}, checkCancelled: ctx.checkCancelled, progress: () => undefined,
+      })
+    })
+  }
+  return preview
 }
 
 export async function commitRoster(
   ledger: Ledger,
-  input: RosterJobInput & { skipBlocked: boolean; removeHouseholds: Record<string, Removal>; removeMembers: Record<string, Removal> },
+  input: RosterJobInput & { skipBlocked: boolean; keepIssues?: boolean; removeHouseholds: Record<string, Removal>; removeMembers: Record<string, Removal> },
   ctx: JobContext,
 ): Promise<RosterCommitResult> {
   const roster = await parseRosterFile(ledger, input, ctx)
   const plan = planRosterImport(ledger, roster)
   const removals = Object.keys(input.removeHouseholds).length + Object.keys(input.removeMembers).length
-  if ((input.skipBlocked || !plan.issues.some((i) => i.severity === 'error')) && planWrites(plan, removals)) {
+  if ((input.skipBlocked || input.keepIssues || !plan.issues.some((i) => i.severity === 'error')) && planWrites(plan, removals)) {
     ctx.progress(0, 1, '正在备份导入前的台账…')
     await backupBefore(ledger, 'pre-import')
   }
   return commitRosterImport(ledger, roster, plan, {
     actor: ctx.actor,
     skipBlocked: input.skipBlocked,
+    keepIssues: input.keepIssues ?? false,
     removeHouseholds: input.removeHouseholds,
     removeMembers: input.removeMembers,
     rememberMapping: input.mapping ? { signature: roster.signature, mapping: input.mapping } : undefined,

@@ -29,6 +29,8 @@ export interface PlannedHousehold {
   missingMembers: ExistingMember[]
   /** A household marked 移出 earlier that the file lists again. */
   reinstated: boolean
+  /** Matches the same ledger household as an earlier household of the file (never written twice). */
+  twice?: boolean
 }
 
 export interface RosterPlan {
@@ -71,6 +73,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
       })
       parsed.blocked = true
     }
+    const twice = Boolean(existing && matchedHouseholds.has(existing.id))
     if (existing) matchedHouseholds.add(existing.id)
 
     const changes: Record<string, Value> = {}
@@ -122,7 +125,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
     const reinstated = Boolean(existing?.removed_reason)
     if (reinstated) Object.assign(changes, { removed_reason: null, removed_date: null })
 
-    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, villageId: village?.id ?? null, changes, members, missingMembers, reinstated })
+    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, villageId: village?.id ?? null, changes, members, missingMembers, reinstated, ...(twice ? { twice } : {}) })
   }
 
   // Households of the villages this file covers that it no longer lists.
@@ -145,6 +148,55 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
   for (const h of missingHouseholds) counts.members.missing += (membersOf.get(h.id) ?? []).filter((m) => !m.removed_reason).length
 
   return { households: planned, missingHouseholds, issues, counts }
+}
+
+const filled = (v: Value | undefined) => v !== null && v !== undefined && String(v).trim() !== ''
+
+export interface KeptPlan {
+  /** What 「全部导入，错误记为疑点」 writes: every household and member the file identifies, errors included. */
+  households: PlannedHousehold[]
+  /** Rows left out: neither 证件号码 nor 户编号 (or a household the file gives twice). */
+  leftOut: ImportIssueView[]
+  /** Error issues on the rows that are written: each is kept as an open 疑点 of its check. */
+  kept: ImportIssueView[]
+}
+
+/**
+ * The households and members an import that keeps its errors writes: a row is identified by its
+ * 证件号码 or its household's 户编号; one with neither is reported by row and left out, as is a
+ * household matching the same ledger household as an earlier one. Values are written as the file
+ * has them (a blank 姓名 as blank), so the checks find each error again.
+ */
+export function keepIssuesPlan(plan: RosterPlan, sheet: string): KeptPlan {
+  const leftOut: ImportIssueView[] = []
+  const households: PlannedHousehold[] = []
+  const written = new Set<number>()
+  for (const p of plan.households) {
+    if (p.twice) {
+      for (const m of p.parsed.members) leftOut.push(leftOutIssue(sheet, m.excelRow, '这一户与表中前面的另一户对应台账里的同一户，没有导入。请核对户编号或户主证件号码。'))
+      continue
+    }
+    const hasNo = filled(p.parsed.values.household_no)
+    const known = (m: ParsedMember) => hasNo || filled(m.values.id_number)
+    for (const m of p.parsed.members) if (!known(m)) leftOut.push(leftOutIssue(sheet, m.excelRow, '既没有「证件号码」也没有「户编号」，无法确定是谁，没有导入。请补上证件号码或户编号后再导入。'))
+    const members = p.members.filter((m) => known(m.parsed)).map((m) => (filled(m.parsed.values.name) ? m : blankName(m)))
+    if (members.length === 0) continue
+    for (const m of members) written.add(m.parsed.excelRow)
+    written.add(p.parsed.firstRow)
+    households.push({ ...p, members, parsed: { ...p.parsed, members: members.map((m) => m.parsed) } })
+  }
+  const kept = plan.issues.filter((i) => i.severity === 'error' && written.has(i.row))
+  return { households, leftOut, kept }
+}
+
+/** A member row without 姓名 is written with a blank name (the column cannot hold none). */
+function blankName(m: PlannedMember): PlannedMember {
+  const changes = 'name' in m.changes ? { ...m.changes, name: '' } : m.changes
+  return { ...m, changes, parsed: { ...m.parsed, values: { ...m.parsed.values, name: '' } } }
+}
+
+function leftOutIssue(sheet: string, row: number, what: string): ImportIssueView {
+  return { sheet, row, column: '', severity: 'error', code: 'unidentified', message: `第 ${row} 行${what}` }
 }
 
 /**

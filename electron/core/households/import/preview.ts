@@ -44,5 +44,6 @@ export function buildPreview(ledger: Ledger, roster: ParsedRoster, plan: RosterP
     changedHouseholds: changed.slice(0, MAX_LISTED).map((p) => describeHousehold(p, lookup(p.existingId!))),
     missing: missingViews(ledger, plan).slice(0, MAX_LISTED * 5),
     rows: roster.rows,
+    keepIssues: { kept: 0, leftOut: [] },
   }
 }

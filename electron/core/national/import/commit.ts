@@ -11,14 +11,16 @@ import { TABLE_OF, isChanged, type NationalPlan } from './plan'
 
 export interface NationalCommitOptions {
   actor: string
+  /** 全部导入，错误记为疑点: write every record the file identifies, its cells as the file has them. */
+  keepIssues?: boolean
   rememberMapping?: Record<string, string | null>
   progress(done: number, total: number, message: string): void
 }
 
 export function commitNationalImport(ledger: Ledger, parsed: ParsedNational, plan: NationalPlan, options: NationalCommitOptions): NationalCommitResult {
   const errors = plan.issues.filter((i) => i.severity === 'error').length
-  if (errors) {
-    throw new LedgerError('blocked', `表中有 ${errors} 处错误，为避免写入错误数据，本次没有导入任何内容。请按「问题」列表修改原表后重新导入。`)
+  if (errors && !options.keepIssues) {
+    throw new LedgerError('blocked', `表中有 ${errors} 处错误，为避免写入错误数据，本次没有导入任何内容。请按「问题」列表修改原表后重新导入，或选择「全部导入，错误记为疑点」。`)
   }
   const table = TABLE_OF[plan.kind]
   const todo = plan.records.filter(isChanged)

@@ -20,13 +20,17 @@ export const recallMapping =
     return json ? (JSON.parse(json) as Record<string, string | null>) : undefined
   }
 
-export async function previewNational(ledger: Ledger, input: NationalParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<NationalPreview> {
+export async function previewNational(ledger: Ledger, input: NationalParseInput, ctx: Pick<JobContext, 'progress' | 'checkCancelled' | 'wouldAdd'> & { actor?: string }): Promise<NationalPreview> {
   const parsed = await parseNationalFile(input, ctx, recallMapping(ledger))
   ctx.progress(1, 1, '正在与台账比对…')
   const plan = planNationalImport(ledger, parsed)
   const issues = [...plan.issues].sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1))
+  const wouldAdd = ctx.wouldAdd?.(ledger, () => {
+    commitNationalImport(ledger, parsed, plan, { actor: ctx.actor ?? '', keepIssues: true, progress: () => undefined })
+  })
   const view = (r: (typeof plan.records)[number]) => ({ row: r.row.excelRow, subject: r.subject, detail: r.detail, diffs: r.diffs })
   return {
+    ...(wouldAdd ? { wouldAdd } : {}),
     kind: parsed.kind,
     kindLabel: kindLabel(parsed.kind),
     recordNoun: NATIONAL_KIND_NOUNS[parsed.kind].record,
@@ -49,12 +53,12 @@ export async function previewNational(ledger: Ledger, input: NationalParseInput,
   }
 }
 
-export async function commitNational(ledger: Ledger, input: NationalParseInput & { actor: string }, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<NationalCommitResult> {
+export async function commitNational(ledger: Ledger, input: NationalParseInput & { actor: string; keepIssues?: boolean }, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<NationalCommitResult> {
   const parsed = await parseNationalFile(input, ctx, recallMapping(ledger))
   const plan = planNationalImport(ledger, parsed)
-  if (!plan.issues.some((i) => i.severity === 'error') && plan.records.some(isChanged)) {
+  if ((input.keepIssues || !plan.issues.some((i) => i.severity === 'error')) && plan.records.some(isChanged)) {
     ctx.progress(0, 1, '正在备份导入前的台账…')
     await backupBefore(ledger, 'pre-import')
   }
-  return commitNationalImport(ledger, parsed, plan, { actor: input.actor, rememberMapping: input.mapping, progress: ctx.progress })
+  return commitNationalImport(ledger, parsed, plan, { actor: input.actor, keepIssues: input.keepIssues ?? false, rememberMapping: input.mapping, progress: ctx.progress })
 }

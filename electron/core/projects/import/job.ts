@@ -23,7 +23,15 @@ export const recallReading =
 export async function previewProjects(ledger: Ledger, input: ProjectImportJobInput, ctx: JobContext): Promise<ProjectImportPreview> {
   const list = await parseProjectFile(input, ctx, recallReading(ledger))
   ctx.progress(1, 1, '正在与项目台账比对…')
-  return buildProjectPreview(ledger, list, planProjectImport(ledger, list))
+  const plan = planProjectImport(ledger, list)
+  const preview = buildProjectPreview(ledger, list, plan)
+  if (ctx.wouldAdd && !plan.issues.some((i) => i.severity === 'error')) {
+    ctx.progress(1, 1, '正在估算导入后会新增的疑点…')
+    preview.wouldAdd = ctx.wouldAdd(ledger, () => {
+      commitProjectImport(ledger, list, plan, { actor: ctx.actor, checkCancelled: ctx.checkCancelled, progress: () => undefined })
+    })
+  }
+  return preview
 }
 
 export async function commitProjects(ledger: Ledger, input: ProjectImportJobInput, ctx: JobContext): Promise<ProjectImportResult> {

@@ -62,15 +62,16 @@ export function ImportPageShell<P extends PreviewOfFile, T, R extends object, C 
 }
 
 /** Under the counts: the errors that block the import, or the warnings that do not. */
-export function PreviewAlert({ errorCount, warningCount, warningNote }: { errorCount: number; warningCount: number; warningNote?: string }) {
+export function PreviewAlert(props: { errorCount: number; warningCount: number; warningNote?: string; keepIssuesOffered?: boolean }) {
+  const { errorCount, warningCount, warningNote } = props
   if (errorCount > 0) {
     return (
       <Alert
         type="error"
         showIcon
         style={{ marginBottom: 12 }}
-        message={`发现 ${errorCount} 处错误、${warningCount} 处提醒。有错误时不能导入。`}
-        description="请按「问题」列表在 Excel 中改正原表（行号、列名与 Excel 中一致），保存后重新选择文件。"
+        message={`发现 ${errorCount} 处错误、${warningCount} 处提醒。有错误时不能${props.keepIssuesOffered ? '直接' : ''}导入。`}
+        description={`请按「问题」列表在 Excel 中改正原表（行号、列名与 Excel 中一致），保存后重新选择文件${props.keepIssuesOffered ? '；或勾选下方「全部导入，错误记为疑点」' : ''}。`}
       />
     )
   }
@@ -78,11 +79,12 @@ export function PreviewAlert({ errorCount, warningCount, warningNote }: { errorC
   return <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${warningCount} 处提醒${warningNote ?? '（不影响导入，建议核对）。'}`} />
 }
 
-/** 确认导入, disabled while the file has errors or nothing to write (then said in words). */
-export function CommitBar({ errorCount, writes, noun, onCommit }: { errorCount: number; writes: number; noun: string; onCommit(): void }) {
+/** 确认导入, disabled while the file has errors (unless the clerk chose to keep them as 疑点) or nothing to write (then said in words). */
+export function CommitBar(props: { errorCount: number; writes: number; noun: string; errorsAccepted?: boolean; onCommit(): void }) {
+  const { errorCount, writes, noun, onCommit } = props
   return (
     <Space style={{ marginBottom: 16 }}>
-      <Button type="primary" size="large" disabled={errorCount > 0 || writes === 0} onClick={onCommit}>
+      <Button type="primary" size="large" disabled={(errorCount > 0 && !props.errorsAccepted) || writes === 0} onClick={onCommit}>
         确认导入
       </Button>
       {errorCount === 0 && writes === 0 && <Typography.Text type="secondary">{`表中的${noun}与台账一致，无需导入。`}</Typography.Text>}

@@ -65,6 +65,30 @@ export const identityRules = [
     message: (p) => `「证件号码」${shown(p.get('证件号码'))}是残疾人证号码，但前 18 位不是有效的身份证号码（校验位不对），请对照残疾人证更正`,
     examples: { fires: { members: [{ id_number: `${makeId('19750312', 3).slice(0, 17)}${makeId('19750312', 3).endsWith('1') ? '2' : '1'}41` }] }, passes: { members: [{ id_number: `${makeId('19750312', 3)}41` }] } },
   }),
+  rule({
+    code: 'identity.id-birth-date', title: '证件号码中的出生日期不存在', category: 'identity', severity: '错误', record: 'person',
+    fields: ['证件号码', '证件类型'], covers: [],
+    test: (p) => {
+      const id = idOf(p)
+      return (id.length === 18 || id.length === 15) && /^\d+X?$/.test(id) && !p.has('证件类型', '残疾') && p.idInfo.problem === 'bad_birth_date'
+    },
+    message: (p) => `「证件号码」${shown(p.get('证件号码'))}中的出生日期（第 7 至 14 位）不是存在的日期，请对照身份证或户口簿更正`,
+    examples: { fires: { members: [{ id_number: '522729197513320011' }] }, passes: {} },
+  }),
+  rule({
+    code: 'identity.id-damaged', title: '证件号码被 Excel 改成科学计数法', category: 'identity', severity: '错误', record: 'person',
+    fields: ['证件号码'], covers: [],
+    test: (p) => /^\d(\.\d+)?E\+?\d+$/i.test(idOf(p)),
+    message: (p) => `「证件号码」${shown(p.get('证件号码'))}是科学计数法，号码已损坏（Excel 按数字保存了这一格）。请从户口簿或原系统重新录入完整号码`,
+    examples: { fires: { members: [{ id_number: '5.22729E+17' }] }, passes: {} },
+  }),
+  rule({
+    code: 'identity.name-blank', title: '姓名为空', category: 'identity', severity: '错误', record: 'person',
+    fields: ['姓名', '证件号码'], covers: [],
+    test: (p) => (p.m.name ?? '').trim() === '',
+    message: (p) => `「姓名」为空白（证件号码 ${shown(p.get('证件号码'))}），请按户口簿补录姓名`,
+    examples: { fires: { members: [{}, { name: '' }] }, passes: {} },
+  }),
   blankRule({ code: 'identity.ethnicity-blank', title: '民族为空', category: 'identity', covers: ['2_01_001', '2_12_002'], col: '民族', scope: 'all', blank: { members: [{ ethnicity: null }] } }),
   rule({
     code: 'identity.disabled-id-type', title: '残疾人的证件类型不是残疾人证', category: 'identity', severity: '疑点', record: 'person',
