@@ -10,8 +10,7 @@ import { exportRoster } from '../core/households/export'
 import { logAccess } from '../core/households/access-log'
 import { checkCommand } from './check-command'
 import { importCommand } from './import-command'
-import { monitoringCounts } from '../core/monitoring'
-import { nationalCounts } from '../core/national'
+import { infoCommand } from './info-command'
 import { exportProjectsCommand, importProjectsCommand } from './project-command'
 import { restoreCommand } from './restore-command'
 import { statsCommand } from './stats-command'
@@ -81,24 +80,7 @@ async function main(): Promise<number> {
   const importOptions = { sheet: typeof sheet === 'string' ? sheet : undefined, dryRun: flags.has('dry-run'), json: flags.has('json') }
   switch (command) {
     case 'info':
-      return withLedger((ledger) => {
-        const counts = ledger.sqlite
-          .prepare('SELECT (SELECT count(*) FROM villages) AS villages, (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members')
-          .get() as Record<string, number>
-        const national = nationalCounts(ledger)
-        const info = {
-          db: dbPath,
-          schemaVersion: ledger.schemaVersion,
-          ...counts,
-          monitoring: monitoringCounts(ledger),
-          workSpells: national.workSpells,
-          plannedWork: national.plannedWork,
-          villageStatistics: national.villageStatistics,
-        }
-        if (flags.has('json')) console.log(JSON.stringify(info))
-        else console.log(`数据库：${dbPath}\n数据结构版本：${info.schemaVersion}\n行政村：${counts.villages}  户：${counts.households}  人：${counts.members}`)
-        return 0
-      })
+      return withLedger((ledger) => infoCommand(ledger, flags.has('json')))
     case 'stats': {
       const asOf = flags.get('as-of')
       if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {

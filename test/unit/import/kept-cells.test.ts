@@ -49,5 +49,4 @@ describe('kept cells of a row', () => {
     expect(b!.extra).toEqual({ 是否在档: '是' })
     expect(KeptCells.fromRecord(a!.extra).toJson()).toBe(a!.kept!.toJson())
   })
-
 })
