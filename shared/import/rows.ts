@@ -156,10 +156,8 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
     const cells = fill ? fill(given, rowIndex) : given
     const row = new ReadRow(rowIndex + firstExcelRow, headers)
     let filled = 0
-    let text = ''
     for (const { col, def } of mapped) {
       const v = cells[col.index] ?? null
-      if (!isBlankCell(v)) text += cellToText(v)
       if (def.key === 'seq') continue
       const r = normaliseCell(def, v)
       if (r.problem) {
@@ -186,13 +184,18 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       const s = cellToText(v).trim()
       at += String.fromCharCode(i)
       values.push(intern(s))
-      text += s
     }
     row.kept = new KeptCells(keptKeys, at, values)
     const identified = ['name', 'id_number', 'person_no'].some((k) => row.member[k as MemberKey] != null) ||
       row.household.household_no != null || row.household.head_name != null
     if (!identified) {
       // A total or signature line, or village columns alone (a template's pre-filled rows).
+      let text = ''
+      for (const { col } of mapped) {
+        const v = cells[col.index] ?? null
+        if (!isBlankCell(v)) text += cellToText(v)
+      }
+      for (const s of values) text += s
       if (FOOTER.test(text)) return null
       if (filled === 0 && values.length === 0) return null
     }

@@ -13,8 +13,8 @@ import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
 import { caseFromCells, householdCells, isMonitoringRoster, writeRosterCase } from '../../national'
 
-/** New members written per statement (see writeMembers). */
-const MEMBER_CHUNK = 2000
+/** New members written per statement: few enough that their rows and extra_json die young (not promoted, then collected late). */
+const MEMBER_CHUNK = 250
 
 export interface Removal {
   reason: string
