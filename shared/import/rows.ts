@@ -132,8 +132,10 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
     }
   }
   const keptKeys = new KeptKeys(unknown.map((u) => u.key))
-  // Kept cells repeat a few short values ("是", "否", "0") on every row: one string each.
-  const intern = createInterner()
+  // Cells repeat a few short values ("是", "否", "0", "汉族", the export's timestamp) on every row, and
+  // rows the same pattern of blanks: one string each, not one per row (a county file has 100 000 rows).
+  const intern = createInterner(24)
+  const internPattern = createInterner(Number.POSITIVE_INFINITY, 20_000)
   const fill = options.merged ? mergeFiller(options.merged) : null
   // Without merged ranges, village cells written once over many households are carried down.
   const lastVillage: Partial<Record<VillageKey, string | null>> = {}
@@ -171,8 +173,9 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
         row.village[k] = r.value === null ? null : String(r.value)
       } else {
         if (r.value !== null) filled++
-        if (def.level === 'household') row.household[def.key as HouseholdKey] = r.value
-        else row.member[def.key as MemberKey] = r.value
+        const value = typeof r.value === 'string' ? intern(r.value) : r.value
+        if (def.level === 'household') row.household[def.key as HouseholdKey] = value
+        else row.member[def.key as MemberKey] = value
       }
     }
     if (!fill) carryVillage(row.village)
@@ -185,7 +188,7 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       at += String.fromCharCode(i)
       values.push(intern(s))
     }
-    row.kept = new KeptCells(keptKeys, at, values)
+    row.kept = new KeptCells(keptKeys, internPattern(at), values)
     const identified = ['name', 'id_number', 'person_no'].some((k) => row.member[k as MemberKey] != null) ||
       row.household.household_no != null || row.household.head_name != null
     if (!identified) {
