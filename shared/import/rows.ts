@@ -6,6 +6,7 @@ import type { IdNumberInfo } from '../domain/id-number'
 import { type CellValue, type Grid, type MergedRange, cellToText, isBlankCell } from './cells'
 import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './households-fields'
 import type { HeaderColumn, HeaderDetection } from './header-detect'
+import { KeptCells, KeptKeys, createInterner } from './kept-cells'
 import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
 
 export type RowValue = string | number | null
@@ -28,7 +29,9 @@ export interface ParsedRow {
   household: Partial<Record<HouseholdKey, RowValue>>
   member: Partial<Record<MemberKey, RowValue>>
   /** Columns the dictionary does not know (and duplicate columns), by header: kept, not dropped. */
-  extra: Record<string, string>
+  readonly extra: Record<string, string>
+  /** The same cells in their compact form (rows read from a sheet; `extra` is built from it). */
+  kept?: KeptCells
   /** How each date column was written, so an export can write it back the same way. */
   sourceFormats: Partial<Record<FieldKey, DateFormat>>
   problems: CellProblem[]
@@ -96,6 +99,8 @@ function mergeFiller(merged: readonly MergedRange[]) {
 export interface RowReader {
   shape: RosterShape
   headers: Readonly<Partial<Record<FieldKey, string>>>
+  /** The kept (unknown) columns' keys, shared by every row's `kept`. */
+  keptKeys: KeptKeys
   /** One grid row → a parsed row, or null for blank, total and signature rows. */
   read(cells: readonly CellValue[], rowIndex: number): ParsedRow | null
 }
@@ -126,6 +131,11 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       unknown.push({ col, key: k })
     }
   }
+  const keptKeys = new KeptKeys(unknown.map((u) => u.key))
+  // Cells repeat a few short values ("是", "否", "0", "汉族", the export's timestamp) on every row, and
+  // rows the same pattern of blanks: one string each, not one per row (a county file has 100 000 rows).
+  const intern = createInterner(24)
+  const internPattern = createInterner(Number.POSITIVE_INFINITY, 20_000)
   const fill = options.merged ? mergeFiller(options.merged) : null
   // Without merged ranges, village cells written once over many households are carried down.
   const lastVillage: Partial<Record<VillageKey, string | null>> = {}
@@ -146,15 +156,10 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
   function read(given: readonly CellValue[], rowIndex: number): ParsedRow | null {
     if (repeatsHeader(given)) return null
     const cells = fill ? fill(given, rowIndex) : given
-    const row: ParsedRow = {
-      excelRow: rowIndex + firstExcelRow,
-      village: {}, household: {}, member: {}, extra: {}, sourceFormats: {}, problems: [], headers,
-    }
+    const row = new ReadRow(rowIndex + firstExcelRow, headers)
     let filled = 0
-    let text = ''
     for (const { col, def } of mapped) {
       const v = cells[col.index] ?? null
-      if (!isBlankCell(v)) text += cellToText(v)
       if (def.key === 'seq') continue
       const r = normaliseCell(def, v)
       if (r.problem) {
@@ -168,24 +173,34 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
         row.village[k] = r.value === null ? null : String(r.value)
       } else {
         if (r.value !== null) filled++
-        if (def.level === 'household') row.household[def.key as HouseholdKey] = r.value
-        else row.member[def.key as MemberKey] = r.value
+        const value = typeof r.value === 'string' ? intern(r.value) : r.value
+        if (def.level === 'household') row.household[def.key as HouseholdKey] = value
+        else row.member[def.key as MemberKey] = value
       }
     }
     if (!fill) carryVillage(row.village)
-    for (const { col, key } of unknown) {
-      const v = cells[col.index] ?? null
+    let at = ''
+    const values: string[] = []
+    for (let i = 0; i < unknown.length; i++) {
+      const v = cells[unknown[i]!.col.index] ?? null
       if (isBlankCell(v)) continue
       const s = cellToText(v).trim()
-      row.extra[key] = s
-      text += s
+      at += String.fromCharCode(i)
+      values.push(intern(s))
     }
+    row.kept = new KeptCells(keptKeys, internPattern(at), values)
     const identified = ['name', 'id_number', 'person_no'].some((k) => row.member[k as MemberKey] != null) ||
       row.household.household_no != null || row.household.head_name != null
     if (!identified) {
       // A total or signature line, or village columns alone (a template's pre-filled rows).
+      let text = ''
+      for (const { col } of mapped) {
+        const v = cells[col.index] ?? null
+        if (!isBlankCell(v)) text += cellToText(v)
+      }
+      for (const s of values) text += s
       if (FOOTER.test(text)) return null
-      if (filled === 0 && Object.keys(row.extra).length === 0) return null
+      if (filled === 0 && values.length === 0) return null
     }
     if (shape === 'per_household' && row.member.relation == null) row.member.relation = '户主'
     return row
@@ -206,7 +221,27 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
     }
   }
 
-  return { shape, headers, read }
+  return { shape, headers, keptKeys, read }
+}
+
+/** A row as the reader makes it: its kept cells compact, `extra` built from them when read. */
+class ReadRow implements ParsedRow {
+  village: Partial<Record<VillageKey, string | null>> = {}
+  household: Partial<Record<HouseholdKey, RowValue>> = {}
+  member: Partial<Record<MemberKey, RowValue>> = {}
+  sourceFormats: Partial<Record<FieldKey, DateFormat>> = {}
+  problems: CellProblem[] = []
+  id?: IdNumberInfo
+  kept?: KeptCells
+
+  constructor(
+    readonly excelRow: number,
+    readonly headers: Readonly<Partial<Record<FieldKey, string>>>,
+  ) {}
+
+  get extra(): Record<string, string> {
+    return this.kept?.toRecord() ?? {}
+  }
 }
 
 /** All data rows of a sheet (convenience for small sheets and tests). */

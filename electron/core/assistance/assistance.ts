@@ -4,6 +4,7 @@
  * household, an end after the start, exact money) checked here.
  */
 import { LedgerError } from '../../../shared/api/result'
+import { KeptCells } from '../../../shared/import/kept-cells'
 import {
   yuanTextToFen,
   type AidTotals,
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/domain/assistance'
 import type { Ledger } from '../db/open'
 import type { WriteScope } from '../db/write'
+import type Database from 'better-sqlite3'
 
 type Row = Record<string, string | number | null>
 
@@ -241,26 +243,37 @@ export interface HelperFromRoster {
   phone: string | null
 }
 
-/** The helper a roster row names, from its unknown columns; null when it names none. */
-export function helperFromRoster(extra: Record<string, string>): HelperFromRoster | null {
-  const pick = (headers: string[]) => headers.map((h) => extra[h]?.trim()).find((v) => v) ?? null
+/** The helper a roster row names, from its unknown columns (by header, or a row's kept cells); null when it names none. */
+export function helperFromRoster(extra: Record<string, string> | KeptCells): HelperFromRoster | null {
+  const at = extra instanceof KeptCells ? (h: string) => extra.get(h) : (h: string) => extra[h]
+  const pick = (headers: string[]) => headers.map((h) => at(h)?.trim()).find((v) => v) ?? null
   const helper = pick(HELPER_HEADERS)
   const unit = pick(UNIT_HEADERS)
   if (!helper || !unit) return null
   return { unit, helper, phone: pick(PHONE_HEADERS) }
 }
 
+const helperQueries = new WeakMap<Ledger['sqlite'], { unit: Database.Statement; helper: Database.Statement; active: Database.Statement }>()
+
 /**
  * Inside an import's transaction: the unit and helper the file names exist
  * afterwards, and the household has an active pairing with that helper.
  */
 export function applyHelperFromRoster(ledger: Ledger, w: WriteScope, householdId: number, info: HelperFromRoster, startDate: string): void {
-  const db = ledger.sqlite
-  const unitId = (db.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck().get(info.unit) as number | undefined) ?? w.insert('assisting_units', { name: info.unit })
-  const helperId =
-    (db.prepare('SELECT id FROM helpers WHERE name = ? AND unit_id = ?').pluck().get(info.helper, unitId) as number | undefined) ??
-    w.insert('helpers', { name: info.helper, unit_id: unitId, phone: info.phone })
-  const active = db.prepare('SELECT 1 FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL').get(helperId, householdId)
+  // Prepared once per database: an import calls this for every household (tens of thousands).
+  let q = helperQueries.get(ledger.sqlite)
+  if (!q) {
+    const db = ledger.sqlite
+    q = {
+      unit: db.prepare('SELECT id FROM assisting_units WHERE name = ?').pluck(),
+      helper: db.prepare('SELECT id FROM helpers WHERE name = ? AND unit_id = ?').pluck(),
+      active: db.prepare('SELECT 1 FROM pairings WHERE helper_id = ? AND household_id = ? AND end_date IS NULL'),
+    }
+    helperQueries.set(db, q)
+  }
+  const unitId = (q.unit.get(info.unit) as number | undefined) ?? w.insert('assisting_units', { name: info.unit })
+  const helperId = (q.helper.get(info.helper, unitId) as number | undefined) ?? w.insert('helpers', { name: info.helper, unit_id: unitId, phone: info.phone })
+  const active = q.active.get(helperId, householdId)
   if (!active) w.insert('pairings', { helper_id: helperId, household_id: householdId, start_date: startDate })
 }
 

@@ -10,7 +10,9 @@
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
 import { ELIMINATION_METHODS, FOUND_BY, INDICATORS, MONITORING_RISKS } from '../../../shared/domain/monitoring'
 import { MEASURE_KINDS } from '../../../shared/domain/monitoring-measures'
+import { KeptCells } from '../../../shared/import/kept-cells'
 import { normaliseHeaderText } from '../../../shared/import/text'
+import type Database from 'better-sqlite3'
 import type { Ledger } from '../db/open'
 import type { WriteScope } from '../db/write'
 import { normaliseMonth, yuanToFen } from './import/parse'
@@ -27,9 +29,18 @@ export function isMonitoringRoster(extraKeys: readonly string[]): boolean {
 }
 
 /** The household's monitoring cells: the first non-blank value of each column over its members' rows. */
-export function householdCells(rows: readonly Record<string, string>[]): Map<string, string> {
+export function householdCells(rows: readonly (Record<string, string> | KeptCells)[]): Map<string, string> {
   const out = new Map<string, string>()
-  for (const r of rows) for (const [k, v] of Object.entries(r)) if (v.trim() && !out.has(normaliseHeaderText(k))) out.set(normaliseHeaderText(k), v.trim())
+  for (const r of rows) {
+    if (r instanceof KeptCells) {
+      // The sheet's keys normalised once, not once per cell of every row.
+      const normalised = r.keys.memo(householdCells, (list) => list.map(normaliseHeaderText))
+      r.forEach((_, v, column) => {
+        const k = normalised[column]!
+        if (v.trim() && !out.has(k)) out.set(k, v.trim())
+      })
+    } else for (const [k, v] of Object.entries(r)) if (v.trim() && !out.has(normaliseHeaderText(k))) out.set(normaliseHeaderText(k), v.trim())
+  }
   return out
 }
 
@@ -103,11 +114,24 @@ export function caseFromCells(cells: Map<string, string>, household: { category:
 
 export type CaseOutcome = 'new' | 'changed' | 'unchanged'
 
+const queries = new WeakMap<Ledger['sqlite'], { existing: Database.Statement; measures: Database.Statement }>()
+/** writeRosterCase's reads, prepared once per database (an import writes thousands of cases). */
+function caseQueries(ledger: Ledger): { existing: Database.Statement; measures: Database.Statement } {
+  let q = queries.get(ledger.sqlite)
+  if (!q) {
+    q = {
+      existing: ledger.sqlite.prepare('SELECT * FROM monitoring_cases WHERE household_id = ? AND substr(report_date, 1, 7) = ? ORDER BY id LIMIT 1'),
+      measures: ledger.sqlite.prepare('SELECT id, kind, items, other_note FROM monitoring_measures WHERE case_id = ?'),
+    }
+    queries.set(ledger.sqlite, q)
+  }
+  return q
+}
+
 /** Writes the case (and its measures) for one household; the case of the same identification month is updated. */
 export function writeRosterCase(ledger: Ledger, w: WriteScope, householdId: number, found: RosterCase, responsible: string | null): CaseOutcome {
-  const db = ledger.sqlite
-  const existing = db
-    .prepare('SELECT * FROM monitoring_cases WHERE household_id = ? AND substr(report_date, 1, 7) = ? ORDER BY id LIMIT 1')
+  const q = caseQueries(ledger)
+  const existing = q.existing
     .get(householdId, String(found.values.report_date).slice(0, 7)) as (Record<string, Value> & { id: number }) | undefined
   let caseId: number
   let outcome: CaseOutcome
@@ -125,7 +149,7 @@ export function writeRosterCase(ledger: Ledger, w: WriteScope, householdId: numb
     outcome = Object.keys(patch).length && w.update('monitoring_cases', caseId, patch).length ? 'changed' : 'unchanged'
   }
   const date = String(found.values.county_date ?? found.values.report_date)
-  const have = db.prepare('SELECT id, kind, items, other_note FROM monitoring_measures WHERE case_id = ?').all(caseId) as { id: number; kind: string; items: string; other_note: string | null }[]
+  const have = q.measures.all(caseId) as { id: number; kind: string; items: string; other_note: string | null }[]
   for (const m of found.measures) {
     const items = JSON.stringify(m.items)
     const same = have.find((h) => h.kind === m.kind)

@@ -87,7 +87,7 @@ describe('cli import: one command for every kind of file', () => {
       monitoring: { households: expect.any(Number), open: expect.any(Number), eliminated: expect.any(Number), byCategory: expect.any(Object) },
       workSpells: imported.workSpells,
       plannedWork: imported.plannedWork,
-      villageStatistics: imported.villages,
+      villages: imported.villages,
       rectification: { problems: 0, open: 0, overdue: 0, closed: 0 },
     })
     expect((info.json.monitoring as { households: number }).households).toBeGreaterThan(0)

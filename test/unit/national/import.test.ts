@@ -15,6 +15,7 @@ import { generateCounty, LAYOUTS, layoutRows, LAYOUT_COLUMNS, writeLayout } from
 import {
   householdInfoSheet, plannedWorkSheet, readSheetText, villageSheet, workSpellSheet, writeNationalSheet, type LedgerPerson,
 } from '../../fixtures/national-exports'
+import { ledgerInfo } from '../../../electron/cli/info-command'
 import { importHarness } from '../../helpers/import'
 import { tempDir } from '../../helpers/temp'
 
@@ -194,7 +195,7 @@ describe('户信息, planned work and 行政村信息', () => {
   })
 
   it('行政村信息: known villages updated, an unknown one created, money in 万元 kept exactly in 分; changed values listed field by field', async () => {
-    const { job, file, dir, sql } = await ledgerWithRoster(44)
+    const { job, file, dir, sql, core } = await ledgerWithRoster(44)
     const villages = sql<{ county: string; township: string; name: string }>('SELECT county, township, name FROM villages ORDER BY id')
     const sheet = villageSheet(villages, 3, ['新设村'])
     const p = path.join(dir, 'villages.xlsx')
@@ -204,6 +205,8 @@ describe('户信息, planned work and 行政村信息', () => {
     expect(preview.counts).toMatchObject({ new: villages.length + 1, notInLedger: 0 })
     await job('national.importCommit', { fileId: file(p) })
     expect(sql('SELECT count(*) AS n FROM villages')[0]).toEqual({ n: villages.length + 1 })
+    // `cli info`: "villages" counts the 行政村信息 records, the roster's villages stay under "ledgerVillages".
+    expect(ledgerInfo(core.ledger)).toMatchObject({ villages: sheet.rows.length, ledgerVillages: villages.length + 1, workSpells: 0, plannedWork: 0 })
     const income = sheet.rows[0]![sheet.headers.indexOf('村级集体经济收入（万元）')]!
     const stored = sql<{ collective_income_fen: number }>('SELECT collective_income_fen FROM village_statistics ORDER BY id LIMIT 1')[0]!
     expect(stored.collective_income_fen).toBe(Math.round(Number(income) * 1_000_000))

@@ -7,11 +7,14 @@ import { LedgerError } from '../../../../shared/api/result'
 import type { CountSet, RosterCommitResult } from '../../../../shared/api/households-import'
 import type { Ledger } from '../../db/open'
 import type { WriteScope } from '../../db/write'
-import { extraJson, keepIssuesPlan, type RosterPlan } from './plan'
+import { keepIssuesPlan, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
 import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
 import { caseFromCells, householdCells, isMonitoringRoster, writeRosterCase } from '../../national'
+
+/** New members written per statement: few enough that their rows and extra_json die young (not promoted, then collected late). */
+const MEMBER_CHUNK = 250
 
 export interface Removal {
   reason: string
@@ -113,12 +116,10 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       else counts.households.unchanged++
     })
     w.insertMany('households', fresh).forEach((id, k) => (householdIds[freshAt[k]!] = id))
-    const newMembers: Record<string, Value>[] = []
     todo.forEach((p, i) => {
       const householdId = householdIds[i]!
-      p.members.forEach((m, order) => {
+      p.members.forEach((m) => {
         if (m.existingId === null) {
-          newMembers.push({ ...m.parsed.values, household_id: householdId, sort_order: order, extra_json: extraJson(m.parsed.extra) })
           counts.members.new++
         } else if (Object.keys(m.changes).length) {
           w.update('members', m.existingId, m.changes)
@@ -126,7 +127,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
         } else counts.members.unchanged++
       })
       // A roster that names the household's helper (帮扶单位 / 帮扶责任人 columns) fills the pairing.
-      const named = p.parsed.members.map((m) => helperFromRoster(m.extra)).find((x) => x !== null)
+      const named = p.parsed.members.map((m) => helperFromRoster(m.kept)).find((x) => x !== null)
       if (named) applyHelperFromRoster(ledger, w, householdId, named, today)
       for (const missing of p.missingMembers) {
         counts.members.missing++
@@ -134,12 +135,28 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
         if (removal) markedRemoved += markRemoved(w, 'members', missing.id, removal)
       }
     })
-    options.progress(todo.length, todo.length, `正在写入 ${newMembers.length} 名新成员`)
-    w.insertMany('members', newMembers)
+    options.progress(todo.length, todo.length, `正在写入 ${counts.members.new} 名新成员`)
+    // New members are written in chunks: each row's extra_json (≈ 150 kept cells of a national roster)
+    // exists only until its chunk is written. Every chunk names the same columns (a column any new
+    // member has, NULL where one has none), as one statement over all of them would.
+    const memberColumns: Record<string, null> = {}
+    for (const p of todo) for (const m of p.members) if (m.existingId === null) for (const k in m.parsed.values) memberColumns[k] = null
+    let newMembers: Record<string, Value>[] = []
+    todo.forEach((p, i) => {
+      p.members.forEach((m, order) => {
+        if (m.existingId !== null) return
+        newMembers.push({ ...memberColumns, ...m.parsed.values, household_id: householdIds[i]!, sort_order: order, extra_json: m.parsed.kept.toJson() })
+        if (newMembers.length >= MEMBER_CHUNK) {
+          w.insertMany('members', newMembers)
+          newMembers = []
+        }
+      })
+    })
+    if (newMembers.length) w.insertMany('members', newMembers)
     // A monitoring roster (监测对象信息) also gives each monitored household its case, measures and elimination.
     if (isMonitoringRoster(roster.extraKeys)) {
       todo.forEach((p, i) => {
-        const cells = householdCells(p.parsed.members.map((m) => m.extra))
+        const cells = householdCells(p.parsed.members.map((m) => m.kept))
         const found = caseFromCells(cells, { category: p.parsed.values.monitoring_category ?? null, identified: p.parsed.values.first_identified ?? null, size: p.parsed.members.length })
         if (found) cases[writeRosterCase(ledger, w, householdIds[i]!, found, cells.get('帮扶责任人姓名') ?? null)]++
       })

@@ -10,6 +10,7 @@ import { blanksFromId } from '../../../../shared/domain/id-number'
 import { cellToText, isBlankCell, type CellValue } from '../../../../shared/import/cells'
 import { fieldByKey, ROSTER_FIELDS, type FieldKey } from '../../../../shared/import/households-fields'
 import { detectHeader, type HeaderDetection } from '../../../../shared/import/header-detect'
+import { KeptCells } from '../../../../shared/import/kept-cells'
 import { describeLook, recogniseSheet, wrongKindMessage } from '../../../../shared/import/national-kinds'
 import { createHouseholdGrouper, createRowReader, householdValues, rosterShape, type HouseholdGroup } from '../../../../shared/import/rows'
 import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow, type ImportIssue } from '../../../../shared/import/rules'
@@ -19,7 +20,7 @@ import { headerSignature, sha256File } from '../../spreadsheets/hash'
 import { listSheets, readMergedRanges } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
-import type { ParsedHousehold, ParsedRoster, Value } from './types'
+import type { ParsedHousehold, ParsedMember, ParsedRoster, Value } from './types'
 
 export interface ParseInput {
   path: string
@@ -66,7 +67,10 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   const extraKeys = new Set<string>()
   const complete = (g: HouseholdGroup) => {
     issues.push(...validateHousehold(g))
-    for (const r of g.rows) for (const k of Object.keys(r.extra)) extraKeys.add(k)
+    for (const r of g.rows) {
+      if (r.kept) r.kept.forEach((k) => extraKeys.add(k))
+      else for (const k of Object.keys(r.extra)) extraKeys.add(k)
+    }
     households.push(toHousehold(g))
   }
   const dateFormats: Record<string, string> = {}
@@ -79,13 +83,12 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   let snapshot: LedgerSnapshot | undefined
 
   const consume = (cells: readonly CellValue[], rowIndex: number) => {
-    for (const [i, v] of cells.entries()) {
-      if (isBlankCell(v)) continue
-      const list = samples.get(i) ?? []
-      if (list.length < SAMPLES) {
-        list.push(cellToText(v).trim().slice(0, 40))
-        samples.set(i, list)
-      }
+    for (let i = 0; i < cells.length; i++) {
+      const list = samples.get(i)
+      // A column with its samples costs nothing more (a county file has 100 000 rows × 180 columns).
+      if ((list && list.length >= SAMPLES) || isBlankCell(cells[i])) continue
+      if (list) list.push(cellToText(cells[i]).trim().slice(0, 40))
+      else samples.set(i, [cellToText(cells[i]).trim().slice(0, 40)])
     }
     const row = reader!.read(cells, rowIndex)
     if (!row) return
@@ -206,8 +209,21 @@ function toHousehold(g: HouseholdGroup): ParsedHousehold {
     group: level('group'),
     values: household,
     // 性别 and 出生日期 left blank (or without a column) are read off the ID number.
-    members: g.rows.map((r) => ({ excelRow: r.excelRow, values: { ...r.member, ...blanksFromId(r.member) } as Record<string, Value>, extra: r.extra })),
+    members: g.rows.map((r) => new Member(r.excelRow, { ...r.member, ...blanksFromId(r.member) } as Record<string, Value>, r.kept ?? KeptCells.fromRecord(r.extra))),
     blocked: false,
+  }
+}
+
+/** A member row as kept until the commit: its unknown columns compact, as an object only when asked. */
+class Member implements ParsedMember {
+  constructor(
+    public excelRow: number,
+    public values: Record<string, Value>,
+    public kept: KeptCells,
+  ) {}
+
+  get extra(): Record<string, string> {
+    return this.kept.toRecord()
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CountSet, FieldDiff, HouseholdChangeView, ImportIssueView, MissingView } from '../../../../shared/api/households-import'
 import { fieldByKey, type FieldKey } from '../../../../shared/import/households-fields'
+import type { KeptCells } from '../../../../shared/import/kept-cells'
 import type { Ledger } from '../../db/open'
 import { VillageIndex } from './villages'
 import { type ExistingHousehold, type ExistingMember, LedgerSnapshot } from './snapshot'
@@ -115,7 +116,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
       for (const f of ['sex', 'birth_date'] as const) {
         if (!roster.memberFields.includes(f) && (match[f] === null || match[f] === undefined || match[f] === '') && m.values[f]) memberChanges[f] = m.values[f]
       }
-      const extra = mergeExtra(match.extra_json ?? null, m.extra, roster.extraKeys)
+      const extra = mergeExtra(match.extra_json ?? null, m.kept, roster.extraKeys)
       if (!same(match.extra_json, extra)) memberChanges.extra_json = extra
       if (match.removed_reason) Object.assign(memberChanges, { removed_reason: null, removed_date: null })
       return { parsed: m, existingId: match.id, changes: memberChanges }
@@ -232,10 +233,11 @@ export function extraJson(extra: Record<string, string>): string | null {
  * Unknown columns this file carries replace the stored ones of the same header
  * (a blank cell clears it); columns from other files are kept.
  */
-function mergeExtra(stored: Value, fromFile: Record<string, string>, fileKeys: readonly string[]): string | null {
+function mergeExtra(stored: Value, fromFile: KeptCells, fileKeys: readonly string[]): string | null {
   const merged = stored ? (JSON.parse(String(stored)) as Record<string, string>) : {}
   for (const k of fileKeys) {
-    if (k in fromFile) merged[k] = fromFile[k]!
+    const v = fromFile.get(k)
+    if (v !== undefined) merged[k] = v
     else delete merged[k]
   }
   return extraJson(merged)

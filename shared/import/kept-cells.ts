@@ -1,0 +1,125 @@
+/**
+ * The cells of a row's kept columns (those the dictionary does not know, kept by header so an
+ * export can give them back), stored compactly: one key list per sheet, and per row only its
+ * non-blank values with their column positions. A national monitoring roster keeps ≈ 150 columns
+ * on 100 000 rows; as one object per row (≈ 150 properties, which V8 stores as a dictionary) that
+ * was most of an import's memory. `toRecord()` gives the object the rows used to carry, built when
+ * asked (a row written, compared or exported), with the same keys in the same order.
+ */
+
+/** The kept columns' keys of one sheet, in column order (shared by all its rows). */
+export class KeptKeys {
+  /** Key → its last position (a later column of the same key wins, as in an object). */
+  readonly index: ReadonlyMap<string, number>
+  /**
+   * Keys all distinct and none an array index ("2023"): then an object built from a row lists
+   * its keys in column order, and lookups and JSON can skip building it.
+   */
+  readonly simple: boolean
+  private readonly quoted: string[]
+  private readonly memos = new Map<unknown, unknown>()
+
+  constructor(readonly list: readonly string[]) {
+    const index = new Map<string, number>()
+    list.forEach((k, i) => index.set(k, i))
+    this.index = index
+    this.simple = index.size === list.length && !list.some(isArrayIndex)
+    this.quoted = list.map((k) => JSON.stringify(k))
+  }
+
+  /** The JSON text of key i (with its quotes). */
+  quotedKey(i: number): string {
+    return this.quoted[i]!
+  }
+
+  /** Something derived from the key list, computed once per sheet (e.g. the keys normalised). */
+  memo<T>(key: unknown, build: (list: readonly string[]) => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build(this.list))
+    return this.memos.get(key) as T
+  }
+}
+
+/** An array index key ("0", "17", "2023"): objects list those first, in numeric order. */
+function isArrayIndex(k: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1
+}
+
+export class KeptCells {
+  /**
+   * @param at the positions (in keys.list) of the non-blank cells, ascending, one UTF-16 code
+   *   unit each (a one-byte string for the first 256 columns)
+   * @param values their values, in the same order
+   */
+  constructor(
+    readonly keys: KeptKeys,
+    private readonly at: string,
+    private readonly values: readonly string[],
+  ) {}
+
+  /** A row's kept cells from an object (header → value), e.g. a row built by hand. */
+  static fromRecord(record: Readonly<Record<string, string>>): KeptCells {
+    const list = Object.keys(record)
+    return new KeptCells(new KeptKeys(list), list.map((_, i) => String.fromCharCode(i)).join(''), list.map((k) => record[k]!))
+  }
+
+  /** Number of non-blank kept cells. */
+  get size(): number {
+    return this.values.length
+  }
+
+  /** The value under a key (undefined when its cell is blank or the sheet has no such column). */
+  get(key: string): string | undefined {
+    if (!this.keys.simple) return this.toRecord()[key]
+    const i = this.keys.index.get(key)
+    if (i === undefined) return undefined
+    const pos = this.at.indexOf(String.fromCharCode(i))
+    return pos < 0 ? undefined : this.values[pos]
+  }
+
+  /** Each non-blank cell as (key, value), in the order an object of them lists its keys. */
+  forEach(fn: (key: string, value: string, column: number) => void): void {
+    if (!this.keys.simple) {
+      for (const [k, v] of Object.entries(this.toRecord())) fn(k, v, this.keys.index.get(k)!)
+      return
+    }
+    for (let j = 0; j < this.values.length; j++) {
+      const i = this.at.charCodeAt(j)
+      fn(this.keys.list[i]!, this.values[j]!, i)
+    }
+  }
+
+  /** Header → value of the non-blank cells: the object the row used to carry. */
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (let j = 0; j < this.values.length; j++) out[this.keys.list[this.at.charCodeAt(j)]!] = this.values[j]!
+    return out
+  }
+
+  /** As stored in extra_json: JSON.stringify(toRecord()), or null when every kept cell is blank. */
+  toJson(): string | null {
+    if (this.values.length === 0) return null
+    if (!this.keys.simple) return JSON.stringify(this.toRecord())
+    let out = '{'
+    for (let j = 0; j < this.values.length; j++) {
+      if (j) out += ','
+      out += this.keys.quotedKey(this.at.charCodeAt(j)) + ':' + JSON.stringify(this.values[j])
+    }
+    return out + '}'
+  }
+}
+
+/**
+ * Gives back one string object for equal short values, so the ≈ 150 kept cells of 100 000 rows
+ * ("是", "否", "0", dates) do not each hold their own copy. Bounded: past `max` distinct values
+ * it passes new ones through.
+ */
+export function createInterner(maxLength = 16, max = 200_000): (s: string) => string {
+  const seen = new Map<string, string>()
+  return (s) => {
+    if (s.length > maxLength) return s
+    const had = seen.get(s)
+    if (had !== undefined) return had
+    if (seen.size < max) seen.set(s, s)
+    return s
+  }
+}
