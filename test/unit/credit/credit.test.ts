@@ -197,6 +197,16 @@ describe('the bank\'s loan list', () => {
     expect(again.loans).toEqual({ new: 0, changed: 0, unchanged: 3, missing: 0 })
     expect(again.errorCount).toBe(0)
 
+    // 台账有、表中没有: the 邮储 list without XD-2026-003 lacks one loan still owed to that bank; the 农商 loans are not its business.
+    const youchu = path.join(dir, '邮储名单.xlsx')
+    await writeCreditWorkbook(youchu, {
+      titles: ['示例邮储银行小额信贷名单'],
+      header: WAN_HEADER,
+      rows: [[1, '示例二村', '外村人', fakeId(99), 'A', 2, '示例邮储银行', 'XD-2026-004', 2, '2026-03-05', 24, null, '养鸡', '户贷户用', null, null]],
+    })
+    const partial = await job<CreditImportPreview>((await call('credit.importPreview', { fileId: register(youchu) })).jobId)
+    expect(partial.loans).toEqual({ new: 0, changed: 0, unchanged: 0, missing: 1 })
+
     await job((await call('imports.undo', { batchId: result.batchId })).jobId)
     expect(core.ledger.sqlite.prepare('SELECT (SELECT COUNT(*) FROM credit_loans) + (SELECT COUNT(*) FROM credit_subsidies) + (SELECT COUNT(*) FROM credit_ratings)').pluck().get()).toBe(0)
   })

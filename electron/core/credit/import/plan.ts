@@ -130,6 +130,20 @@ export function planCreditImport(ledger: Ledger, list: ParsedCreditList): Credit
     else counts.unchanged++
     loans.push({ parsed: p, householdId: who.household_id, memberId: who.id, borrower: who.name, village: who.village, existingId, values, changed: allChanged, repaymentFen, subsidyFen, rating })
   }
+  // 台账有、表中没有: a bank's list covers that bank's loans still owed, so a loan of a bank the file lists,
+  // not repaid and not in the file, is missing from it (the import leaves it as it is).
+  const banks = [...new Set(list.loans.map((p) => p.bank).filter(Boolean))]
+  if (banks.length) {
+    const matched = new Set(loans.map((l) => l.existingId).filter((id): id is number => id !== null))
+    const owed = db
+      .prepare(
+        `SELECT l.id FROM credit_loans l WHERE l.bank IN (${banks.map(() => '?').join(',')})
+           AND l.amount_fen > IFNULL((SELECT SUM(r.amount_fen) FROM credit_repayments r WHERE r.loan_id = l.id AND r.kind = '还款'), 0)`,
+      )
+      .pluck()
+      .all(...banks) as number[]
+    counts.missing = owed.filter((id) => !matched.has(id)).length
+  }
   return { loans, counts, notInLedger, issues }
 }
 
