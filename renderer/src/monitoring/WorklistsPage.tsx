@@ -36,7 +36,7 @@ export function WorklistsPage(props: { asOf?: string }) {
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {s
-          ? `按 ${s.year} 年监测设置：监测线 ${formatYuan(s.lineFen)}/人/年，纳入后 ${s.reminderDaysWithoutMeasure} 天无措施提醒，纳入满 ${s.minMonthsBeforeElimination} 个月可评估消除，程序每步时限 ${s.stepDeadlineDays ?? '未填写'} 天，识别程序时限 ${s.identificationDeadlineDays ?? '未填写'} 天，务工结束 ${s.workGapDays ?? '未填写'} 天提醒。点一户打开它的监测记录。`
+          ? `按 ${s.year} 年监测设置：监测线 ${formatYuan(s.lineFen)}/人/年，纳入后 ${s.reminderDaysWithoutMeasure} 天无措施提醒，纳入满 ${s.minMonthsBeforeElimination} 个月可评估消除，程序每步时限 ${s.stepDeadlineDays ?? '未填写'} 天，识别程序时限 ${s.identificationDeadlineDays ?? '未填写'} 天，务工结束 ${s.workGapDays ?? '未填写'} 天提醒，公益岗位聘用期满前 ${s.postEndDays ?? 30} 天提醒。点一户打开它的监测记录（小额信贷打开那笔贷款）。`
           : data && `还没有填写 ${data.year} 年的监测设置，多数提醒暂不能计算。`}
         {data && (
           <Button type="link" size="small" onClick={() => navigate('#/monitoring-settings')}>
@@ -48,7 +48,9 @@ export function WorklistsPage(props: { asOf?: string }) {
       {/* Problems are not all per household: their own card, each opening its problem. */}
       <ProblemRemindersCard today={asOf} />
       {data && (
+        // Eleven lists do not fit in a row at 1366 px: listed down the left, every count in sight.
         <Tabs
+          tabPosition="left"
           activeKey={active ?? first}
           onChange={setActive}
           items={data.lists.map((l) => ({
