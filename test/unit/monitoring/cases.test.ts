@@ -331,7 +331,7 @@ describe('household list filters by monitoring case', () => {
 
 describe('monitoring settings and permissions', () => {
   /** The 监测预警 windows this test leaves blank, and not the demo's. */
-  const UNSET_WINDOWS = { stepDeadlineDays: null, identificationDeadlineDays: null, workGapDays: null, isDemo: false }
+  const UNSET_WINDOWS = { stepDeadlineDays: null, identificationDeadlineDays: null, workGapDays: null, postEndDays: null, isDemo: false }
 
   it('keeps one row per year and updates it', async () => {
     const t = setup()
