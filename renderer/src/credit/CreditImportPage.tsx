@@ -1,83 +1,34 @@
 /** 导入贷款名单: the bank's or county's loan list read, matched to the roster by ID number, checked, then imported in one go; 列对应 remembered; 撤销 per import. */
-import { Alert, App, Button, Card, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
-import { useState } from 'react'
-import type { PickedFile } from '../../../shared/api/bridge'
+import { Alert, Button, Card, Result, Table, Tabs, Tag, Typography } from 'antd'
 import type { CreditImportPreview, CreditImportResult } from '../../../shared/api/credit'
-import type { ImportBatchView } from '../../../shared/api/imports'
 import { formatYuanNumber } from '../../../shared/domain/money'
 import { CREDIT_MAPPING_OPTIONS } from '../../../shared/import/credit-fields'
 import { call } from '../common/api/client'
-import { useCall } from '../common/api/use-call'
 import { ColumnMappingEditor, useMappingDraft, type ColumnMapping } from '../common/import/ColumnMappingEditor'
-import { ImportBatchesCard } from '../common/import/ImportBatchesCard'
 import { ImportCounts } from '../common/import/ImportCounts'
-import { ImportFileCard } from '../common/import/ImportFileCard'
 import { ImportIssuesTable } from '../common/import/ImportIssuesTable'
-import { useImportJob } from '../common/import/use-import-job'
+import { CommitBar, ImportPageShell, PreviewAlert } from '../common/import/ImportPageShell'
+import { useImportFlow } from '../common/import/use-import-flow'
 import { navigate } from '../router'
 
-export function CreditImportPage() {
-  const { message } = App.useApp()
-  const { running, job, chooseFile } = useImportJob()
-  const [file, setFile] = useState<PickedFile | null>(null)
-  const [sheet, setSheet] = useState<string | undefined>()
-  const [mapping, setMapping] = useState<ColumnMapping | undefined>()
-  const [preview, setPreview] = useState<CreditImportPreview | null>(null)
-  const [result, setResult] = useState<CreditImportResult | null>(null)
-  const history = useCall('imports.list', { kind: 'credit' })
+type Reading = { mapping?: ColumnMapping }
 
-  const runPreview = async (f: PickedFile, s: string | undefined, m: ColumnMapping | undefined) => {
-    setResult(null)
-    const p = await job<CreditImportPreview>(() => call('credit.importPreview', { fileId: f.fileId, sheet: s, mapping: m }))
-    if (p) {
-      setPreview(p)
-      setSheet(p.sheet)
-    }
-  }
-  const pick = async () => {
-    const picked = await chooseFile('选择银行或县里的小额信贷名单')
-    if (!picked) return
-    setFile(picked)
-    setPreview(null)
-    setMapping(undefined)
-    await runPreview(picked, undefined, undefined)
-  }
-  const commit = async () => {
-    if (!file || !preview) return
-    const r = await job<CreditImportResult>(() => call('credit.importCommit', { fileId: file.fileId, sheet, mapping }))
-    if (r) {
-      setResult(r)
-      setPreview(null)
-      history.reload()
-    }
-  }
-  const undo = async (batch: ImportBatchView) => {
-    const r = await job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
-    if (r) {
-      message.success(`已撤销「${batch.fileName}」的导入，小额信贷台账恢复到导入之前。`)
-      setResult(null)
-      history.reload()
-    }
-  }
+export function CreditImportPage() {
+  const flow = useImportFlow<CreditImportPreview, CreditImportResult, Reading>({
+    kind: 'credit',
+    pickTitle: '选择银行或县里的小额信贷名单',
+    preview: (f, sheet, { mapping }) => call('credit.importPreview', { fileId: f.fileId, sheet, mapping }),
+    commit: (f, sheet, { mapping }) => call('credit.importCommit', { fileId: f.fileId, sheet, mapping }),
+    undoneMessage: (batch) => `已撤销「${batch.fileName}」的导入，小额信贷台账恢复到导入之前。`,
+  })
   return (
-    <div className="page">
-      <ImportFileCard
-        title="导入小额信贷名单"
-        intro="支持银行或县里的贷款名单（.xlsx、.xls 或 CSV）：表头可在标题行之下或为两级合并表头，列名可为「户主姓名」「证件号码」「发放日期」「经办银行」等常见写法；金额单位按表头（如「贷款金额（万元）」）或标题行（「单位：万元」）识别。借款人按身份证号码与户台账对应，台账中没有的人逐行列出、不导入。确认后一次写入，可整批撤销。"
-        actions={<Button onClick={() => navigate('#/credit')}>返回小额信贷台账</Button>}
-        file={file}
-        sheet={sheet}
-        read={preview}
-        rowNoun="笔贷款"
-        running={running}
-        onPick={() => void pick()}
-        onSheet={(s) => {
-          if (!file) return
-          setSheet(s)
-          void runPreview(file, s, mapping)
-        }}
-      />
-      {result && (
+    <ImportPageShell
+      flow={flow}
+      title="导入小额信贷名单"
+      intro="支持银行或县里的贷款名单（.xlsx、.xls 或 CSV）：表头可在标题行之下或为两级合并表头，列名可为「户主姓名」「证件号码」「发放日期」「经办银行」等常见写法；金额单位按表头（如「贷款金额（万元）」）或标题行（「单位：万元」）识别。借款人按身份证号码与户台账对应，台账中没有的人逐行列出、不导入。确认后一次写入，可整批撤销。"
+      actions={<Button onClick={() => navigate('#/credit')}>返回小额信贷台账</Button>}
+      rowNoun="笔贷款"
+      renderResult={(result) => (
         <Result
           status="success"
           title="贷款名单已导入"
@@ -85,27 +36,20 @@ export function CreditImportPage() {
           extra={[<Button key="list" type="primary" onClick={() => navigate('#/credit')}>查看小额信贷台账</Button>]}
         />
       )}
-      {preview && !running && (
+      renderPreview={(preview) => (
         <PreviewBody
-          key={`${preview.fileName}-${preview.sheet}-${JSON.stringify(mapping ?? {})}`}
+          key={`${preview.fileName}-${preview.sheet}-${JSON.stringify(flow.reading.mapping ?? {})}`}
           preview={preview}
-          onRemap={(m) => {
-            setMapping(m)
-            if (file) void runPreview(file, sheet, m)
-          }}
-          onCommit={() => void commit()}
+          onRemap={(mapping) => flow.setReading({ mapping })}
+          onCommit={() => flow.commit()}
         />
       )}
-      <ImportBatchesCard
-        title="贷款名单导入记录"
-        batches={history.data ?? []}
-        loading={history.loading}
-        sheetWidth={140}
-        countColumns={[{ key: 'l', title: '贷款（新增/变更/未变）', width: 170, counts: 'loans', parts: ['new', 'changed', 'unchanged'] }]}
-        busy={running !== null}
-        onUndo={(b) => void undo(b)}
-      />
-    </div>
+      batches={{
+        title: '贷款名单导入记录',
+        sheetWidth: 140,
+        countColumns: [{ key: 'l', title: '贷款（新增/变更/未变）', width: 170, counts: 'loans', parts: ['new', 'changed', 'unchanged'] }],
+      }}
+    />
   )
 }
 
@@ -124,17 +68,7 @@ function PreviewBody({ preview, onRemap, onCommit }: { preview: CreditImportPrev
           description="见「台账中没有的人」：请核对证件号码，或先在户台账中登记此人后重新导入。"
         />
       )}
-      {preview.errorCount > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={`发现 ${preview.errorCount} 处错误、${preview.warningCount} 处提醒。有错误时不能导入。`}
-          description="请按「问题」列表在 Excel 中改正原表（行号、列名与 Excel 中一致），保存后重新选择文件。"
-        />
-      ) : (
-        preview.warningCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${preview.warningCount} 处提醒（不影响导入，建议核对）。`} />
-      )}
+      <PreviewAlert errorCount={preview.errorCount} warningCount={preview.warningCount} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Tabs
           items={[
@@ -217,14 +151,14 @@ function PreviewBody({ preview, onRemap, onCommit }: { preview: CreditImportPrev
           ]}
         />
       </Card>
-      <Space style={{ marginBottom: 16 }}>
-        <Typography.Text>表中贷款金额合计 {formatYuanNumber(preview.amountFen)} 元。</Typography.Text>
-        <Button type="primary" size="large" disabled={preview.errorCount > 0 || counts.new + counts.changed === 0 || mapping.remapped} onClick={onCommit}>
-          确认导入
-        </Button>
-        {mapping.remapped && <Typography.Text type="warning">列对应已修改，请先重新检查。</Typography.Text>}
-        {!mapping.remapped && preview.errorCount === 0 && counts.new + counts.changed === 0 && <Typography.Text type="secondary">表中的贷款与台账一致，无需导入。</Typography.Text>}
-      </Space>
+      <CommitBar
+        errorCount={preview.errorCount}
+        writes={counts.new + counts.changed}
+        noun="贷款"
+        before={<Typography.Text>表中贷款金额合计 {formatYuanNumber(preview.amountFen)} 元。</Typography.Text>}
+        stale={mapping.remapped}
+        onCommit={onCommit}
+      />
     </>
   )
 }

@@ -13,9 +13,7 @@ import { normaliseDate, normaliseMoneyFen } from '../../../../shared/import/norm
 import { matchPostField, postFieldLabel, type PostFieldKey } from '../../../../shared/import/posts-fields'
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs'
-import { listSheets } from '../../spreadsheets/read'
-import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { sha256File } from '../../spreadsheets/hash'
+import { readSheetGrid } from '../../spreadsheets/sheet-grid'
 
 export interface ParsedHolding {
   excelRow: number
@@ -50,20 +48,8 @@ const HEADER_SCAN_ROWS = 15
 const FOOTER = /^(合计|小计|总计|填表|制表|审核|负责人|说明|注[:：]|备注[:：])/
 
 export async function parsePostFile(input: { path: string; fileName: string; sheet?: string | undefined }, ctx: Pick<JobContext, 'progress' | 'checkCancelled'>): Promise<ParsedPostList> {
-  ctx.progress(0, 1, '正在读取文件…')
-  const sheets = await listSheets(input.path)
-  const sha256 = await sha256File(input.path)
-  const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
-  if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {
-    throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
-  }
-  const grid: Grid = []
-  for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen })) {
-    while (grid.length < rowNumber - 1) grid.push([])
-    grid[rowNumber - 1] = cells
-    if (rowNumber % 500 === 0) ctx.checkCancelled()
-  }
-  return analysePostGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) })
+  const { grid, source } = await readSheetGrid(input, ctx)
+  return analysePostGrid(grid, source)
 }
 
 export function analysePostGrid(grid: Grid, source: { fileName: string; sha256: string; sheet: string; sheets: { name: string; hidden?: boolean }[] }): ParsedPostList {

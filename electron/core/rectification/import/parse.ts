@@ -15,9 +15,8 @@ import {
 } from '../../../../shared/import/rectification-fields'
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs'
-import { listSheets } from '../../spreadsheets/read'
-import { readSheetRows } from '../../spreadsheets/read/threaded'
-import { headerSignature, sha256File } from '../../spreadsheets/hash'
+import { readSheetGrid } from '../../spreadsheets/sheet-grid'
+import { headerSignature } from '../../spreadsheets/hash'
 
 export interface ParsedProblem {
   excelRow: number
@@ -81,20 +80,8 @@ export async function parseProblemFile(
   ctx: Pick<JobContext, 'progress' | 'checkCancelled'>,
   recall?: ProblemReading['recall'],
 ): Promise<ParsedProblemList> {
-  ctx.progress(0, 1, '正在读取文件…')
-  const sheets = await listSheets(input.path)
-  const sha256 = await sha256File(input.path)
-  const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
-  if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {
-    throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
-  }
-  const grid: Grid = []
-  for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen })) {
-    while (grid.length < rowNumber - 1) grid.push([])
-    grid[rowNumber - 1] = cells
-    if (rowNumber % 500 === 0) ctx.checkCancelled()
-  }
-  return analyseProblemGrid(grid, { fileName: input.fileName, sha256, sheet: chosen, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })) }, { mapping: input.mapping, recall })
+  const { grid, source } = await readSheetGrid(input, ctx)
+  return analyseProblemGrid(grid, source, { mapping: input.mapping, recall })
 }
 
 const lastDayOfMonth = (ym: string) => {

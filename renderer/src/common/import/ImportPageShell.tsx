@@ -79,15 +79,20 @@ export function PreviewAlert(props: { errorCount: number; warningCount: number; 
   return <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`没有错误，有 ${warningCount} 处提醒${warningNote ?? '（不影响导入，建议核对）。'}`} />
 }
 
-/** 确认导入, disabled while the file has errors (unless the clerk chose to keep them as 疑点) or nothing to write (then said in words). */
-export function CommitBar(props: { errorCount: number; writes: number; noun: string; errorsAccepted?: boolean; onCommit(): void }) {
-  const { errorCount, writes, noun, onCommit } = props
+/**
+ * 确认导入, disabled while the file has errors (unless the clerk chose to keep them as 疑点) or nothing to write (then said in words).
+ * `before` is said ahead of the button (e.g. the file's total); `stale` (the 列对应 edited, not yet checked again) disables it too.
+ */
+export function CommitBar(props: { errorCount: number; writes: number; noun: string; errorsAccepted?: boolean; before?: ReactNode; stale?: boolean; onCommit(): void }) {
+  const { errorCount, writes, noun, onCommit, stale } = props
   return (
     <Space style={{ marginBottom: 16 }}>
-      <Button type="primary" size="large" disabled={(errorCount > 0 && !props.errorsAccepted) || writes === 0} onClick={onCommit}>
+      {props.before}
+      <Button type="primary" size="large" disabled={(errorCount > 0 && !props.errorsAccepted) || writes === 0 || stale} onClick={onCommit}>
         确认导入
       </Button>
-      {errorCount === 0 && writes === 0 && <Typography.Text type="secondary">{`表中的${noun}与台账一致，无需导入。`}</Typography.Text>}
+      {stale && <Typography.Text type="warning">列对应已修改，请先重新检查。</Typography.Text>}
+      {!stale && errorCount === 0 && writes === 0 && <Typography.Text type="secondary">{`表中的${noun}与台账一致，无需导入。`}</Typography.Text>}
     </Space>
   )
 }
