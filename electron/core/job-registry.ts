@@ -17,6 +17,8 @@ import { creditJobs } from './credit/jobs'
 /** Imports of records the checks read: the preview tells what they would add to the 疑点, the commit is followed by a check run. */
 const CHECKED_PREVIEWS = ['households.importPreview', 'national.import-preview', 'projects.import-preview']
 const CHECKED_COMMITS = ['households.importCommit', 'national.import-commit', 'projects.import-commit']
+/** Undoing any import removes or restores records the checks read: the 疑点 are checked again after it. */
+const CHECKED_UNDOS = ['imports.undo']
 
 export const jobs: Record<string, JobFunction> = checkedImports(
   {
@@ -32,4 +34,5 @@ export const jobs: Record<string, JobFunction> = checkedImports(
   },
   CHECKED_PREVIEWS,
   CHECKED_COMMITS,
+  CHECKED_UNDOS,
 )

@@ -57,3 +57,7 @@ export function ImportCheckResult({ checks }: { checks: ImportCheckRun | undefin
 /** One line for the import's success message. */
 export const checkRunSummary = (checks: ImportCheckRun | undefined): string =>
   !checks ? '' : checks.error ? '；导入后的疑点核查没有完成' : `；导入后已核查疑点：未处理 ${checks.open} 条，本次新增 ${checks.new} 条`
+
+/** A sentence for the undo's success message: the check run that followed the undo. */
+export const undoCheckSentence = (checks: ImportCheckRun | undefined): string =>
+  !checks ? '' : checks.error ? checks.error : `疑点已重新核查：未处理 ${checks.open} 条。`

@@ -14,7 +14,7 @@ import {
 import type { ImportCheckRun } from '../../../shared/api/checks'
 import type { ImportBatchView } from '../../../shared/api/imports'
 import { ROSTER_FIELDS } from '../../../shared/import/households-fields'
-import { checkRunSummary, ImportCheckResult, ImportWouldAdd } from '../checks'
+import { checkRunSummary, ImportCheckResult, ImportWouldAdd, undoCheckSentence } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
@@ -100,9 +100,9 @@ export function ImportPage({ onDataChanged }: { onDataChanged(): void }) {
   }
 
   const undo = async (batch: ImportBatchView) => {
-    const r = await job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
+    const r = await job<{ reverted: number; checks?: ImportCheckRun }>(() => call('imports.undo', { batchId: batch.id }))
     if (r) {
-      message.success(`已撤销「${batch.fileName}」的导入，台账恢复到导入之前。`)
+      message.success(`已撤销「${batch.fileName}」的导入，台账恢复到导入之前。${undoCheckSentence(r.checks)}`)
       setResult(null)
       history.reload()
       onDataChanged()

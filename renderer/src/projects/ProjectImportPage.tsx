@@ -5,7 +5,7 @@ import type { PickedFile } from '../../../shared/api/bridge'
 import type { MissingProjectView, ProjectChangeView, ProjectColumnView, ProjectImportPreview, ProjectImportResult } from '../../../shared/api/projects-import'
 import type { ImportBatchView } from '../../../shared/api/imports'
 import type { ImportCheckRun } from '../../../shared/api/checks'
-import { ImportCheckResult, ImportWouldAdd } from '../checks'
+import { ImportCheckResult, ImportWouldAdd, undoCheckSentence } from '../checks'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { FieldDiffs } from '../common/import/FieldDiffs'
@@ -62,9 +62,9 @@ export function ProjectImportPage() {
   }
 
   const undo = async (batch: ImportBatchView) => {
-    const r = await job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
+    const r = await job<{ reverted: number; checks?: ImportCheckRun }>(() => call('imports.undo', { batchId: batch.id }))
     if (r) {
-      message.success(`已撤销「${batch.fileName}」的导入，项目台账恢复到导入之前。`)
+      message.success(`已撤销「${batch.fileName}」的导入，项目台账恢复到导入之前。${undoCheckSentence(r.checks)}`)
       setResult(null)
       history.reload()
     }

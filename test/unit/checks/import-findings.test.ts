@@ -125,6 +125,30 @@ describe('importing with the errors kept as 疑点', () => {
     expect(after.items.map((i) => i.rule)).not.toContain('identity.check-character')
   })
 
+  it('undoing the import checks the ledger again: the findings of the rows it removed are gone', async () => {
+    const { job, call, file, sql } = setup()
+    const clean = path.join(tempDir(), '花名册-无错误.xlsx')
+    await writeRosterWorkbook(clean, legacyRosterRows(6, 3))
+    await job('households.importCommit', { fileId: file(clean) })
+    const xlsx = path.join(tempDir(), '花名册-有错误.xlsx')
+    const { rows } = plantedRows()
+    await writeRosterWorkbook(xlsx, rows)
+    const imported = await job<RosterCommitResult & { checks: ImportCheckRun }>('households.importCommit', { fileId: file(xlsx), keepIssues: true })
+    const planted = ['identity.check-character', 'identity.duplicate-id']
+    const rulesNow = () => new Set(sql<{ rule: string }>('SELECT DISTINCT rule FROM check_findings').map((f) => f.rule))
+    for (const rule of planted) expect(rulesNow()).toContain(rule)
+
+    const undone = await job<{ reverted: number; checks: ImportCheckRun }>('imports.undo', { batchId: imported.batchId })
+    expect(undone.checks.runId).not.toBeNull()
+    expect(undone.checks.runId).not.toBe(imported.checks.runId)
+    for (const rule of planted) expect(rulesNow()).not.toContain(rule)
+    // Every finding left belongs to a household still in the ledger, and the page's count agrees.
+    expect(sql('SELECT id FROM check_findings WHERE household_id IS NOT NULL AND household_id NOT IN (SELECT id FROM households WHERE removed_reason IS NULL)')).toEqual([])
+    const overview = (await call('checks.overview', {})) as ChecksOverview
+    expect(overview.lastRun!.id).toBe(undone.checks.runId)
+    expect(overview.lastRun!.open).toBe(undone.checks.open)
+  })
+
   it('reports and leaves out the rows nothing identifies (no 证件号码, no 户编号)', async () => {
     const { job, file, sql } = setup()
     const headers = LEGACY_HEADERS.filter((h) => h !== '户编号' && h !== '人编号')

@@ -2,6 +2,8 @@ import { App } from 'antd'
 import { useState } from 'react'
 import type { PickedFile } from '../../../../shared/api/bridge'
 import type { ImportBatchView, ImportKind } from '../../../../shared/api/imports'
+import type { ImportCheckRun } from '../../../../shared/api/checks'
+import { undoCheckSentence } from '../../checks'
 import { call } from '../api/client'
 import { useCall } from '../api/use-call'
 import { useImportJob } from './use-import-job'
@@ -86,9 +88,9 @@ export function useImportFlow<P extends PreviewOfFile, T, R extends object = Rec
   }
 
   const undo = async (batch: ImportBatchView) => {
-    const r = await jobs.job<{ reverted: number }>(() => call('imports.undo', { batchId: batch.id }))
+    const r = await jobs.job<{ reverted: number; checks?: ImportCheckRun }>(() => call('imports.undo', { batchId: batch.id }))
     if (r) {
-      message.success(options.undoneMessage(batch))
+      message.success(`${options.undoneMessage(batch)}${undoCheckSentence(r.checks)}`)
       setResult(null)
       history.reload()
       options.onChanged?.()
