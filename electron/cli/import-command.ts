@@ -23,6 +23,8 @@ export interface ImportOptions {
   json: boolean
   /** 全部导入，错误记为疑点. */
   keepIssues?: boolean
+  /** --no-checks: skip the check run after a write (scripted bulk loads that run `cli check` once at the end). */
+  noChecks?: boolean
 }
 
 /** After an import wrote something: every rule over the ledger, as the UI does; its counts for the output. */
@@ -59,8 +61,8 @@ export async function importCommand(ledger: Ledger, file: string, options: Impor
   else if (!options.dryRun) {
     if (planWrites(plan, 0)) await backupBefore(ledger, 'pre-import')
     counts = commitRosterImport(ledger, roster, plan, { ...ctx, skipBlocked: false, keepIssues: Boolean(keep), removeHouseholds: {}, removeMembers: {} })
-    // The kept errors become findings at once (scripts without errors run `cli check` when they want one: it costs a full run).
-    if (options.keepIssues) checks = checksAfterImport(ledger, ctx.actor)
+    // As in the UI, the 疑点 follow every import that writes (kept errors become findings at once).
+    if (!options.noChecks) checks = checksAfterImport(ledger, ctx.actor)
   }
   if (process.stderr.isTTY) process.stderr.write('\n')
 
@@ -104,7 +106,7 @@ async function importNational(
   else if (!options.dryRun) {
     if (plan.records.some(isChanged)) await backupBefore(ledger, 'pre-import')
     commitNationalImport(ledger, parsed, plan, { actor: ctx.actor, keepIssues: keep, progress: ctx.progress })
-    if (options.keepIssues) checks = checksAfterImport(ledger, ctx.actor)
+    if (!options.noChecks) checks = checksAfterImport(ledger, ctx.actor)
   }
   if (process.stderr.isTTY) process.stderr.write('\n')
   const issues = plan.issues.map(({ sheet, row, column, severity, code: c, message }) => ({ sheet, row, column, severity, code: c, message }))

@@ -42,14 +42,15 @@ function parse(argv: string[]): Parsed {
 
 const USAGE = `乡镇帮扶台账 命令行 ${version}
 用法：
-  npm run cli -- import <花名册、国家系统表格或问题整改清单.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--keep-issues] [--json]
+  npm run cli -- import <花名册、国家系统表格或问题整改清单.xlsx|.xls|.csv> [--db 文件路径] [--sheet 工作表] [--dry-run] [--keep-issues] [--no-checks] [--json]
       导入花名册（按表头认出国家系统表格和问题整改清单，分别导入）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是花名册
       --keep-issues：全部导入，错误记为疑点（能认出的户和人连同错误一起导入，每处错误成为「疑点核查」中对应规则的疑点；
-      既没有证件号码也没有户编号的行无法认出，逐行列出、不导入），导入后随即进行疑点核查
+      既没有证件号码也没有户编号的行无法认出，逐行列出、不导入）
+      每次写入后随即对全部台账进行疑点核查（和界面导入一样），输出未处理和新增的疑点数；--no-checks：不核查（批量脚本可在最后运行一次 check）
   npm run cli -- export <输出.xlsx> [--db 文件路径] [--source-layout]
       导出花名册（标准格式；--source-layout 按最近导入的县里原表格式）。含完整证件号码，会记入访问日志
-  npm run cli -- import-projects <项目清单.xlsx> [--db 文件路径] [--sheet 工作表] [--dry-run] [--json]
-      导入县里的项目清单（项目库）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是项目清单
+  npm run cli -- import-projects <项目清单.xlsx> [--db 文件路径] [--sheet 工作表] [--dry-run] [--no-checks] [--json]
+      导入县里的项目清单（项目库），写入后进行疑点核查（--no-checks 不核查）。退出码：0 已导入（--dry-run 时为可以导入），1 有错误、未写入任何数据，2 文件无法读取或不是项目清单
   npm run cli -- export-projects <输出.xlsx> [--db 文件路径] [--source-layout]
       导出项目台账（标准格式：各资金来源以万元列出，含已拨付和拨付率；--source-layout 按最近导入的项目清单原表格式）
   npm run cli -- info [--db 文件路径] [--json]          显示数据库概况
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   }
   const file = positional[0] === undefined ? undefined : path.resolve(positional[0])
   const sheet = flags.get('sheet')
-  const importOptions = { sheet: typeof sheet === 'string' ? sheet : undefined, dryRun: flags.has('dry-run'), json: flags.has('json'), keepIssues: flags.has('keep-issues') }
+  const importOptions = { sheet: typeof sheet === 'string' ? sheet : undefined, dryRun: flags.has('dry-run'), json: flags.has('json'), keepIssues: flags.has('keep-issues'), noChecks: flags.has('no-checks') }
   switch (command) {
     case 'info':
       return withLedger((ledger) => infoCommand(ledger, dbPath, { json: flags.has('json') }))

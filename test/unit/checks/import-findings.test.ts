@@ -196,6 +196,32 @@ describe('importing with the errors kept as 疑点', () => {
     expect(kept.out.keptAsFindings).toBe((kept.out.issues as { severity: string }[]).filter((i) => i.severity === 'error').length)
     expect(kept.findings).toBeGreaterThan(0)
   })
+
+  it('CLI import of a clean file checks the ledger too, unless --no-checks', async () => {
+    const xlsx = path.join(tempDir(), '花名册-无错误.xlsx')
+    await writeRosterWorkbook(xlsx, legacyRosterRows(8, 5))
+    const run = async (noChecks: boolean) => {
+      const ledger = openLedger(path.join(tempDir(), 'ledger.sqlite'))
+      const lines: string[] = []
+      const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
+      try {
+        const code = await importCommand(ledger, xlsx, { dryRun: false, json: true, noChecks })
+        const runs = ledger.sqlite.prepare('SELECT count(*) FROM check_runs').pluck().get() as number
+        return { code, out: JSON.parse(lines.join('')) as Record<string, unknown>, runs }
+      } finally {
+        log.mockRestore()
+        await ledger.close()
+      }
+    }
+    const checked = await run(false)
+    expect(checked.code).toBe(0)
+    expect(checked.runs).toBe(1)
+    expect(checked.out).toMatchObject({ checks: { open: expect.any(Number), new: expect.any(Number) } })
+    const quiet = await run(true)
+    expect(quiet.code).toBe(0)
+    expect(quiet.runs).toBe(0)
+    expect(quiet.out).not.toHaveProperty('checks')
+  })
 })
 
 describe('a national export with errors, kept', () => {

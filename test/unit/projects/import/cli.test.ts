@@ -55,15 +55,24 @@ describe('npm run cli -- import-projects / export-projects', () => {
     })
     expect(count(ledger, 'projects')).toBe(0)
 
+    // As in the UI, a write is followed by a check run over the whole ledger.
+    const runs = count(ledger, 'check_runs')
     const real = capture()
     expect(await importProjectsCommand(ledger, good, { dryRun: false, json: true }, real)).toBe(0)
-    expect(JSON.parse(real.lines.join(''))).toMatchObject({ projects: { new: 3 } })
+    expect(JSON.parse(real.lines.join(''))).toMatchObject({ projects: { new: 3 }, checks: { open: expect.any(Number), new: expect.any(Number) } })
+    expect(count(ledger, 'check_runs')).toBe(runs + 1)
     expect(count(ledger, 'projects')).toBe(3)
     expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.endsWith('-pre-import.sqlite'))).toBe(true)
 
     const again = capture()
     expect(await importProjectsCommand(ledger, good, { dryRun: false, json: false }, again)).toBe(0)
-    expect(again.lines.at(-1)).toBe('已导入。项目：新增 0，变更 0，未变 3，表中没有 0。')
+    expect(again.lines.at(-2)).toBe('已导入。项目：新增 0，变更 0，未变 3，表中没有 0。')
+    expect(again.lines.at(-1)).toMatch(/^导入后已核查疑点：未处理 \d+ 条，其中本次新增 \d+ 条。$/)
+    // --no-checks: no run, no checks in the output.
+    const quiet = capture()
+    expect(await importProjectsCommand(ledger, good, { dryRun: false, json: true, noChecks: true }, quiet)).toBe(0)
+    expect(JSON.parse(quiet.lines.join(''))).not.toHaveProperty('checks')
+    expect(count(ledger, 'check_runs')).toBe(runs + 2) // the real import and the one again, not this one
 
     const bad = path.join(dir, '项目库-有错误.xlsx')
     await writeProjectWorkbook(bad, { errors: true })
@@ -77,7 +86,7 @@ describe('npm run cli -- import-projects / export-projects', () => {
       [9, 'missing_name', 'error'],
     ])
     expect(count(ledger, 'projects')).toBe(3)
-    expect(count(ledger, 'import_batches')).toBe(2)
+    expect(count(ledger, 'import_batches')).toBe(3) // the real import, the one again and the --no-checks one
 
     const text = path.join(dir, 'notes.csv')
     fs.writeFileSync(text, '姓名,证件号码\n张三,1\n')
