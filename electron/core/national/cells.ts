@@ -10,6 +10,13 @@ import type { NationalKind } from '../../../shared/import/national-kinds'
 import type { Ledger } from '../db/open'
 import { formatMonthLike, readNationalCell } from './import/parse'
 
+export interface HeaderMerge {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
 export interface NationalLayout {
   headerRow: number
   titleRows: string[][]
@@ -17,6 +24,10 @@ export interface NationalLayout {
   headers: string[]
   /** The header cells exactly as the file wrote them (older imports: absent). */
   headerTexts?: string[]
+  /** Merged ranges of the title and header rows (0-based, inclusive; older imports: absent). */
+  headerMerges?: HeaderMerge[]
+  /** The file's column widths (0-based column ranges; older imports: absent). */
+  columnWidths?: { first: number; last: number; width: number }[]
   /** Header → the field it filled (null: kept as written). */
   fields: Record<string, string | null>
 }
@@ -28,7 +39,7 @@ export function lastLayout(ledger: Ledger, kind: NationalKind): NationalLayout |
     mapping_json: string
   }[]
   for (const r of rows) {
-    const layout = JSON.parse(r.layout_json) as { nationalKind?: string; headerRow: number; titleRows: string[][]; headers: string[]; headerTexts?: string[] }
+    const layout = JSON.parse(r.layout_json) as { nationalKind?: string; headerRow: number; titleRows: string[][]; headers: string[]; headerTexts?: string[]; headerMerges?: HeaderMerge[]; columnWidths?: NationalLayout['columnWidths'] }
     if (layout.nationalKind !== kind) continue
     const mapping = JSON.parse(r.mapping_json) as { header: string; field: string | null }[]
     return {
@@ -36,6 +47,8 @@ export function lastLayout(ledger: Ledger, kind: NationalKind): NationalLayout |
       titleRows: layout.titleRows,
       headers: layout.headers,
       ...(layout.headerTexts ? { headerTexts: layout.headerTexts } : {}),
+      ...(layout.headerMerges ? { headerMerges: layout.headerMerges } : {}),
+      ...(layout.columnWidths ? { columnWidths: layout.columnWidths } : {}),
       fields: Object.fromEntries(mapping.map((m) => [m.header, m.field])),
     }
   }

@@ -5,6 +5,7 @@
  * they concern in the file's own way of writing them; and all four kinds as the standard workbook.
  * A kind never imported gets the national system's usual columns. ID numbers are written as text.
  */
+import type ExcelJS from 'exceljs'
 import type { NationalExportLayout } from '../../../shared/api/national'
 import { HOUSEHOLD_INFO_TO_HOUSEHOLD, NATIONAL_FIELDS, recordKeys } from '../../../shared/import/national-fields'
 import type { NationalKind } from '../../../shared/import/national-kinds'
@@ -12,7 +13,7 @@ import type { Ledger } from '../db/open'
 import { logAccess } from '../households'
 import { cellText } from '../spreadsheets/cell-text'
 import { loadExcelJS } from '../spreadsheets/load-exceljs'
-import { asCell, fieldOfHeader, lastLayout } from './cells'
+import { asCell, fieldOfHeader, lastLayout, type NationalLayout } from './cells'
 
 type Row = Record<string, string | number | null>
 
@@ -92,6 +93,19 @@ function layoutRows(ledger: Ledger, kind: NationalKind, headers: string[], field
   return out
 }
 
+/**
+ * The title and header block merged and sized as the imported file had it (a title across all
+ * columns, 「收入情况」 over its sub-columns, a header merged down). Only ranges inside the rows
+ * written from the file are merged, so rows or columns the ledger adds never fall into one.
+ */
+export function applyHeaderLayout(ws: ExcelJS.Worksheet, layout: Pick<NationalLayout, 'headerRow' | 'headerMerges' | 'columnWidths'>): void {
+  for (const m of layout.headerMerges ?? []) {
+    if (m.bottom >= layout.headerRow || (m.top === m.bottom && m.left === m.right)) continue
+    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1)
+  }
+  for (const w of layout.columnWidths ?? []) for (let c = w.first; c <= w.last && c < 16384; c++) ws.getColumn(c + 1).width = w.width
+}
+
 export interface NationalExportOptions {
   progress?(done: number, total: number, message: string): void
   /** Throws when the clerk cancelled. */
@@ -110,6 +124,7 @@ export async function exportNational(ledger: Ledger, outputPath: string, layout:
     for (const t of found?.titleRows ?? [[SHEET_TITLES[kind]]]) ws.addRow(t.map((c) => cellText(c)))
     // The header as the file wrote it (a header given twice is keyed 「…#2」 in the ledger, a padded one trimmed).
     ws.addRow(found?.headerTexts ?? headers.map((h) => h.replace(/#\d+$/, '')))
+    if (found) applyHeaderLayout(ws, found)
     const data = layoutRows(ledger, kind, headers, (h) => fieldOfHeader(kind, found, h))
     data.forEach((r, i) => {
       if (i % 1000 === 0) {

@@ -31,7 +31,8 @@ export function commitNationalImport(ledger: Ledger, parsed: ParsedNational, pla
       sha256: parsed.sha256,
       sheet: parsed.sheet,
       mapping_json: JSON.stringify(parsed.columns.map((c) => ({ index: c.index, header: c.header, field: c.field }))),
-      layout_json: JSON.stringify({ nationalKind: plan.kind, headerRow: parsed.headerRow, titleRows: parsed.titleRows, headers: parsed.headers, headerTexts: parsed.headerTexts }),
+      layout_json: JSON.stringify({ nationalKind: plan.kind, headerRow: parsed.headerRow, titleRows: parsed.titleRows, headers: parsed.headers, headerTexts: parsed.headerTexts,
+        ...(parsed.headerMerges?.length ? { headerMerges: parsed.headerMerges } : {}), ...(parsed.columnWidths ? { columnWidths: parsed.columnWidths } : {}) }),
       counts_json: JSON.stringify({ records: plan.counts, nationalKind: plan.kind }),
       actor: options.actor,
     })

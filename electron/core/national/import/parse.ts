@@ -14,7 +14,7 @@ import { normaliseCode, normaliseDecimal, normaliseInt, normaliseMoneyFen, norma
 import { cleanCell } from '../../../../shared/import/text'
 import type { JobContext } from '../../jobs'
 import { headerSignature, sha256File } from '../../spreadsheets/hash'
-import { listSheets } from '../../spreadsheets/read'
+import { listSheets, readMergedRanges, readSheetView, type MergedRange } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 
 export type Value = string | number | null
@@ -48,6 +48,10 @@ export interface ParsedNational {
   headers: string[]
   /** The header cells exactly as written (to write them back). */
   headerTexts: string[]
+  /** Merged ranges of the title and header rows (0-based, inclusive), to merge them again on export. */
+  headerMerges?: MergedRange[]
+  /** Column widths of the sheet (Excel character units, 0-based column ranges). */
+  columnWidths?: { first: number; last: number; width: number }[]
   columns: NationalColumnView[]
   signature: string
   rememberedMapping: boolean
@@ -203,7 +207,7 @@ export async function parseNationalFile(
     throw new LedgerError('wrong_kind', wrongKindMessage(input.fileName, found, '国家系统的户信息、务工或行政村表格'))
   }
   const kind = found.kind as NationalKind
-  return analyseNationalGrid(grid, kind, found.headerRowIndex, {
+  const parsed = analyseNationalGrid(grid, kind, found.headerRowIndex, {
     fileName: input.fileName,
     sha256,
     sheet: chosen,
@@ -211,6 +215,12 @@ export async function parseNationalFile(
     mapping: input.mapping,
     recall,
   })
+  // The title and header block's merges and the column widths, so the national-layout export looks like the file.
+  const merges = (await readMergedRanges(input.path, chosen)) ?? []
+  parsed.headerMerges = merges.filter((m) => m.top <= found.headerRowIndex && m.bottom <= found.headerRowIndex)
+  const view = await readSheetView(input.path, chosen)
+  if (view?.widths.length) parsed.columnWidths = view.widths
+  return parsed
 }
 
 export function analyseNationalGrid(
