@@ -6,23 +6,10 @@
  */
 import { Tooltip } from 'antd'
 import { cloneElement, isValidElement, useCallback, type ReactElement, type ReactNode } from 'react'
-import { allows, UNMASK_PERMISSION, type Role } from '../../../shared/api/accounts'
-import { permissionOf, type OpName } from '../../../shared/api/contract'
+import type { Role } from '../../../shared/api/accounts'
+import type { OpName } from '../../../shared/api/contract'
 import { useSession } from './LoginGate'
-
-export const READONLY_HINT = '只读账户不能修改'
-export const ADMIN_HINT = '只有管理员可以这样做'
-
-/** Whether a session with this role (null: accounts not set up) may run `op`. */
-export function roleCan(role: Role | null | undefined, op: OpName): boolean {
-  return !role || allows(role, permissionOf(op))
-}
-
-/** Why `op` is not offered to this role, or null when it is. */
-export function refusalHint(role: Role | null | undefined, op: OpName): string | null {
-  if (roleCan(role, op)) return null
-  return permissionOf(op) === 'admin' && role !== 'readonly' ? ADMIN_HINT : READONLY_HINT
-}
+import { refusalHint, roleCan, roleCanUnmask } from '../../../shared/api/accounts-permissions'
 
 /** The signed-in role, or null when accounts are not set up. */
 export function useRole(): Role | null {
@@ -38,11 +25,8 @@ export function usePermissions(): (op: OpName) => boolean {
 
 /** Whether the current session may export or print full ID numbers and phones. */
 export function useCanUnmask(): boolean {
-  const role = useRole()
-  return !role || allows(role, UNMASK_PERMISSION)
+  return roleCanUnmask(useRole())
 }
-
-export const UNMASK_HINT = '只读账户不能导出或打印完整的证件号码和电话'
 
 /** Whether the current session may run `op`. */
 export function useCan(op: OpName): boolean {

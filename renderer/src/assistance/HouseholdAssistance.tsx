@@ -3,8 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { AID_KINDS, type AidView, type PairingView, type VisitView, type WishView } from '../../../shared/domain/assistance'
 import { fenToYuanText, formatYuanNumber } from '../../../shared/domain/money'
-import type { OpName } from '../../../shared/api/contract'
-import { Can } from '../accounts'
+import { Can, usePermissions } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { GuardedModal } from '../common/GuardedModal'
@@ -42,6 +41,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const { message } = App.useApp()
   const data = useCall('assistance.household', { householdId })
   const helpers = useCall('assistance.helpers', {})
+  const can = usePermissions()
   const units = useCall('assistance.units', {})
   const [dialog, setDialog] = useState<Dialog>(null)
   const [form] = Form.useForm()
@@ -123,20 +123,21 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const required = [{ required: true, message: '请填写' }]
   // The household's current helpers are offered as 走访人 / 认领人; any other name can be typed.
   const helperNames = [...new Set(d?.pairings.filter((p) => !p.endDate).map((p) => p.helperName))].map((n) => ({ value: n }))
-  const rowActions = (onEdit: () => void, onDelete: () => void, what: string, ops: [update: OpName, remove: OpName]) => (
+  /** 修改 / 删除 of a row, each shown only when the session may run its op (`can` from the contract). */
+  const rowActions = (onEdit: () => void, onDelete: () => void, what: string, allowed: [edit: boolean, remove: boolean]) => (
     <Space size={4}>
-      <Can op={ops[0]} hide>
+      {allowed[0] && (
         <Button size="small" type="link" onClick={onEdit}>
           修改
         </Button>
-      </Can>
-      <Can op={ops[1]} hide>
+      )}
+      {allowed[1] && (
         <Popconfirm title={`删除这条${what}？`} okText="删除" cancelText="取消" onConfirm={onDelete}>
           <Button size="small" type="link" danger>
             删除
           </Button>
         </Popconfirm>
-      </Can>
+      )}
     </Space>
   )
   return (
@@ -205,7 +206,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                           () => open({ editVisit: r }, { date: dayjs(r.date), visitor: r.visitor, findings: r.findings ?? undefined, actions: r.actions ?? undefined }),
                           () => void remove(call('assistance.deleteVisit', { visitId: r.id })),
                           '走访记录',
-                          ['assistance.updateVisit', 'assistance.deleteVisit'],
+                          [can('assistance.updateVisit'), can('assistance.deleteVisit')],
                         ),
                     },
                   ]}
@@ -253,7 +254,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                             ),
                           () => void remove(call('assistance.deleteAid', { aidId: r.id })),
                           '帮户记录',
-                          ['assistance.updateAid', 'assistance.deleteAid'],
+                          [can('assistance.updateAid'), can('assistance.deleteAid')],
                         ),
                     },
                   ]}
@@ -307,7 +308,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                         () => open({ editWish: w }, { content: w.content, takenBy: w.takenBy ?? undefined }),
                         () => void remove(call('assistance.deleteWish', { wishId: w.id })),
                         '心愿',
-                        ['assistance.updateWish', 'assistance.deleteWish'],
+                        [can('assistance.updateWish'), can('assistance.deleteWish')],
                       ),
                   },
                 ]}

@@ -19,8 +19,10 @@ const month = (m: string | null) => (m ? `${m.slice(0, 4)}年${m.slice(5, 7)}月
 export function WorkSpellsCard(props: { householdId: number; members: { id: number; name: string; removed: boolean }[]; readOnly?: boolean }) {
   const data = useCall('national.household', { householdId: props.householdId })
   const can = usePermissions()
-  // Row actions and the card's buttons need the national writes (a 只读 account has none).
-  const readOnly = props.readOnly || !can('national.saveWorkSpell')
+  // Row actions (修改, 删除) and the card's buttons need the national writes (a 只读 account has none).
+  const readOnly = props.readOnly
+  const spellActions = !readOnly && can('national.saveWorkSpell') && can('national.deleteWorkSpell')
+  const plannedActions = !readOnly && can('national.savePlannedWork') && can('national.deletePlannedWork')
   const { message } = App.useApp()
   const [editing, setEditing] = useState<Partial<WorkSpellView> | null>(null)
   const [planning, setPlanning] = useState<Partial<PlannedWorkView> | null>(null)
@@ -67,7 +69,7 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
             { title: '单位', dataIndex: 'employer' },
             { title: '务工月收入', render: (_: unknown, s) => yuan(s.monthlyIncomeFen), width: 110 },
             { title: '点对点输送', dataIndex: 'pointToPoint', width: 90 },
-            ...(readOnly
+            ...(!spellActions
               ? []
               : [
                   {
@@ -103,7 +105,7 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
               { title: '计划务工地点', dataIndex: 'place', width: 220 },
               { title: '行业', dataIndex: 'industry', width: 120 },
               { title: '就业服务需求', dataIndex: 'serviceNeed' },
-              ...(readOnly
+              ...(!plannedActions
                 ? []
                 : [
                     {
