@@ -1,6 +1,8 @@
-import { Alert, Button, Layout, Menu } from 'antd'
+import { Alert, Button, Layout, Menu, Result, Tag, Tooltip } from 'antd'
+import type { OpName } from '../../shared/api/contract'
 import { ROLE_LABELS } from '../../shared/api/accounts'
 import { LoginGate, useSession } from './accounts/LoginGate'
+import { usePermissions } from './accounts'
 import { AccountsPage } from './accounts/AccountsPage'
 import { AccessLogPage } from './accounts/AccessLogPage'
 import { ChangePasswordButton } from './accounts/ChangePasswordButton'
@@ -41,6 +43,17 @@ import { navigate, useRoute } from './router'
 import { StatsPage } from './stats/StatsPage'
 import { StatsReportPage } from './stats/StatsReportPage'
 
+/** Pages that exist only to write (an import ends in its commit): not offered to a session that may not. */
+const WRITE_PAGES: Partial<Record<string, OpName>> = {
+  import: 'households.importCommit',
+  'national-import': 'national.importCommit',
+  'project-import': 'projects.importCommit',
+  'credit-import': 'credit.importCommit',
+  'rectification-import': 'rectification.importCommit',
+  'posts-import': 'posts.importCommit',
+  'monitoring-settings': 'monitoring.saveSettings',
+}
+
 export function App() {
   return (
     <LoginGate>
@@ -53,6 +66,7 @@ function Shell() {
   const route = useRoute()
   const session = useSession()
   const current = session.status?.current
+  const can = usePermissions()
   const info = useCall('app.info', {})
   const { reload } = info
   // A restarted core may have a different state: refresh what is shown.
@@ -70,7 +84,16 @@ function Shell() {
         <h1>乡镇帮扶台账</h1>
         {current && (
           <span className="app-user">
-            <span>{`${current.displayName}（${ROLE_LABELS[current.role]}）`}</span>
+            {current.role === 'readonly' ? (
+              <>
+                <span>{current.displayName}</span>
+                <Tooltip title="只读账户可以查看、查找、打印和导出，不能修改台账">
+                  <Tag className="app-role-tag">只读</Tag>
+                </Tooltip>
+              </>
+            ) : (
+              <span>{`${current.displayName}（${ROLE_LABELS[current.role]}）`}</span>
+            )}
             <ChangePasswordButton size="small" />
             <Button size="small" onClick={session.logout}>
               退出
@@ -110,16 +133,19 @@ function Shell() {
                 ],
               },
               { type: 'group', label: '统计与表单', children: [{ key: 'stats', label: '统计' }, { key: 'forms', label: '打印表单' }] },
-              { type: 'group', label: '导入', children: [{ key: 'import', label: '导入花名册' }, { key: 'national-import', label: '导入国家系统表格' }] },
+              // Importing ends in a write: a 只读 account has nothing to do there.
+              ...(can('households.importCommit') || can('national.importCommit')
+                ? [{ type: 'group' as const, label: '导入', children: [{ key: 'import', label: '导入花名册' }, { key: 'national-import', label: '导入国家系统表格' }] }]
+                : []),
               {
                 type: 'group',
                 label: '设置',
                 children: [
                   // 管理员 and 经办人 keep the yearly monitoring settings; read-only accounts do not.
-                  ...(!current || current.role !== 'readonly' ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
+                  ...(can('monitoring.saveSettings') ? [{ key: 'monitoring-settings', label: '监测设置' }] : []),
                   { key: 'data', label: '数据与备份' },
                   // Administrators manage accounts and read the log; without accounts anyone may set them up.
-                  ...(!current || current.role === 'admin' ? [{ key: 'accounts', label: '账户与日志' }] : []),
+                  ...(can('accounts.list') ? [{ key: 'accounts', label: '账户与日志' }] : []),
                 ],
               },
             ]}
@@ -128,7 +154,9 @@ function Shell() {
         <Layout.Content className="app-content">
           <LedgerFileAlert onDataChanged={reload} />
           {info.data?.backupWarning && <Alert type="warning" showIcon banner message={info.data.backupWarning} />}
-          {route.page === 'household' ? (
+          {WRITE_PAGES[route.page] && !can(WRITE_PAGES[route.page]!) ? (
+            <Result status="403" title="只读账户不能使用这个页面" subTitle="这个页面用于导入或修改台账。如需导入或修改，请用经办人或管理员账户登录。" />
+          ) : route.page === 'household' ? (
             <HouseholdPage id={route.id} focus={route.focus} />
           ) : route.page === 'import' ? (
             <ImportPage onDataChanged={reload} />

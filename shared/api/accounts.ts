@@ -15,6 +15,13 @@ export function allows(role: Role, needed: Permission): boolean {
   return role === 'admin'
 }
 
+/**
+ * Exporting or printing full ID numbers and phones (the `unmasked` / `fullIds` choice of a read
+ * operation such as households.export, credit.export or forms.householdCards) needs this much:
+ * the core refuses it to 只读, and the UI offers it only where `allows(role, UNMASK_PERMISSION)`.
+ */
+export const UNMASK_PERMISSION: Permission = 'write'
+
 export interface AccountView {
   id: number
   username: string

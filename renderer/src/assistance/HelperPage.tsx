@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Select, Table, Tag }
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { HelperHouseholdView } from '../../../shared/domain/assistance'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { householdLabel, useHouseholdSearch } from '../common/use-household-search'
@@ -58,9 +59,11 @@ export function HelperPage({ id }: { id: number }) {
         size="small"
         title="帮扶的户（当前和历史）"
         extra={
-          <Button type="primary" onClick={() => setPairing(true)}>
-            结对新的户
-          </Button>
+          <Can op="assistance.pair">
+            <Button type="primary" onClick={() => setPairing(true)}>
+              结对新的户
+            </Button>
+          </Can>
         }
       >
         <Table<HelperHouseholdView>
@@ -84,6 +87,7 @@ export function HelperPage({ id }: { id: number }) {
               width: 100,
               render: (_: unknown, r) =>
                 !r.endDate && (
+                  <Can op="assistance.endPairing" hide>
                   <Button
                     size="small"
                     onClick={(e) => {
@@ -93,6 +97,7 @@ export function HelperPage({ id }: { id: number }) {
                   >
                     结束结对
                   </Button>
+                  </Can>
                 ),
             },
           ]}

@@ -1,6 +1,7 @@
 import { App, AutoComplete, Button, Form, Input, Space, Tabs } from 'antd'
 import { useState } from 'react'
 import { UNIT_KINDS, type HelperView, type OpenWishView, type UnitView } from '../../../shared/domain/assistance'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { ListShell, ListTable } from '../common/ListShell'
@@ -51,10 +52,14 @@ export function HelpersPage() {
           onChange={(k) => setTab(k as typeof tab)}
           tabBarExtraContent={
             <Space>
-              <Button onClick={() => open('unit')}>新增帮扶单位</Button>
-              <Button type="primary" onClick={() => open('helper')}>
-                新增帮扶责任人
-              </Button>
+              <Can op="assistance.addUnit">
+                <Button onClick={() => open('unit')}>新增帮扶单位</Button>
+              </Can>
+              <Can op="assistance.addHelper">
+                <Button type="primary" onClick={() => open('helper')}>
+                  新增帮扶责任人
+                </Button>
+              </Can>
             </Space>
           }
           items={[

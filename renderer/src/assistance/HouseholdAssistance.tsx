@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { AID_KINDS, type AidView, type PairingView, type VisitView, type WishView } from '../../../shared/domain/assistance'
 import { fenToYuanText, formatYuanNumber } from '../../../shared/domain/money'
+import { Can, usePermissions } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { GuardedModal } from '../common/GuardedModal'
@@ -40,6 +41,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const { message } = App.useApp()
   const data = useCall('assistance.household', { householdId })
   const helpers = useCall('assistance.helpers', {})
+  const can = usePermissions()
   const units = useCall('assistance.units', {})
   const [dialog, setDialog] = useState<Dialog>(null)
   const [form] = Form.useForm()
@@ -121,16 +123,21 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
   const required = [{ required: true, message: '请填写' }]
   // The household's current helpers are offered as 走访人 / 认领人; any other name can be typed.
   const helperNames = [...new Set(d?.pairings.filter((p) => !p.endDate).map((p) => p.helperName))].map((n) => ({ value: n }))
-  const rowActions = (onEdit: () => void, onDelete: () => void, what: string) => (
+  /** 修改 / 删除 of a row, each shown only when the session may run its op (`can` from the contract). */
+  const rowActions = (onEdit: () => void, onDelete: () => void, what: string, allowed: [edit: boolean, remove: boolean]) => (
     <Space size={4}>
-      <Button size="small" type="link" onClick={onEdit}>
-        修改
-      </Button>
-      <Popconfirm title={`删除这条${what}？`} okText="删除" cancelText="取消" onConfirm={onDelete}>
-        <Button size="small" type="link" danger>
-          删除
+      {allowed[0] && (
+        <Button size="small" type="link" onClick={onEdit}>
+          修改
         </Button>
-      </Popconfirm>
+      )}
+      {allowed[1] && (
+        <Popconfirm title={`删除这条${what}？`} okText="删除" cancelText="取消" onConfirm={onDelete}>
+          <Button size="small" type="link" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      )}
     </Space>
   )
   return (
@@ -143,10 +150,14 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             children: (
               <>
                 <Space style={{ marginBottom: 8 }}>
-                  <Button onClick={() => open('pair')} disabled={!helpers.data?.length}>
-                    结对已有帮扶责任人
-                  </Button>
-                  <Button onClick={() => open('helper')}>新增帮扶责任人并结对</Button>
+                  <Can op="assistance.pair">
+                    <Button onClick={() => open('pair')} disabled={!helpers.data?.length}>
+                      结对已有帮扶责任人
+                    </Button>
+                  </Can>
+                  <Can op={['assistance.addHelper', 'assistance.pair']}>
+                    <Button onClick={() => open('helper')}>新增帮扶责任人并结对</Button>
+                  </Can>
                 </Space>
                 <Table<PairingView>
                   rowKey="id"
@@ -160,7 +171,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                     { title: '电话', dataIndex: 'phone', width: 120 },
                     { title: '开始', dataIndex: 'startDate', width: 110 },
                     { title: '结束', dataIndex: 'endDate', width: 110, render: (v: string | null) => v ?? <Tag color="green">帮扶中</Tag> },
-                    { title: '', key: 'end', width: 90, render: (_: unknown, p) => !p.endDate && <Button size="small" onClick={() => void endPairing(p)}>结束结对</Button> },
+                    { title: '', key: 'end', width: 90, render: (_: unknown, p) => !p.endDate && <Can op="assistance.endPairing" hide><Button size="small" onClick={() => void endPairing(p)}>结束结对</Button></Can> },
                   ]}
                 />
               </>
@@ -171,9 +182,11 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             label: `走访记录（${d?.visits.length ?? 0}）`,
             children: (
               <>
-                <Button style={{ marginBottom: 8 }} onClick={() => open('visit')}>
-                  记录走访
-                </Button>
+                <Can op="assistance.addVisit">
+                  <Button style={{ marginBottom: 8 }} onClick={() => open('visit')}>
+                    记录走访
+                  </Button>
+                </Can>
                 <Table<VisitView>
                   rowKey="id"
                   size="small"
@@ -193,6 +206,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                           () => open({ editVisit: r }, { date: dayjs(r.date), visitor: r.visitor, findings: r.findings ?? undefined, actions: r.actions ?? undefined }),
                           () => void remove(call('assistance.deleteVisit', { visitId: r.id })),
                           '走访记录',
+                          [can('assistance.updateVisit'), can('assistance.deleteVisit')],
                         ),
                     },
                   ]}
@@ -205,9 +219,11 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             label: `帮户（${d?.aid.length ?? 0}）`,
             children: (
               <>
-                <Button style={{ marginBottom: 8 }} onClick={() => open('aid')}>
-                  登记帮户
-                </Button>
+                <Can op="assistance.addAid">
+                  <Button style={{ marginBottom: 8 }} onClick={() => open('aid')}>
+                    登记帮户
+                  </Button>
+                </Can>
                 <Table<AidView>
                   rowKey="id"
                   size="small"
@@ -238,6 +254,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                             ),
                           () => void remove(call('assistance.deleteAid', { aidId: r.id })),
                           '帮户记录',
+                          [can('assistance.updateAid'), can('assistance.deleteAid')],
                         ),
                     },
                   ]}
@@ -250,9 +267,11 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
             label: `心愿（未办结 ${openWishes}）`,
             children: (
               <>
-              <Button style={{ marginBottom: 8 }} onClick={() => open('wish')}>
-                登记心愿
-              </Button>
+              <Can op="assistance.addWish">
+                <Button style={{ marginBottom: 8 }} onClick={() => open('wish')}>
+                  登记心愿
+                </Button>
+              </Can>
               <Table<WishView>
                 rowKey="id"
                 size="small"
@@ -272,9 +291,11 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                       ) : (
                         <Space>
                           <Tag color="orange">未办结</Tag>
-                          <Button size="small" onClick={() => open({ wish: w })}>
-                            办结
-                          </Button>
+                          <Can op="assistance.resolveWish" hide>
+                            <Button size="small" onClick={() => open({ wish: w })}>
+                              办结
+                            </Button>
+                          </Can>
                         </Space>
                       ),
                   },
@@ -287,6 +308,7 @@ export function HouseholdAssistance({ householdId }: { householdId: number }) {
                         () => open({ editWish: w }, { content: w.content, takenBy: w.takenBy ?? undefined }),
                         () => void remove(call('assistance.deleteWish', { wishId: w.id })),
                         '心愿',
+                        [can('assistance.updateWish'), can('assistance.deleteWish')],
                       ),
                   },
                 ]}

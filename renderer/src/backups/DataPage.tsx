@@ -3,6 +3,7 @@ import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { BACKUP_REASON_LABELS, type BackupView } from '../../../shared/api/backups'
 import type { AppInfo } from '../../../shared/api/app'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -43,9 +44,11 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
         title="备份"
         size="small"
         extra={
-          <Button type="primary" loading={busy} onClick={() => void act(async () => `已备份：${(await call('backups.create', {})).name}`)}>
-            立即备份
-          </Button>
+          <Can op="backups.create">
+            <Button type="primary" loading={busy} onClick={() => void act(async () => `已备份：${(await call('backups.create', {})).name}`)}>
+              立即备份
+            </Button>
+          </Can>
         }
       >
         <Typography.Paragraph type="secondary">
@@ -53,12 +56,16 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
         </Typography.Paragraph>
         <Space.Compact style={{ width: '100%', maxWidth: 760, marginBottom: 12 }}>
           <Input addonBefore="备份文件夹" aria-label="备份文件夹" value={dir} onChange={(e) => setDir(e.target.value)} />
-          <Button disabled={busy || !dir || dir === backups.data?.dir} onClick={() => void act(async () => `备份文件夹已改为 ${(await call('backups.setDir', { dir })).dir}`)}>
-            保存
-          </Button>
-          <Button disabled={busy || backups.data?.dir === backups.data?.defaultDir} onClick={() => void act(async () => `已恢复默认文件夹 ${(await call('backups.setDir', { dir: null })).dir}`)}>
-            恢复默认
-          </Button>
+          <Can op="backups.setDir">
+            <Button disabled={busy || !dir || dir === backups.data?.dir} onClick={() => void act(async () => `备份文件夹已改为 ${(await call('backups.setDir', { dir })).dir}`)}>
+              保存
+            </Button>
+          </Can>
+          <Can op="backups.setDir">
+            <Button disabled={busy || backups.data?.dir === backups.data?.defaultDir} onClick={() => void act(async () => `已恢复默认文件夹 ${(await call('backups.setDir', { dir: null })).dir}`)}>
+              恢复默认
+            </Button>
+          </Can>
         </Space.Compact>
         {backups.error && <Alert type="error" showIcon message={backups.error.message} style={{ marginBottom: 12 }} />}
         {backups.data && (
@@ -97,6 +104,7 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
                 b.newer ? (
                   <Tag>新版本程序所建</Tag>
                 ) : (
+                  <Can op="backups.restore" hide>
                   <Popconfirm
                     title="恢复到这个备份？"
                     description="当前数据会先另存为一份「恢复前」备份，之后可再恢复回来。"
@@ -114,6 +122,7 @@ export function DataPage({ info, onDataChanged }: { info: AppInfo | undefined; o
                       恢复
                     </Button>
                   </Popconfirm>
+                  </Can>
                 ),
             },
           ]}

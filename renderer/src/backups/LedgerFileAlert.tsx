@@ -1,6 +1,7 @@
 import { Alert, App, Button, Popconfirm, Space } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -40,6 +41,7 @@ export function LedgerFileAlert({ onDataChanged }: { onDataChanged(): void }) {
         <Space direction="vertical">
           <span>{data.message}</span>
           {newest && (
+            <Can op="backups.restore" hide fallback={<span>请管理员从备份恢复。</span>}>
             <Popconfirm
               title="恢复这个备份？"
               description={`恢复 ${dayjs(newest.createdAt).format('YYYY-MM-DD HH:mm')} 的备份：${newest.households} 户、${newest.members} 人。`}
@@ -51,6 +53,7 @@ export function LedgerFileAlert({ onDataChanged }: { onDataChanged(): void }) {
                 恢复这个备份
               </Button>
             </Popconfirm>
+            </Can>
           )}
         </Space>
       }

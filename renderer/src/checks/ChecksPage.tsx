@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Se
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import type { CheckFindingView, CheckRuleSummary } from '../../../shared/api/checks'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -146,12 +147,18 @@ export function ChecksPage() {
         <Space wrap align="center">
           <span>核查日期</span>
           <DatePicker aria-label="核查日期" value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
-          <Button type="primary" loading={running} onClick={run}>开始核查</Button>
+          <Can op="checks.run">
+            <Button type="primary" loading={running} onClick={run}>开始核查</Button>
+          </Can>
           <Button onClick={() => produce('checks.exportWorkbook')} disabled={!o?.lastRun}>导出核查结果（.xlsx）</Button>
           <Button onClick={() => navigate('#/print/checks')} disabled={!o?.lastRun}>打印汇总</Button>
           <Button onClick={() => produce('checks.exportWaivers')}>导出豁免清单</Button>
-          <Button onClick={importWaivers}>导入县级豁免清单</Button>
-          <Button onClick={() => setSettingsOpen(true)} disabled={!o}>核查设置</Button>
+          <Can op="checks.importWaivers">
+            <Button onClick={importWaivers}>导入县级豁免清单</Button>
+          </Can>
+          <Can op="checks.saveSettings">
+            <Button onClick={() => setSettingsOpen(true)} disabled={!o}>核查设置</Button>
+          </Can>
           {o && <Typography.Text type="secondary">规则 {o.rules.length} 条，覆盖县级核查规则 {o.coverage.covered}/{o.coverage.total} 条</Typography.Text>}
         </Space>
         <div style={{ marginTop: 8 }}>
@@ -192,8 +199,12 @@ export function ChecksPage() {
           <Select aria-label="等级" allowClear placeholder="等级" style={{ width: 90 }} value={filter.severity} onChange={(v?: '错误' | '疑点' | '提示') => setF({ severity: v })} options={['错误', '疑点', '提示'].map((s) => ({ value: s, label: s }))} />
           <Select aria-label="规则" allowClear showSearch optionFilterProp="label" placeholder="规则" style={{ width: 260 }} value={filter.rule} onChange={(v?: string) => setF({ rule: v })}
             options={(o?.rules ?? []).map((r) => ({ value: r.code, label: `${r.title}${r.covers.length ? `（${r.covers[0]}）` : ''}` }))} />
-          <Button disabled={selected.length === 0 || status === 'waived'} onClick={() => setWaiving(true)}>豁免所选（{selected.length}）</Button>
-          <Button disabled={selected.length === 0 || status === 'open' || status === 'new'} onClick={unwaive}>取消豁免</Button>
+          <Can op="checks.waive">
+            <Button disabled={selected.length === 0 || status === 'waived'} onClick={() => setWaiving(true)}>豁免所选（{selected.length}）</Button>
+          </Can>
+          <Can op="checks.unwaive">
+            <Button disabled={selected.length === 0 || status === 'open' || status === 'new'} onClick={unwaive}>取消豁免</Button>
+          </Can>
         </Space>
         {findings.error && <Alert type="error" showIcon message={findings.error.message} />}
         <Table<CheckFindingView>

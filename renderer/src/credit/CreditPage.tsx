@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { LoanRow, VillageCreditTotal } from '../../../shared/api/credit'
 import { LOAN_STATUSES, type LoanStatus } from '../../../shared/domain/credit'
 import { formatYuanNumber } from '../../../shared/domain/money'
+import { Can, UNMASK_HINT, useCanUnmask } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -23,6 +24,7 @@ export function CreditPage() {
   const [q, setQ] = useState('')
   const [adding, setAdding] = useState(false)
   const [unmasked, setUnmasked] = useState(false)
+  const canUnmask = useCanUnmask()
   const filter = { villageId, status, bank, reminder, q: q || undefined }
   const ledger = useCall('credit.list', { today: today(), ...filter })
   const reminders = useCall('credit.reminders', { today: today() })
@@ -31,7 +33,7 @@ export function CreditPage() {
   const overdue = reminders.data?.overdue.length ?? 0
   const exportLedger = async () => {
     try {
-      const f = await call('credit.export', { ...filter, unmasked })
+      const f = await call('credit.export', { ...filter, unmasked: unmasked && canUnmask })
       const r = await window.ledger.saveFile(f.fileId, f.name)
       if (!r.ok) message.error(r.error.message)
       else if (r.value) message.success('已导出小额信贷台账')
@@ -70,10 +72,19 @@ export function CreditPage() {
         style={{ marginBottom: 12 }}
         extra={
           <Space>
-            <Button type="primary" onClick={() => setAdding(true)}>新增贷款</Button>
-            <Button onClick={() => navigate('#/credit/import')}>导入贷款名单</Button>
+            <Can op="credit.create">
+              <Button type="primary" onClick={() => setAdding(true)}>新增贷款</Button>
+            </Can>
+            <Can op="credit.importCommit">
+              <Button onClick={() => navigate('#/credit/import')}>导入贷款名单</Button>
+            </Can>
             <Button onClick={() => void exportLedger()}>导出 Excel</Button>
-            <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)} title="导出的表可再导入（按证件号码对应）；记入访问日志">
+            <Checkbox
+              checked={unmasked && canUnmask}
+              disabled={!canUnmask}
+              onChange={(e) => setUnmasked(e.target.checked)}
+              title={canUnmask ? '导出的表可再导入（按证件号码对应）；记入访问日志' : UNMASK_HINT}
+            >
               含完整证件号码
             </Checkbox>
             <Button onClick={() => navigate('#/print/credit')}>打印小额信贷台账</Button>

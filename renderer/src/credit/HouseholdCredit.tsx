@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { LoanRow } from '../../../shared/api/credit'
 import { CREDIT_GRADES, type CreditGrade } from '../../../shared/domain/credit'
 import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../shared/domain/money'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -50,8 +51,12 @@ export function HouseholdCredit({ householdId }: { householdId: number }) {
       data-card="credit"
       extra={
         <Space>
-          <Button size="small" onClick={() => setRating(true)}>{r ? '修改评级授信' : '登记评级授信'}</Button>
-          <Button size="small" onClick={() => setAdding(true)}>新增贷款</Button>
+          <Can op="credit.setRating">
+            <Button size="small" onClick={() => setRating(true)}>{r ? '修改评级授信' : '登记评级授信'}</Button>
+          </Can>
+          <Can op="credit.create">
+            <Button size="small" onClick={() => setAdding(true)}>新增贷款</Button>
+          </Can>
         </Space>
       }
     >

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { LoanDetail, RepaymentView, SubsidyView } from '../../../shared/api/credit'
 import { REPAYMENT_KINDS, type RepaymentKind } from '../../../shared/domain/credit'
 import { formatYuan, formatYuanNumber } from '../../../shared/domain/money'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -25,8 +26,12 @@ export function LoanPage({ id }: { id: number }) {
       <Space style={{ marginBottom: 12 }}>
         <Button onClick={() => navigate('#/credit')}>← 小额信贷台账</Button>
         <Button onClick={() => navigate(`#/households/${data.householdId}`)}>打开借款户</Button>
-        <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改贷款'}</Button>
-        <DeleteButton loan={data} />
+        <Can op="credit.update">
+          <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改贷款'}</Button>
+        </Can>
+        <Can op="credit.delete">
+          <DeleteButton loan={data} />
+        </Can>
       </Space>
       {editing ? (
         <Card size="small" title="修改贷款" style={{ marginBottom: 12 }}>
@@ -71,10 +76,11 @@ export function LoanPage({ id }: { id: number }) {
   )
 }
 
-function DeleteButton({ loan }: { loan: LoanDetail }) {
+function DeleteButton({ loan, disabled }: { loan: LoanDetail; disabled?: boolean }) {
   const { message } = App.useApp()
   return (
     <Popconfirm
+      disabled={disabled}
       title="删除这笔贷款？"
       description="还款、展期和贴息记录一并删除（可在修改记录中查到）。"
       okText="删除"
@@ -89,7 +95,7 @@ function DeleteButton({ loan }: { loan: LoanDetail }) {
         }
       }}
     >
-      <Button danger>删除贷款</Button>
+      <Button danger disabled={disabled}>删除贷款</Button>
     </Popconfirm>
   )
 }
@@ -148,13 +154,16 @@ function RepaymentsCard({ loan, onChanged }: { loan: LoanDetail; onChanged(): vo
           {
             title: '', width: 60,
             render: (_: unknown, r) => (
-              <Popconfirm title="删除这条记录？" okText="删除" cancelText="取消" onConfirm={() => void remove(r)}>
-                <Button size="small" type="link" danger>删除</Button>
-              </Popconfirm>
+              <Can op="credit.deleteRepayment" hide>
+                <Popconfirm title="删除这条记录？" okText="删除" cancelText="取消" onConfirm={() => void remove(r)}>
+                  <Button size="small" type="link" danger>删除</Button>
+                </Popconfirm>
+              </Can>
             ),
           },
         ]}
       />
+      <Can op="credit.addRepayment" hide>
       <Form<RepaymentValues> form={form} layout="inline" size="small" style={{ marginTop: 12, rowGap: 8 }} initialValues={{ kind: '还款' }} onFinish={(v) => void add(v)}>
         <Form.Item name="kind" label="类别">
           <Select aria-label="还款类别" style={{ width: 90 }} options={REPAYMENT_KINDS.map((k) => ({ value: k, label: k }))} />
@@ -178,6 +187,7 @@ function RepaymentsCard({ loan, onChanged }: { loan: LoanDetail; onChanged(): vo
           <Button type="primary" htmlType="submit">登记{kind}</Button>
         </Form.Item>
       </Form>
+      </Can>
       {error && <Alert type="error" showIcon message={`未登记：${error}`} style={{ marginTop: 8 }} />}
     </Card>
   )
@@ -230,9 +240,11 @@ function SubsidiesCard({ loan, onChanged }: { loan: LoanDetail; onChanged(): voi
           {
             title: '', width: 60,
             render: (_: unknown, s) => (
-              <Popconfirm title="删除这条贴息？" okText="删除" cancelText="取消" onConfirm={() => void remove(s)}>
-                <Button size="small" type="link" danger>删除</Button>
-              </Popconfirm>
+              <Can op="credit.deleteSubsidy" hide>
+                <Popconfirm title="删除这条贴息？" okText="删除" cancelText="取消" onConfirm={() => void remove(s)}>
+                  <Button size="small" type="link" danger>删除</Button>
+                </Popconfirm>
+              </Can>
             ),
           },
         ]}
@@ -246,6 +258,7 @@ function SubsidiesCard({ loan, onChanged }: { loan: LoanDetail; onChanged(): voi
           ) : null
         }
       />
+      <Can op="credit.addSubsidy" hide>
       <Form<SubsidyValues> form={form} layout="inline" size="small" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => void add(v)}>
         <Form.Item name="period" label="贴息期间">
           <Input aria-label="贴息期间" style={{ width: 150 }} placeholder="如 2026年第1季度" />
@@ -263,6 +276,7 @@ function SubsidiesCard({ loan, onChanged }: { loan: LoanDetail; onChanged(): voi
           <Button type="primary" htmlType="submit">登记贴息</Button>
         </Form.Item>
       </Form>
+      </Can>
       {error && <Alert type="error" showIcon message={`未登记：${error}`} style={{ marginTop: 8 }} />}
     </Card>
   )

@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Progress, Result, Space, Typography, App } from 'antd'
 import { useState } from 'react'
 import type { DemoLoadResult } from '../../../shared/api/demo'
+import { Can } from '../accounts'
 import { call, CallError, runJob, type JobProgress } from '../common/api/client'
 import { navigate } from '../router'
 
@@ -65,12 +66,16 @@ export function DemoWelcome({ onLoaded, ledgerProblem }: { onLoaded(): void; led
           </Space>
         ) : (
           <Space>
-            <Button type="primary" size="large" onClick={() => navigate('#/import')}>
-              导入花名册
-            </Button>
-            <Button size="large" onClick={() => void load()}>
-              载入示例乡镇
-            </Button>
+            <Can op="households.importCommit">
+              <Button type="primary" size="large" onClick={() => navigate('#/import')}>
+                导入花名册
+              </Button>
+            </Can>
+            <Can op="demo.load">
+              <Button size="large" onClick={() => void load()}>
+                载入示例乡镇
+              </Button>
+            </Can>
           </Space>
         )}
       </Empty>

@@ -4,6 +4,7 @@ import type { OpInput } from '../../../shared/api/contract'
 import type { HouseholdCard, HouseholdCards } from '../../../shared/api/forms'
 import { GUARANTEE_ITEMS } from '../../../shared/domain/households-rules'
 import { formatYuan } from '../../../shared/domain/money'
+import { useCanUnmask } from '../accounts'
 import { call, CallError, runJob, type JobProgress as Progress } from '../common/api/client'
 import { JobProgress } from '../common/JobProgress'
 import { dash, plain, PrintShell } from './PrintShell'
@@ -26,6 +27,7 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
   const [shown, setShown] = useState(0)
   // Masked like the lists; full numbers are a choice made here, recorded in the access log by the core.
   const [fullIds, setFullIds] = useState(false)
+  const canUnmask = useCanUnmask()
   const key = JSON.stringify({ householdIds, filter, fullIds })
 
   useEffect(() => {
@@ -83,9 +85,11 @@ export function HouseholdCardsPage({ householdIds, useListFilter, filter: given 
       hint={data ? `共 ${data.cards.length} 户，每户一页（A4 纵向），页码按户计。点「另存为 PDF」保存（浏览器版在打印对话框中选择「另存为 PDF」）。${complete ? '' : ` 正在排版 ${shown} / ${data.cards.length}…`}` : undefined}
       extra={
         <>
-          <Checkbox checked={fullIds} disabled={!!running} onChange={(e) => setFullIds(e.target.checked)}>
-            打印完整证件号码和电话（将记入访问日志）
-          </Checkbox>
+          {canUnmask && (
+            <Checkbox checked={fullIds} disabled={!!running} onChange={(e) => setFullIds(e.target.checked)}>
+              打印完整证件号码和电话（将记入访问日志）
+            </Checkbox>
+          )}
           {error && <Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
         </>
       }

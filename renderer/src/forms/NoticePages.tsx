@@ -6,6 +6,7 @@
 import { App, Button, Input, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import type { BeneficiaryNotice, NoticeFooter, ProjectNotice } from '../../../shared/api/forms'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { cnDate, dash, localToday, NoticeFooterBlock, PrintShell, XlsxButton, yuan } from './PrintShell'
@@ -46,7 +47,9 @@ export function FooterEditor({ footer, onChange }: { footer: NoticeFooter; onCha
         <span>监督举报电话</span>
         <Input aria-label="监督举报电话" maxLength={40} value={footer.phone} onChange={(e) => onChange({ ...footer, phone: e.target.value })} />
       </label>
-      <Button onClick={() => void saveDefault()}>设为默认电话</Button>
+      <Can op="forms.saveSettings">
+        <Button onClick={() => void saveDefault()}>设为默认电话</Button>
+      </Can>
     </Space>
   )
 }

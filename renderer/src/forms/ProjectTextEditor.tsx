@@ -7,6 +7,7 @@ import { useState } from 'react'
 import type { ProjectFieldsInput } from '../../../shared/api/projects'
 import { fenToYuanText } from '../../../shared/domain/money'
 import type { ProjectDetail, ProjectFields } from '../../../shared/domain/projects'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 
 type TextKey = 'acceptanceChecks' | 'acceptanceOpinion' | 'rectification' | 'handoverNote'
@@ -79,9 +80,11 @@ export function ProjectTextEditor({ project, fields, onSaved }: { project: Proje
           />
         </label>
       ))}
-      <Button type="primary" loading={saving} onClick={() => void save()}>
-        保存
-      </Button>
+      <Can op="projects.update">
+        <Button type="primary" loading={saving} onClick={() => void save()}>
+          保存
+        </Button>
+      </Can>
     </Space>
   )
 }

@@ -11,6 +11,7 @@ import { useState } from 'react'
 import { handoverStatement } from '../../../shared/api/forms'
 import type { ObtainedFundView, UnitContribution } from '../../../shared/api/projects'
 import { formatYuan } from '../../../shared/domain/money'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { cnDate, dash, PrintShell, SealBox, XlsxButton, yuan } from './PrintShell'
@@ -111,15 +112,18 @@ function ObtainedFundsEditor({ unitName, villageId, onChanged }: { unitName: str
             key: 'ops',
             width: 70,
             render: (_: unknown, r) => (
-              <Popconfirm title="删除这条争取资金记录？" okText="删除" cancelText="取消" onConfirm={() => void remove(r.id)}>
-                <Button size="small" type="link" danger>
-                  删除
-                </Button>
-              </Popconfirm>
+              <Can op="projects.deleteObtainedFund" hide>
+                <Popconfirm title="删除这条争取资金记录？" okText="删除" cancelText="取消" onConfirm={() => void remove(r.id)}>
+                  <Button size="small" type="link" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Can>
             ),
           },
         ]}
       />
+      <Can op="projects.addObtainedFund" hide>
       <Space wrap style={{ marginTop: 6 }}>
         <DatePicker aria-label="争取日期" placeholder="争取日期" value={draft.date} onChange={(d) => setDraft({ ...draft, date: d })} />
         <Input aria-label="资金来自" placeholder="资金来自，如 示例市财政局" style={{ width: 200 }} value={draft.grantor} onChange={(e) => setDraft({ ...draft, grantor: e.target.value })} />
@@ -140,6 +144,7 @@ function ObtainedFundsEditor({ unitName, villageId, onChanged }: { unitName: str
           登记争取的资金
         </Button>
       </Space>
+      </Can>
     </div>
   )
 }

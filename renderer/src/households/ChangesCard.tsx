@@ -1,6 +1,7 @@
 /** 修改记录: who changed what on this household and its members, newest first (from the audit trail). */
 import { App, Button, Card, Table, Tag } from 'antd'
 import type { HouseholdChange } from '../../../shared/domain/households-rules'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -58,9 +59,11 @@ export function ChangesCard(props: { householdId: number; onChanged?: () => void
             width: 110,
             render: (_: unknown, c) =>
               c.undoable ? (
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => undo(c)}>
-                  撤销此修改
-                </Button>
+                <Can op="households.undoChange" hide>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => undo(c)}>
+                    撤销此修改
+                  </Button>
+                </Can>
               ) : null,
           },
         ]}

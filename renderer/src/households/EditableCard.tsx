@@ -5,6 +5,7 @@
 import { Alert, Button, Card, Descriptions, Form, Space } from 'antd'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import type { EditIssue } from '../../../shared/domain/households-rules'
+import { Can } from '../accounts'
 import { CallError } from '../common/api/client'
 import { type FormValues, changedFields } from './fields'
 
@@ -93,7 +94,9 @@ export function EditableCard(props: {
         ) : (
           <Space>
             {props.extra}
-            <Button onClick={() => { setWarnings([]); props.onEditing(true) }}>编辑</Button>
+            <Can op="households.update">
+              <Button onClick={() => { setWarnings([]); props.onEditing(true) }}>编辑</Button>
+            </Can>
           </Space>
         )
       }

@@ -2,6 +2,7 @@ import { Alert, App, Button, Checkbox, Modal, Radio, Space } from 'antd'
 import { useState } from 'react'
 import type { OpInput } from '../../../shared/api/contract'
 import type { ProducedFile } from '../../../shared/api/files'
+import { useCanUnmask } from '../accounts'
 import { call, CallError, runJob, type JobProgress as Progress } from '../common/api/client'
 import { JobProgress } from '../common/JobProgress'
 
@@ -14,6 +15,8 @@ export function ExportRosterButton({ filter, filtered, selectedIds }: { filter: 
   const [layout, setLayout] = useState<'standard' | 'source'>('standard')
   const [scope, setScope] = useState<'all' | 'filter' | 'selected'>(selectedIds?.length ? 'selected' : filtered ? 'filter' : 'all')
   const [unmasked, setUnmasked] = useState(false)
+  // 只读 exports masked only (the core refuses the full numbers to it).
+  const canUnmask = useCanUnmask()
   const [running, setRunning] = useState<{ progress: Progress; jobId: string | null; startedAt: number } | null>(null)
 
   const run = async () => {
@@ -71,9 +74,11 @@ export function ExportRosterButton({ filter, filtered, selectedIds }: { filter: 
               只导出当前筛选结果
             </Radio>
           </Radio.Group>
-          <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)}>
-            包含完整证件号码和电话
-          </Checkbox>
+          {canUnmask && (
+            <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)}>
+              包含完整证件号码和电话
+            </Checkbox>
+          )}
           {unmasked ? (
             <Alert type="warning" showIcon message="导出的文件含完整证件号码和电话，请妥善保管。此次导出会记入访问日志。" />
           ) : (

@@ -7,6 +7,7 @@ import { EXIT_STATUSES, HOUSEHOLD_TYPES, MONITORING_CATEGORIES, POVERTY_CAUSES, 
 import type { HouseholdListItem } from '../../../shared/domain/households'
 import { MONITORING_RISKS } from '../../../shared/domain/households-status'
 import { MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
+import { Can } from '../accounts'
 import { call, type CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { DemoWelcome } from '../demo'
@@ -168,11 +169,13 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
               style={{ marginBottom: 8 }}
               message="台账中有示例数据：「示例县示例镇」的村、户、人均为虚构，仅供熟悉功能。"
               action={
-                <Popconfirm title="移除全部示例数据？" description="只删除标注为示例的村、户和人，不影响其他数据。" okText="移除" cancelText="取消" onConfirm={removeDemo}>
-                  <Button size="small" danger>
-                    移除示例数据
-                  </Button>
-                </Popconfirm>
+                <Can op="demo.remove" hide>
+                  <Popconfirm title="移除全部示例数据？" description="只删除标注为示例的村、户和人，不影响其他数据。" okText="移除" cancelText="取消" onConfirm={removeDemo}>
+                    <Button size="small" danger>
+                      移除示例数据
+                    </Button>
+                  </Popconfirm>
+                </Can>
               }
             />
           )}
@@ -237,7 +240,11 @@ function HouseholdList({ info, onDataChanged }: { info: AppInfo; onDataChanged()
               filtered={Boolean(search) || Object.values(rest).some((v) => v !== undefined)}
               selectedIds={selected.length ? selected : undefined}
             />
-            {selected.length > 0 && <Button onClick={() => setPairing(true)}>结对帮扶责任人</Button>}
+            {selected.length > 0 && (
+              <Can op="assistance.pairMany" hide>
+                <Button onClick={() => setPairing(true)}>结对帮扶责任人</Button>
+              </Can>
+            )}
             {pairing && (
               <PairSelectedDialog
                 householdIds={selected}

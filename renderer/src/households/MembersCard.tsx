@@ -7,6 +7,7 @@ import { RELATIONS } from '../../../shared/domain/enums'
 import type { HouseholdDetail, Member } from '../../../shared/domain/households'
 import { type EditIssue, MEMBER_EDIT_FIELDS, ageOn, birthDateOf } from '../../../shared/domain/households-rules'
 import { fieldByKey } from '../../../shared/import/households-fields'
+import { Can, usePermissions } from '../accounts'
 import { CallError, call } from '../common/api/client'
 import { MaskedId, RevealInput } from '../common/MaskedId'
 import { confirmDiscard } from '../common/GuardedModal'
@@ -190,6 +191,7 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
   const [editing, setEditing] = useState<Member | null | 'new'>(null)
   const [removing, setRemoving] = useState<Member | null>(null)
   const [headOpen, setHeadOpen] = useState(false)
+  const can = usePermissions()
   const active = h.members.filter((m) => !m.removedReason)
   const today = todayIso()
   const done = (saved: boolean) => {
@@ -218,18 +220,21 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
       title: '状态', key: 'status', width: 160,
       render: (_: unknown, m: Member) => (m.removedReason ? <Tag>{`已移出：${m.removedReason} ${m.removedDate ?? ''}`}</Tag> : <Tag color="green">在户</Tag>),
     },
-    {
-      title: '操作', key: 'actions', width: 110, fixed: 'right',
+    // A 只读 account has no actions here: no empty column either.
+    ...(!can('households.updateMember') ? [] : [{
+      title: '操作', key: 'actions', width: 110, fixed: 'right' as const,
       render: (_: unknown, m: Member) =>
         m.removedReason ? null : (
           <Space size={4}>
             <Button size="small" type="link" onClick={() => setEditing(m)} aria-label={`修改${m.name}`}>修改</Button>
             {m.relation !== '户主' && (
-              <Button size="small" type="link" danger onClick={() => setRemoving(m)} aria-label={`移出${m.name}`}>移出</Button>
+              <Can op="households.removeMember" hide>
+                <Button size="small" type="link" danger onClick={() => setRemoving(m)} aria-label={`移出${m.name}`}>移出</Button>
+              </Can>
             )}
           </Space>
         ),
-    },
+    }]),
   ]
   return (
     <Card
@@ -238,8 +243,12 @@ export function MembersCard(props: { household: HouseholdDetail; onChanged(): vo
       style={{ marginBottom: 12 }}
       extra={
         <Space>
-          <Button onClick={() => setHeadOpen(true)} disabled={active.length < 2}>更换户主</Button>
-          <Button type="primary" onClick={() => setEditing('new')}>新增成员</Button>
+          <Can op="households.changeHead">
+            <Button onClick={() => setHeadOpen(true)} disabled={active.length < 2}>更换户主</Button>
+          </Can>
+          <Can op="households.addMember">
+            <Button type="primary" onClick={() => setEditing('new')}>新增成员</Button>
+          </Can>
         </Space>
       }
     >

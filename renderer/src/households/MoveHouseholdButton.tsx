@@ -2,6 +2,7 @@
 import { App, AutoComplete, Button, Form, Select } from 'antd'
 import { useState } from 'react'
 import type { HouseholdDetail } from '../../../shared/domain/households'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { GuardedModal } from '../common/GuardedModal'
@@ -25,7 +26,9 @@ export function MoveHouseholdButton({ household, onMoved }: { household: Househo
   }
   return (
     <>
-      <Button onClick={() => setOpen(true)}>调整村组</Button>
+      <Can op="households.move">
+        <Button onClick={() => setOpen(true)}>调整村组</Button>
+      </Can>
       <GuardedModal form={form} title="调整村组" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存" destroyOnHidden>
         <Form
           form={form}

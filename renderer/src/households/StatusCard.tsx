@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, 
 import { useState } from 'react'
 import { MONITORING_CATEGORIES } from '../../../shared/domain/enums'
 import { ELIMINATION_METHODS, MONITORING_RISKS, STATUS_EVENT_KINDS, type StatusEvent, type StatusEventKind } from '../../../shared/domain/households-status'
+import { Can, useCan } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -21,6 +22,7 @@ const COLORS: Record<StatusEventKind, string> = { 识别: 'red', 脱贫: 'green'
 export function StatusCard(props: { householdId: number; onChanged(): void }) {
   const { message } = App.useApp()
   const events = useCall('households.statusEvents', { id: props.householdId })
+  const canRecord = useCan('households.recordStatus')
   const [form] = Form.useForm<EventForm>()
   const kind = Form.useWatch('kind', form)
   const risks = Form.useWatch('risks', form)
@@ -90,13 +92,16 @@ export function StatusCard(props: { householdId: number; onChanged(): void }) {
             title: '', key: 'delete', width: 70,
             render: (_: unknown, e: StatusEvent) =>
               e.id === last?.id ? (
-                <Popconfirm title={`删除 ${e.date}「${e.kind}」？`} description="当前状态将按其余记录重新计算。" okText="删除" onConfirm={() => void remove(e)}>
-                  <Button size="small" type="link" danger>删除</Button>
-                </Popconfirm>
+                <Can op="households.deleteStatus" hide>
+                  <Popconfirm title={`删除 ${e.date}「${e.kind}」？`} description="当前状态将按其余记录重新计算。" okText="删除" onConfirm={() => void remove(e)}>
+                    <Button size="small" type="link" danger>删除</Button>
+                  </Popconfirm>
+                </Can>
               ) : null,
           },
         ]}
       />
+      {canRecord && (
       <Form key={formKey} form={form} layout="inline" size="small" style={{ marginTop: 12, rowGap: 8 }}>
         <Form.Item name="kind" label="登记">
           <Select aria-label="事件" placeholder="事件" style={{ width: 120 }} options={STATUS_EVENT_KINDS.map((k) => ({ value: k, label: k }))} />
@@ -135,6 +140,7 @@ export function StatusCard(props: { householdId: number; onChanged(): void }) {
           </Space>
         </Form.Item>
       </Form>
+      )}
       {error && <Alert type="error" showIcon message={`未登记：${error}`} style={{ marginTop: 8 }} />}
     </Card>
   )

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/monitoring'
 import { MEASURE_ITEMS, MEASURE_KINDS, type MeasureKind } from '../../../shared/domain/monitoring-measures'
 import { measureItemOf, POST_TYPES, type PostType } from '../../../shared/domain/posts'
+import { Can, useCan } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -60,7 +61,13 @@ export function HouseholdMonitoring(props: { householdId: number; onChanged(): v
       title="监测（防返贫动态监测）"
       style={{ marginBottom: 12 }}
       data-card="monitoring"
-      extra={canOpen && <Button size="small" type="primary" onClick={() => setOpening(true)}>登记申报或排查</Button>}
+      extra={
+        canOpen && (
+          <Can op="monitoring.openCase">
+            <Button size="small" type="primary" onClick={() => setOpening(true)}>登记申报或排查</Button>
+          </Can>
+        )
+      }
     >
       {data.error && <Alert type="error" showIcon message={data.error.message} />}
       {m && !current && <Empty description="该户没有监测记录。发现风险时点「登记申报或排查」开始识别程序。" />}
@@ -150,6 +157,7 @@ function Procedure(props: { c: CaseView; publicityDays: number; onChanged(): voi
   const { c } = props
   const { message } = App.useApp()
   const [form] = Form.useForm<StepForm>()
+  const canRecord = useCan('monitoring.recordStep')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const next = STEPS.find((s) => !c.steps[s.key].date)
@@ -188,7 +196,7 @@ function Procedure(props: { c: CaseView; publicityDays: number; onChanged(): voi
           { title: '意见', render: (_: unknown, s) => [s.opinion, s.key === 'elim_review' ? c.eliminationMethod : null].filter(Boolean).join('；') },
         ]}
       />
-      {next && (
+      {next && canRecord && (
         <Form form={form} layout="inline" size="small" style={{ marginTop: 12, rowGap: 8 }} data-form="step">
           <Typography.Text strong style={{ marginRight: 8, lineHeight: '24px' }}>{`登记「${next.label}」`}</Typography.Text>
           <DateItem name="date" label={'period' in next ? '公示开始' : '日期'} />
@@ -245,6 +253,7 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
   const { c } = props
   const { message } = App.useApp()
   const [form] = Form.useForm<MeasureForm>()
+  const canAdd = useCan('monitoring.addMeasure')
   const kind = Form.useWatch('kind', form)
   const items = Form.useWatch('items', form)
   const loanId = Form.useWatch('loanId', form)
@@ -323,7 +332,12 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
           { title: '备注', dataIndex: 'note' },
           {
             title: '', width: 60,
-            render: (_: unknown, m) => (c.steps.elim_review.date ? null : <Button size="small" type="link" danger onClick={() => void remove(m)}>删除</Button>),
+            render: (_: unknown, m) =>
+              c.steps.elim_review.date ? null : (
+                <Can op="monitoring.deleteMeasure" hide>
+                  <Button size="small" type="link" danger onClick={() => void remove(m)}>删除</Button>
+                </Can>
+              ),
           },
         ]}
         summary={() => (c.measures.length > 0 ? (
@@ -334,7 +348,7 @@ function Measures(props: { c: CaseView; onChanged(): void }) {
           </Table.Summary.Row>
         ) : null)}
       />
-      {c.steps.county.date && !c.steps.elim_county.date && (
+      {c.steps.county.date && !c.steps.elim_county.date && canAdd && (
         <Form form={form} layout="inline" size="small" style={{ marginTop: 12, rowGap: 8 }} data-form="measure">
           <Form.Item name="kind" label="类别">
             <Select aria-label="措施类别" style={{ width: 140 }} options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))} onChange={() => form.setFieldValue('items', [])} />
@@ -400,7 +414,8 @@ function IndicatorsForm(props: { c: CaseView; onChanged(): void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<Record<string, string | undefined>>()
   const [error, setError] = useState<string | null>(null)
-  const editable = Boolean(c.steps.county.date) && !c.steps.elim_county.date
+  const canSet = useCan('monitoring.setIndicators')
+  const editable = Boolean(c.steps.county.date) && !c.steps.elim_county.date && canSet
   const initial = Object.fromEntries(
     INDICATORS.map((i) => {
       const v = c.indicators[i.key]

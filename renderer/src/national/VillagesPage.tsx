@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space
 import { useState } from 'react'
 import type { VillageFiguresRow } from '../../../shared/api/national'
 import { NATIONAL_FIELDS, type NationalField } from '../../../shared/import/national-fields'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { NationalExportMenu } from './NationalExportMenu'
@@ -58,9 +59,11 @@ export function VillagesPage() {
                 width: 80,
                 fixed: 'right' as const,
                 render: (_: unknown, r: VillageFiguresRow) => (
-                  <Button size="small" type="link" onClick={() => setEditing(r)}>
-                    {r.statistics ? '修改' : '填写'}
-                  </Button>
+                  <Can op="national.saveVillageStatistics" hide>
+                    <Button size="small" type="link" onClick={() => setEditing(r)}>
+                      {r.statistics ? '修改' : '填写'}
+                    </Button>
+                  </Can>
                 ),
               },
             ]}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { PlannedWorkView, WorkSpellView } from '../../../shared/api/national'
 import { NATIONAL_FIELDS } from '../../../shared/import/national-fields'
 import { fenToYuanText } from '../../../shared/domain/money'
+import { usePermissions } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 
@@ -17,6 +18,11 @@ const month = (m: string | null) => (m ? `${m.slice(0, 4)}年${m.slice(5, 7)}月
  */
 export function WorkSpellsCard(props: { householdId: number; members: { id: number; name: string; removed: boolean }[]; readOnly?: boolean }) {
   const data = useCall('national.household', { householdId: props.householdId })
+  const can = usePermissions()
+  // Row actions (修改, 删除) and the card's buttons need the national writes (a 只读 account has none).
+  const readOnly = props.readOnly
+  const spellActions = !readOnly && can('national.saveWorkSpell') && can('national.deleteWorkSpell')
+  const plannedActions = !readOnly && can('national.savePlannedWork') && can('national.deletePlannedWork')
   const { message } = App.useApp()
   const [editing, setEditing] = useState<Partial<WorkSpellView> | null>(null)
   const [planning, setPlanning] = useState<Partial<PlannedWorkView> | null>(null)
@@ -37,11 +43,11 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
       style={{ marginBottom: 12 }}
       data-card="work-spells"
       extra={
-        !props.readOnly && (
+        !readOnly && (
           <Space size={4}>
-            <Button size="small" onClick={() => setEditing({})}>登记务工经历</Button>
-            <Button size="small" onClick={() => setPlanning({})}>登记计划外出务工</Button>
-            <Button size="small" onClick={() => setEditingInfo(true)}>{d?.infoValues ? '修改户信息' : '填写户信息'}</Button>
+            {can('national.saveWorkSpell') && <Button size="small" onClick={() => setEditing({})}>登记务工经历</Button>}
+            {can('national.savePlannedWork') && <Button size="small" onClick={() => setPlanning({})}>登记计划外出务工</Button>}
+            {can('national.saveHouseholdInfo') && <Button size="small" onClick={() => setEditingInfo(true)}>{d?.infoValues ? '修改户信息' : '填写户信息'}</Button>}
           </Space>
         )
       }
@@ -63,7 +69,7 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
             { title: '单位', dataIndex: 'employer' },
             { title: '务工月收入', render: (_: unknown, s) => yuan(s.monthlyIncomeFen), width: 110 },
             { title: '点对点输送', dataIndex: 'pointToPoint', width: 90 },
-            ...(props.readOnly
+            ...(!spellActions
               ? []
               : [
                   {
@@ -99,7 +105,7 @@ export function WorkSpellsCard(props: { householdId: number; members: { id: numb
               { title: '计划务工地点', dataIndex: 'place', width: 220 },
               { title: '行业', dataIndex: 'industry', width: 120 },
               { title: '就业服务需求', dataIndex: 'serviceNeed' },
-              ...(props.readOnly
+              ...(!plannedActions
                 ? []
                 : [
                     {

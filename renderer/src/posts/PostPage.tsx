@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { HolderRow, PayrollRow, PostDetail } from '../../../shared/api/posts'
 import { fenToYuanText, formatYuan } from '../../../shared/domain/money'
 import { holdsIn } from '../../../shared/domain/posts'
+import { Can } from '../accounts'
 import { call, CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -36,12 +37,13 @@ export function PostPage({ id }: { id: number }) {
     <div className="page">
       <Space style={{ marginBottom: 12 }} wrap>
         <Button onClick={() => navigate('#/posts')}>← 公益性岗位</Button>
-        <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改岗位'}</Button>
-        {data.closedMonth ? (
-          <Button onClick={() => void close(null)}>恢复设岗</Button>
-        ) : (
-          <Button onClick={() => setClosing(dayjs())}>撤岗</Button>
-        )}
+        <Can op="posts.update">
+          <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改岗位'}</Button>
+        </Can>
+        <Can op="posts.close">
+          {data.closedMonth ? <Button onClick={() => void close(null)}>恢复设岗</Button> : <Button onClick={() => setClosing(dayjs())}>撤岗</Button>}
+        </Can>
+        <Can op="posts.delete" hide>
         <Popconfirm
           title="删除这个岗位？"
           description="只有没有工资发放记录的岗位可以删除。"
@@ -59,6 +61,7 @@ export function PostPage({ id }: { id: number }) {
         >
           <Button danger>删除岗位</Button>
         </Popconfirm>
+        </Can>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {data.village ?? '乡镇'} {data.typeLabel}
           {data.name ? `（${data.name}）` : ''}
@@ -117,7 +120,7 @@ function HoldersCard({ post, onAssign, onChanged }: { post: PostDetail; onAssign
     }
   }
   return (
-    <Card size="small" title="上岗人员" style={{ marginBottom: 12 }} extra={<Button type="primary" size="small" disabled={post.status === '已撤岗'} onClick={onAssign}>安排上岗</Button>}>
+    <Card size="small" title="上岗人员" style={{ marginBottom: 12 }} extra={<Can op="posts.assign"><Button type="primary" size="small" disabled={post.status === '已撤岗'} onClick={onAssign}>安排上岗</Button></Can>}>
       <Table<HolderRow>
         rowKey="holdingId"
         size="small"
@@ -148,6 +151,7 @@ function HoldersCard({ post, onAssign, onChanged }: { post: PostDetail; onAssign
             key: 'ops',
             width: 150,
             render: (_: unknown, h) => (
+              <Can op={['posts.updateHolding', 'posts.removeHolding']} hide>
               <Space size={4}>
                 <a onClick={() => { setEndFor(h); setEnd(h.endMonth ? dayjs(`${h.endMonth}-01`) : null) }}>聘用期</a>
                 <Popconfirm
@@ -166,6 +170,7 @@ function HoldersCard({ post, onAssign, onChanged }: { post: PostDetail; onAssign
                   <a>删除</a>
                 </Popconfirm>
               </Space>
+              </Can>
             ),
           },
         ]}
@@ -300,9 +305,11 @@ function PayrollGrid({ post, onSaved }: { post: PostDetail; onSaved(): void }) {
             ]}
           />
           <Space style={{ marginTop: 8 }}>
-            <Button type="primary" loading={saving} onClick={() => void save()}>
-              保存本月工资
-            </Button>
+            <Can op="posts.savePayroll">
+              <Button type="primary" loading={saving} onClick={() => void save()}>
+                保存本月工资
+              </Button>
+            </Can>
             <Typography.Text type="secondary">
               勾选的 {included.length} 人，合计 {formatYuan(total)}。未勾选的人本月不发放（已登记的会删除）。
             </Typography.Text>
@@ -335,6 +342,7 @@ function PayrollHistory({ post, onChanged }: { post: PostDetail; onChanged(): vo
             key: 'del',
             width: 60,
             render: (_: unknown, r) => (
+              <Can op="posts.deletePayroll" hide>
               <Popconfirm
                 title="删除这条发放记录？"
                 okText="删除"
@@ -350,6 +358,7 @@ function PayrollHistory({ post, onChanged }: { post: PostDetail; onChanged(): vo
               >
                 <a>删除</a>
               </Popconfirm>
+              </Can>
             ),
           },
         ]}

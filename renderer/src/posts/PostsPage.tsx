@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { PostRow } from '../../../shared/api/posts'
 import { formatYuan } from '../../../shared/domain/money'
 import { POST_STATUSES, POST_TYPES, type PostStatus, type PostType } from '../../../shared/domain/posts'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -73,8 +74,12 @@ export function PostsPage() {
         style={{ marginBottom: 12 }}
         extra={
           <Space>
-            <Button type="primary" onClick={() => setAdding(true)}>新增岗位</Button>
-            <Button onClick={() => navigate('#/posts/import')}>导入岗位人员名单</Button>
+            <Can op="posts.create">
+              <Button type="primary" onClick={() => setAdding(true)}>新增岗位</Button>
+            </Can>
+            <Can op="posts.importCommit">
+              <Button onClick={() => navigate('#/posts/import')}>导入岗位人员名单</Button>
+            </Can>
             <Button onClick={() => void exportList()}>导出 Excel</Button>
             <Button onClick={() => navigate(`#/print/posts-roster${villageId ? `/${villageId}` : ''}`)}>打印人员花名册</Button>
           </Space>

@@ -4,6 +4,7 @@
  */
 import { Alert, App, Button, Popconfirm, Result, Skeleton, Tabs, Tag, Typography } from 'antd'
 import { useCallback, useState } from 'react'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -62,6 +63,7 @@ export function ProjectPage({ id }: { id: number }) {
         <Typography.Text type="secondary">{`预算 ${wan(p.totals.budgetFen)} 万元 · 已拨付 ${wan(p.totals.disbursedFen)} 万元`}</Typography.Text>
         {dirty && <Typography.Text type="warning">有未保存的修改（Ctrl+S 保存）</Typography.Text>}
         <span style={{ marginLeft: 'auto' }}>
+          <Can op="projects.delete" hide>
           <Popconfirm
             title="删除这个项目？"
             description="预算、拨付、节点、受益户和资产记录一并删除（修改记录中保留）。"
@@ -72,6 +74,7 @@ export function ProjectPage({ id }: { id: number }) {
           >
             <Button danger>删除项目</Button>
           </Popconfirm>
+          </Can>
         </span>
       </div>
       {p.warnings.length > 0 && (

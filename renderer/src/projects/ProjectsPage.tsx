@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import {
   FUND_SOURCES, sourcesWithMoney, PROJECT_CATEGORIES, PROJECT_NATURES, PROJECT_STATUSES, type FundSource, type FundTotals, type ProjectListItem, type ProjectStatus,
 } from '../../../shared/domain/projects'
+import { Can } from '../accounts'
 import { call, CallError } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -171,10 +172,14 @@ export function ProjectsPage() {
             <Checkbox checked={filters.lagging ?? false} onChange={(e) => update({ lagging: e.target.checked || undefined })}>
               只看滞后
             </Checkbox>
-            <Button type="primary" onClick={() => setCreating(true)}>
-              新建项目
-            </Button>
-            <Button onClick={() => navigate('#/projects/import')}>导入项目清单</Button>
+            <Can op="projects.create">
+              <Button type="primary" onClick={() => setCreating(true)}>
+                新建项目
+              </Button>
+            </Can>
+            <Can op="projects.importCommit">
+              <Button onClick={() => navigate('#/projects/import')}>导入项目清单</Button>
+            </Can>
           </Space>
           {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
         </>

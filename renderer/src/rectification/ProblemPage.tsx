@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { AttachmentView, ProblemDetail } from '../../../shared/api/rectification'
 import { PROBLEM_STATUSES, type ProblemStatus } from '../../../shared/domain/rectification'
+import { Can, useCan } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -23,8 +24,12 @@ export function ProblemPage({ id }: { id: number }) {
       <Space style={{ marginBottom: 12 }}>
         <Button onClick={() => navigate('#/rectification')}>← 问题整改台账</Button>
         <Button onClick={() => navigate(`#/print/rectification/${id}`)}>打印整改销号表</Button>
-        <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改问题'}</Button>
-        <DeleteButton p={data} />
+        <Can op="rectification.update">
+          <Button onClick={() => setEditing((v) => !v)}>{editing ? '收起修改' : '修改问题'}</Button>
+        </Can>
+        <Can op="rectification.delete">
+          <DeleteButton p={data} />
+        </Can>
       </Space>
       {editing ? (
         <Card size="small" title="修改问题" style={{ marginBottom: 12 }}>
@@ -62,10 +67,11 @@ export function ProblemPage({ id }: { id: number }) {
   )
 }
 
-function DeleteButton({ p }: { p: ProblemDetail }) {
+function DeleteButton({ p, disabled }: { p: ProblemDetail; disabled?: boolean }) {
   const { message } = App.useApp()
   return (
     <Popconfirm
+      disabled={disabled}
       title="删除这个问题？"
       description="整改进展和佐证材料的记录一并删除（可在修改记录中查到）。"
       okText="删除"
@@ -80,7 +86,7 @@ function DeleteButton({ p }: { p: ProblemDetail }) {
         }
       }}
     >
-      <Button danger disabled={p.status === '已销号'}>删除</Button>
+      <Button danger disabled={disabled || p.status === '已销号'}>删除</Button>
     </Popconfirm>
   )
 }
@@ -114,14 +120,16 @@ function StatusCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void }) {
         }))}
         style={{ marginBottom: 12 }}
       />
-      <Space>
-        {next && (
-          <Button type="primary" onClick={() => forward(next)}>
-            {next === '已销号' ? '登记销号' : `改为「${next}」`}
-          </Button>
-        )}
-        {previous && <Button onClick={() => void move(previous)}>退回「{previous}」</Button>}
-      </Space>
+      <Can op="rectification.setStatus" hide>
+        <Space>
+          {next && (
+            <Button type="primary" onClick={() => forward(next)}>
+              {next === '已销号' ? '登记销号' : `改为「${next}」`}
+            </Button>
+          )}
+          {previous && <Button onClick={() => void move(previous)}>退回「{previous}」</Button>}
+        </Space>
+      </Can>
       <Modal
         title={asking === '已销号' ? '登记销号' : '整改完成'}
         open={asking !== null}
@@ -155,6 +163,7 @@ function StatusCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void }) {
 function ProgressCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<{ date: Dayjs; note: string }>()
+  const canDelete = useCan('rectification.deleteProgress')
   const add = async (v: { date: Dayjs; note: string }) => {
     try {
       await call('rectification.addProgress', { problemId: p.id, date: v.date.format('YYYY-MM-DD'), note: v.note.trim() })
@@ -172,17 +181,18 @@ function ProgressCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void })
         locale={{ emptyText: '尚无进展记录' }}
         renderItem={(g) => (
           <List.Item
-            actions={[
+            actions={canDelete ? [
               <Popconfirm key="del" title="删除这条进展？" okText="删除" cancelText="取消" onConfirm={() => call('rectification.deleteProgress', { id: g.id }).then(onChanged)}>
                 <a>删除</a>
               </Popconfirm>,
-            ]}
+            ] : []}
           >
             <Typography.Text strong style={{ marginRight: 12 }}>{g.date}</Typography.Text>
             <span>{g.note}</span>
           </List.Item>
         )}
       />
+      <Can op="rectification.addProgress" hide>
       <Form form={form} layout="inline" onFinish={(v) => void add(v)} initialValues={{ date: dayjs() }} style={{ marginTop: 8 }}>
         <Form.Item name="date" rules={[{ required: true, message: '请填写日期' }]}>
           <DatePicker />
@@ -192,12 +202,14 @@ function ProgressCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void })
         </Form.Item>
         <Button htmlType="submit">添加进展</Button>
       </Form>
+      </Can>
     </Card>
   )
 }
 
 function AttachmentsCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void }) {
   const { message } = App.useApp()
+  const canRemove = useCan('rectification.removeAttachment')
   const upload = async () => {
     const picked = await window.ledger.pickFile({ title: '选择佐证材料（照片或扫描件）', extensions: ['jpg', 'jpeg', 'png', 'pdf', 'tif', 'tiff'] })
     if (!picked.ok) return message.error(picked.error.message)
@@ -220,7 +232,7 @@ function AttachmentsCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void
     }
   }
   return (
-    <Card size="small" title={`佐证材料（${p.attachments.length}）`} extra={<Button onClick={() => void upload()}>上传照片或扫描件</Button>}>
+    <Card size="small" title={`佐证材料（${p.attachments.length}）`} extra={<Can op="rectification.attach"><Button onClick={() => void upload()}>上传照片或扫描件</Button></Can>}>
       <Typography.Paragraph type="secondary">支持 .jpg、.png、.pdf、.tif，单个不超过 20 MB；文件保存在台账文件夹中，随备份一起备份。</Typography.Paragraph>
       <List
         size="small"
@@ -230,9 +242,13 @@ function AttachmentsCard({ p, onChanged }: { p: ProblemDetail; onChanged(): void
           <List.Item
             actions={[
               <a key="open" onClick={() => void open(a)}>{a.missing ? '' : '打开 / 另存'}</a>,
-              <Popconfirm key="del" title="移除这份材料？" okText="移除" cancelText="取消" onConfirm={() => call('rectification.removeAttachment', { id: a.id }).then(onChanged)}>
-                <a>移除</a>
-              </Popconfirm>,
+              ...(canRemove
+                ? [
+                    <Popconfirm key="del" title="移除这份材料？" okText="移除" cancelText="取消" onConfirm={() => call('rectification.removeAttachment', { id: a.id }).then(onChanged)}>
+                      <a>移除</a>
+                    </Popconfirm>,
+                  ]
+                : []),
             ]}
           >
             <Space>

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { ProblemRow } from '../../../shared/api/rectification'
 import { PROBLEM_SOURCES, PROBLEM_STATUSES, type ProblemSource, type ProblemStatus } from '../../../shared/domain/rectification'
+import { Can } from '../accounts'
 import { call } from '../common/api/client'
 import { useCall } from '../common/api/use-call'
 import { navigate } from '../router'
@@ -50,8 +51,12 @@ export function RectificationPage() {
         style={{ marginBottom: 12 }}
         extra={
           <Space>
-            <Button type="primary" onClick={() => setAdding(true)}>新增问题</Button>
-            <Button onClick={() => navigate('#/rectification/import')}>导入问题清单</Button>
+            <Can op="rectification.create">
+              <Button type="primary" onClick={() => setAdding(true)}>新增问题</Button>
+            </Can>
+            <Can op="rectification.importCommit">
+              <Button onClick={() => navigate('#/rectification/import')}>导入问题清单</Button>
+            </Can>
             <Button onClick={() => void exportLedger()}>导出 Excel</Button>
             <Button onClick={() => navigate('#/print/rectification')}>打印整改台账</Button>
           </Space>

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../../shared/domain/money'
 import { ASSET_CATEGORIES, type AssetView, type ProjectDetail } from '../../../../shared/domain/projects'
+import { Can } from '../../accounts'
 import { call } from '../../common/api/client'
 import { day, errorText, required, text, yuan } from './common'
 import { RecordModal, RowActions } from './RecordModal'
@@ -75,7 +76,7 @@ export function AssetsTab({ project: p, onChanged }: { project: ProjectDetail; o
     <Card
       size="small"
       title={`项目资产（原值合计 ${formatYuan(total)}）`}
-      extra={<Button onClick={() => setDialog({})}>登记资产</Button>}
+      extra={<Can op="projects.addRecord"><Button onClick={() => setDialog({})}>登记资产</Button></Can>}
     >
       <Table<AssetView>
         rowKey="id"

@@ -10,6 +10,7 @@ import { fenToYuanText } from '../../../../shared/domain/money'
 import {
   INDICATOR_LEVELS, INDICATOR_LEVEL1, PROJECT_CATEGORIES, PROJECT_NATURES, type IndicatorLevel1, type IndicatorView, type ProjectDetail,
 } from '../../../../shared/domain/projects'
+import { Can, useCan } from '../../accounts'
 import { call, CallError } from '../../common/api/client'
 import { useCall } from '../../common/api/use-call'
 import { useEditGuard } from '../../common/useEditGuard'
@@ -52,6 +53,7 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
   const { project: p, onChanged, onDirty } = props
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
+  const canUpdate = useCan('projects.update')
   const villages = useCall('households.villages', {})
   const units = useCall('projects.units', {})
   const initial = useMemo(() => toValues(p), [p])
@@ -123,14 +125,16 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
         title="项目信息"
         style={{ marginBottom: 12 }}
         extra={
-          <Space>
-            <Button onClick={reset} disabled={!dirty}>
-              撤销修改
-            </Button>
-            <Button type="primary" loading={saving} disabled={!dirty} onClick={() => void save()} title="Ctrl+S">
-              保存
-            </Button>
-          </Space>
+          canUpdate && (
+            <Space>
+              <Button onClick={reset} disabled={!dirty}>
+                撤销修改
+              </Button>
+              <Button type="primary" loading={saving} disabled={!dirty} onClick={() => void save()} title="Ctrl+S">
+                保存
+              </Button>
+            </Space>
+          )
         }
       >
         {error && <Alert type="error" showIcon title={`未保存：${error}`} style={{ marginBottom: 8 }} />}
@@ -139,6 +143,7 @@ export function BasicTab(props: { project: ProjectDetail; onChanged(): void; onD
           name="project"
           layout="vertical"
           size="small"
+          disabled={!canUpdate}
           initialValues={initial}
           onValuesChange={() => setDirty(!same(initial, form.getFieldsValue(true)))}
         >
@@ -222,7 +227,7 @@ function IndicatorsCard({ project: p, onChanged }: { project: ProjectDetail; onC
     }
   }
   return (
-    <Card size="small" title="绩效目标" style={{ marginBottom: 12 }} extra={<Button onClick={() => setEditing('new')}>添加绩效指标</Button>}>
+    <Card size="small" title="绩效目标" style={{ marginBottom: 12 }} extra={<Can op="projects.addRecord"><Button onClick={() => setEditing('new')}>添加绩效指标</Button></Can>}>
       <Table<IndicatorView>
         rowKey="id"
         size="small"

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Statistic, T
 import { useState } from 'react'
 import { maskIdNumber } from '../../../../shared/domain/id-number'
 import type { BeneficiaryView, ProjectDetail } from '../../../../shared/domain/projects'
+import { Can } from '../../accounts'
 import { call } from '../../common/api/client'
 import { householdLabel, useHouseholdSearch } from '../../common/use-household-search'
 import { navigate } from '../../router'
@@ -68,14 +69,16 @@ export function BeneficiariesTab({ project: p, onChanged }: { project: ProjectDe
         size="small"
         title="受益户名单"
         extra={
-          <Button
-            onClick={() => {
-              setNotFound([])
-              setAdding(true)
-            }}
-          >
-            添加受益户
-          </Button>
+          <Can op="projects.addBeneficiaries">
+            <Button
+              onClick={() => {
+                setNotFound([])
+                setAdding(true)
+              }}
+            >
+              添加受益户
+            </Button>
+          </Can>
         }
       >
         <Table<BeneficiaryView>
@@ -102,11 +105,13 @@ export function BeneficiariesTab({ project: p, onChanged }: { project: ProjectDe
               key: 'ops',
               width: 70,
               render: (_: unknown, r) => (
-                <Popconfirm title="从受益名单中移除这户？" okText="移除" cancelText="取消" onConfirm={() => void remove(r)}>
-                  <Button size="small" type="link" danger>
-                    移除
-                  </Button>
-                </Popconfirm>
+                <Can op="projects.removeBeneficiary" hide>
+                  <Popconfirm title="从受益名单中移除这户？" okText="移除" cancelText="取消" onConfirm={() => void remove(r)}>
+                    <Button size="small" type="link" danger>
+                      移除
+                    </Button>
+                  </Popconfirm>
+                </Can>
               ),
             },
           ]}

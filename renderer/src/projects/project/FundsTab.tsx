@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { fenToYuanText, formatYuan, formatYuanNumber } from '../../../../shared/domain/money'
 import { FUND_SOURCES, sourcesWithMoney, type BudgetLineView, type DisbursementView, type ProjectDetail } from '../../../../shared/domain/projects'
+import { Can } from '../../accounts'
 import { call } from '../../common/api/client'
 import { useCall } from '../../common/api/use-call'
 import { day, errorText, rateText, required, text, wan, yuan } from './common'
@@ -88,7 +89,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           />
         ))}
       </Card>
-      <Card size="small" title="资金来源（预算）" style={{ marginBottom: 12 }} extra={<Button onClick={() => setDialog({ kind: 'budget' })}>添加预算</Button>}>
+      <Card size="small" title="资金来源（预算）" style={{ marginBottom: 12 }} extra={<Can op="projects.addRecord"><Button onClick={() => setDialog({ kind: 'budget' })}>添加预算</Button></Can>}>
         <Table<BudgetLineView>
           rowKey="id"
           size="small"
@@ -109,7 +110,7 @@ export function FundsTab({ project: p, onChanged }: { project: ProjectDetail; on
           ]}
         />
       </Card>
-      <Card size="small" title="拨付明细" style={{ marginBottom: 12 }} extra={<Button onClick={() => setDialog({ kind: 'disbursement' })}>登记拨付</Button>}>
+      <Card size="small" title="拨付明细" style={{ marginBottom: 12 }} extra={<Can op="projects.addRecord"><Button onClick={() => setDialog({ kind: 'disbursement' })}>登记拨付</Button></Can>}>
         <Table<DisbursementView>
           rowKey="id"
           size="small"

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { formatYuanNumber } from '../../../../shared/domain/money'
 import { MILESTONE_KINDS, type MilestoneKind, type MilestoneView, type ProgressView, type ProjectDetail } from '../../../../shared/domain/projects'
+import { Can } from '../../accounts'
 import { call } from '../../common/api/client'
 import { day, errorText, required, text, yuan } from './common'
 import { RecordModal, RowActions } from './RecordModal'
@@ -62,7 +63,7 @@ export function MilestonesTab({ project: p, onChanged }: { project: ProjectDetai
 
   return (
     <>
-      <Card size="small" title="项目节点" style={{ marginBottom: 12 }} extra={<Button onClick={() => setDialog('milestone')}>登记节点</Button>}>
+      <Card size="small" title="项目节点" style={{ marginBottom: 12 }} extra={<Can op="projects.addRecord"><Button onClick={() => setDialog('milestone')}>登记节点</Button></Can>}>
         {p.milestones.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记节点（申报、入库、批复、招标、开工、竣工、验收、资产移交）" />
         ) : (
@@ -79,7 +80,7 @@ export function MilestonesTab({ project: p, onChanged }: { project: ProjectDetai
       <Card
         size="small"
         title={latest ? `进度（最新：${latest.date} 完成 ${latest.percent}%）` : '进度'}
-        extra={<Button onClick={() => setDialog('progress')}>登记进度</Button>}
+        extra={<Can op="projects.addRecord"><Button onClick={() => setDialog('progress')}>登记进度</Button></Can>}
       >
         <Table<ProgressView>
           rowKey="id"

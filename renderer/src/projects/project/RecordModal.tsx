@@ -1,6 +1,7 @@
 /** The dialog every project record (budget line, disbursement, milestone, …) is entered in. */
 import { Alert, Button, Form, type FormInstance, Modal, Popconfirm, Space } from 'antd'
 import { type ReactNode, useState } from 'react'
+import { Can } from '../../accounts'
 import { CallError } from '../../common/api/client'
 
 export function RecordModal(props: {
@@ -61,15 +62,19 @@ export function RowActions(props: { what: string; onEdit?: () => void; onDelete:
   return (
     <Space size={4}>
       {props.onEdit && (
-        <Button size="small" type="link" onClick={props.onEdit}>
-          修改
-        </Button>
+        <Can op="projects.updateRecord" hide>
+          <Button size="small" type="link" onClick={props.onEdit}>
+            修改
+          </Button>
+        </Can>
       )}
-      <Popconfirm title={`删除这条${props.what}？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={props.onDelete}>
-        <Button size="small" type="link" danger>
-          删除
-        </Button>
-      </Popconfirm>
+      <Can op="projects.deleteRecord" hide>
+        <Popconfirm title={`删除这条${props.what}？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={props.onDelete}>
+          <Button size="small" type="link" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      </Can>
     </Space>
   )
 }
