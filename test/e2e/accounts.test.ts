@@ -2,7 +2,11 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LedgerBridge } from '../../shared/api/bridge'
 import { openApp, screenshot, type App } from './harness'
+
+// The page's globals, for the functions run in it (this project's Node types have no DOM).
+declare const window: { ledger: LedgerBridge }
 
 let app: App
 let page: Page
@@ -66,12 +70,14 @@ describe('accounts', () => {
     await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor()
     await screenshot(page, 'accounts-02-login')
     await login('wang', 'secret-3')
-    await page.getByText('王查看（只读）', { exact: true }).waitFor()
-    // 只读 sees no 账户与日志; the core refuses its writes whatever the UI offers.
+    await page.locator('.app-user').getByText('王查看', { exact: true }).waitFor()
+    await page.locator('.app-user .ant-tag').filter({ hasText: '只读' }).waitFor()
+    // 只读 sees no 账户与日志 and is not offered 载入示例乡镇; the core refuses its writes whatever the UI offers.
     expect(await menu().getByRole('menuitem').allInnerTexts()).not.toContain('账户与日志')
     await page.getByRole('menuitem', { name: '户台账' }).click()
-    await page.getByRole('button', { name: '载入示例乡镇' }).click()
-    await page.getByText('只读账户不能修改台账。如需修改，请用经办人或管理员账户登录。').waitFor()
+    await expect.poll(() => page.getByRole('button', { name: '载入示例乡镇' }).isDisabled()).toBe(true)
+    const refused = await page.evaluate(() => window.ledger.invoke('demo.load', {}))
+    expect(refused).toMatchObject({ ok: false, error: { message: '只读账户不能修改台账。如需修改，请用经办人或管理员账户登录。' } })
     expect(app.query<{ n: number }>('SELECT count(*) AS n FROM households')[0]!.n).toBe(0)
     await screenshot(page, 'accounts-03-refused')
 
