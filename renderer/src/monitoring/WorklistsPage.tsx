@@ -8,6 +8,7 @@ import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import type { Worklist, WorklistItem } from '../../../shared/domain/monitoring-worklists'
 import { formatYuan } from '../../../shared/domain/money'
+import { Can } from '../accounts'
 import { useCall } from '../common/api/use-call'
 import { ProblemRemindersCard, useProblemReminders } from '../rectification'
 import { navigate } from '../router'
@@ -39,9 +40,11 @@ export function WorklistsPage(props: { asOf?: string }) {
           ? `按 ${s.year} 年监测设置：监测线 ${formatYuan(s.lineFen)}/人/年，纳入后 ${s.reminderDaysWithoutMeasure} 天无措施提醒，纳入满 ${s.minMonthsBeforeElimination} 个月可评估消除，程序每步时限 ${s.stepDeadlineDays ?? '未填写'} 天，识别程序时限 ${s.identificationDeadlineDays ?? '未填写'} 天，务工结束 ${s.workGapDays ?? '未填写'} 天提醒，公益岗位聘用期满前 ${s.postEndDays ?? 30} 天提醒。点一户打开它的监测记录（小额信贷打开那笔贷款）。`
           : data && `还没有填写 ${data.year} 年的监测设置，多数提醒暂不能计算。`}
         {data && (
-          <Button type="link" size="small" onClick={() => navigate('#/monitoring-settings')}>
-            修改监测设置
-          </Button>
+          <Can op="monitoring.saveSettings" hide>
+            <Button type="link" size="small" onClick={() => navigate('#/monitoring-settings')}>
+              修改监测设置
+            </Button>
+          </Can>
         )}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error.message} />}
