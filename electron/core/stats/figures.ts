@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/stats'
 import type { Ledger } from '../db/open'
 import { householdSnapshot, type HouseholdFact, type Snapshot } from './snapshot'
-import { workFacts } from './work'
+import { workFacts, workingAway } from './work'
 
 const hp = (list: readonly HouseholdFact[]): HP => ({ households: list.length, persons: list.reduce((n, f) => n + f.persons, 0) })
 
@@ -341,7 +341,7 @@ export function villageStats(ledger: Ledger, asOf: string, year = asOf.slice(0, 
     }
   }
   const villageOf = new Map(snap.households.map((f) => [f.id, f.villageId]))
-  for (const w of workFacts(ledger, asOf)) {
+  for (const w of workingAway(ledger, asOf)) {
     const v = villageOf.get(w.householdId)
     if (v === undefined) continue
     rows.get(v)!.workingAway++

@@ -3,7 +3,7 @@ import { incomeBand, type GapKey, type StatsSelector } from '../../../shared/dom
 import type { Ledger } from '../db/open'
 import { hasGap, isPoor, pairingFacts, visitedWithin } from './figures'
 import { householdSnapshot, type HouseholdFact } from './snapshot'
-import { workFacts } from './work'
+import { workFacts, workingAway } from './work'
 
 export function statsHouseholdIds(ledger: Ledger, s: StatsSelector): number[] {
   const snap = householdSnapshot(ledger, s.asOf)
@@ -53,7 +53,7 @@ export function statsHouseholdIds(ledger: Ledger, s: StatsSelector): number[] {
       test = v ? (f) => f.gaps[v as GapKey] === true : hasGap
       break
     case 'workAway':
-      test = byIds(new Set(workFacts(ledger, s.asOf).map((w) => w.householdId)))
+      test = byIds(new Set(workingAway(ledger, s.asOf).map((w) => w.householdId)))
       break
     case 'workProvince':
       test = byIds(new Set(workFacts(ledger, s.asOf).filter((w) => w.province === v).map((w) => w.householdId)))

@@ -7,6 +7,7 @@
  * them are both computed from this one snapshot, so a list always holds what its figure counted.
  */
 import type { GapKey } from '../../../shared/domain/stats'
+import type { Database } from 'better-sqlite3'
 import type { Ledger } from '../db/open'
 
 export interface HouseholdFact {
@@ -53,14 +54,6 @@ export interface Snapshot {
 
 const YES = /^(是|1|Y|y|√)$/
 
-interface EventRow {
-  household_id: number
-  kind: string
-  event_date: string
-  monitoring_category: string | null
-  risks: string | null
-}
-
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
 
 /** The 监测线 of the date's year, or of the latest year before it that has one. */
@@ -95,10 +88,18 @@ export function clearSnapshotCache(ledger: Ledger): void {
   cache.delete(ledger)
 }
 
+/** What `cachedWhileUnchanged()` holds for this ledger, date and name, if the ledger is unchanged since. */
+export function cachedIfFresh<T>(ledger: Ledger, name: string, asOf: string): T | undefined {
+  const hit = cache.get(ledger)?.get(name)
+  return hit?.key === versionKey(ledger, asOf) ? (hit.value as T) : undefined
+}
+
+const versionKey = (ledger: Ledger, asOf: string) =>
+  `${asOf}|${(ledger.sqlite.prepare('SELECT total_changes() AS t').get() as { t: number }).t}|${String(ledger.sqlite.pragma('data_version', { simple: true }))}`
+
 /** `build(asOf)`, or what it returned last for this ledger, date and name while the ledger is unchanged. */
 export function cachedWhileUnchanged<T>(ledger: Ledger, name: string, asOf: string, build: () => T): T {
-  const version = ledger.sqlite.prepare('SELECT total_changes() AS t').get() as { t: number }
-  const key = `${asOf}|${version.t}|${String(ledger.sqlite.pragma('data_version', { simple: true }))}`
+  const key = versionKey(ledger, asOf)
   let byName = cache.get(ledger)
   if (!byName) cache.set(ledger, (byName = new Map()))
   const hit = byName.get(name)
@@ -112,31 +113,27 @@ export function householdSnapshot(ledger: Ledger, asOf: string): Snapshot {
   return cachedWhileUnchanged(ledger, 'snapshot', asOf, () => buildSnapshot(ledger, asOf))
 }
 
-/** Field and record separators and the null marker of the packed query results (see packed()). */
+/** The cell separator and the null marker of the packed query results (see packedCells()). */
 const US = '\x1f'
-const RS = '\x1e'
 const NUL = '\x02'
 const EXIT_KINDS = `('识别', '脱贫', '返贫')`
 const MONITORING_KINDS = `('纳入监测', '风险消除')`
 const EXIT_OF: Record<string, string> = { 识别: '未脱贫', 脱贫: '已脱贫(享受政策)', 返贫: '返贫' }
 
 /**
- * A query's rows as one string (group_concat in SQLite), split here: handing 30 000 rows of a dozen
- * cells to JavaScript one cell at a time costs far more than the query itself.
+ * Every cell of a query's rows, row after row in one flat array (`cols.length` cells a row; `rest`
+ * is the query from FROM on). SQLite joins them into one string (group_concat) that is split once
+ * here: handing 30 000 rows of a dozen cells to JavaScript one cell at a time, or splitting each row
+ * into an array of its own, costs far more than the query itself. A cell never holds the separator
+ * (control characters; JSON escapes them); `cell()` marks a NULL.
  */
-export const packed = (sql: string) => `SELECT group_concat(r, char(30)) FROM (${sql})`
-export const records = (s: string | null): string[][] => (s ? s.split(RS).map((r) => r.split(US)) : [])
+export function packedCells(db: Database, cols: readonly string[], rest: string, params: unknown): string[] {
+  const sql = `SELECT group_concat(r, char(31)) FROM (SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r ${rest})`
+  const s = db.prepare(sql).pluck().get(params) as string | null
+  return s ? s.split(US) : []
+}
 export const orNull = (v: string | undefined): string | null => (v === undefined || v === NUL ? null : v)
 export const cell = (expr: string) => `ifnull(${expr}, char(2))`
-
-/** What the status history says of a household in aggregate (from the snapshot's query). */
-interface HistorySummary {
-  /** Any 识别/脱贫/返贫 event, and the last of them by the date. */
-  exitHistory: boolean
-  lastExit: string | null
-  /** Any 纳入监测 / 风险消除 event. */
-  monitoringHistory: boolean
-}
 
 /** Shared, frozen: most households have no months, days or risks; the snapshot is only read. */
 const NONE = Object.freeze([]) as unknown as never[]
@@ -179,7 +176,7 @@ function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, Hous
   const changes = db
     .prepare(
       `SELECT a.record_id, a.field, a.old_value FROM audit_log a
-        WHERE a.id IN (SELECT min(id) FROM audit_log WHERE table_name = 'households' AND action = 'update' AND field IN ${fields} AND at >= ?
+        WHERE a.id IN (SELECT min(id) FROM audit_log INDEXED BY audit_log_household_updates WHERE table_name = 'households' AND action = 'update' AND field IN ${fields} AND at >= ?
                         GROUP BY record_id, field)`,
     )
     .raw()
@@ -204,65 +201,85 @@ function applyFieldHistory(ledger: Ledger, asOf: string, facts: Map<number, Hous
   }
 }
 
+/**
+ * A lookup into packed cells of `width` cells a row whose first cell is a household id, ascending:
+ * asked for ascending ids, it answers the row's first index, or -1 when the household has no row.
+ */
+function byHousehold(cells: string[], width: number): (hid: number) => number {
+  let i = 0
+  return (hid) => {
+    while (i < cells.length && Number(cells[i]) < hid) i += width
+    return i < cells.length && Number(cells[i]) === hid ? i : -1
+  }
+}
+
 function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
   const db = ledger.sqlite
-  // One record per household: its roster columns, the four gaps as one bit set, its members on the
-  // date (persons, and those able to work) and what its status history says in aggregate.
-  const cols = [
+  // Three queries, each in household order, merged here: joining the two aggregates in SQL costs
+  // more (each materialised, then indexed) than the three queries together.
+  // The households: their roster columns and the four gaps as one bit set.
+  const H = [
     'h.id', 'h.village_id', cell('h.household_type'), cell('h.exit_status'), cell('h.monitoring_category'), cell('h.per_capita_net_income_fen'),
-    `(coalesce(h.guarantee_education, '') = '有短板')
-      | ((coalesce(h.guarantee_medical, '') = '有短板') << 1)
-      | ((coalesce(h.guarantee_housing, '') = '有短板' OR coalesce(h.dilapidated_house, '') = '是') << 2)
-      | ((coalesce(h.guarantee_water, '') = '有短板' OR coalesce(h.safe_drinking_water, '') = '否') << 3)`,
-    'ifnull(mc.persons, 0)', 'ifnull(mc.labour, 0)', 'ev.household_id IS NOT NULL', 'ifnull(ev.exit_any, 0)', cell('ev.last_exit'), 'ifnull(ev.monitoring_any, 0)',
+    `(h.guarantee_education IS '有短板') + 2 * (h.guarantee_medical IS '有短板')
+      + 4 * (h.guarantee_housing IS '有短板' OR h.dilapidated_house IS '是') + 8 * (h.guarantee_water IS '有短板' OR h.safe_drinking_water IS '否')`,
   ]
-  const households = records(
-    db
-      .prepare(
-        packed(`SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
-           FROM households h
-           LEFT JOIN (SELECT household_id, count(*) AS persons, sum(labour_skill IS NULL OR labour_skill NOT IN ('丧失劳动力', '无劳动力')) AS labour
-                        FROM members WHERE removed_reason IS NULL OR removed_date > @asOf GROUP BY household_id) mc ON mc.household_id = h.id
-           LEFT JOIN (SELECT household_id, max(kind IN ${EXIT_KINDS}) AS exit_any, max(kind IN ${MONITORING_KINDS}) AS monitoring_any,
-                             substr(max(CASE WHEN kind IN ${EXIT_KINDS} AND event_date <= @asOf THEN event_date || printf('%012d', id) || kind END), 23) AS last_exit
-                        FROM household_status_events GROUP BY household_id) ev ON ev.household_id = h.id
-          WHERE h.removed_reason IS NULL ORDER BY h.id`),
-      )
-      .pluck()
-      .get({ asOf }) as string | null,
-  )
+  const hc = packedCells(db, H, 'FROM households h WHERE h.removed_reason IS NULL ORDER BY h.id', {})
+  // Their members on the date: persons, and those unable to work.
+  const M = ['household_id', 'count(*)', `count(*) FILTER (WHERE labour_skill IN ('丧失劳动力', '无劳动力'))`]
+  const mc = packedCells(db, M, 'FROM members WHERE removed_reason IS NULL OR removed_date > @asOf GROUP BY household_id ORDER BY household_id', { asOf })
+  // What the status history says in aggregate: any 识别/脱贫/返贫 (bit 1), any 纳入监测 / 风险消除 (bit 2),
+  // and the last 识别/脱贫/返贫 by the date (by date, then id: the id as a fixed-width number).
+  const E = [
+    'household_id',
+    `sum(DISTINCT CASE kind WHEN '识别' THEN 1 WHEN '脱贫' THEN 1 WHEN '返贫' THEN 1 WHEN '纳入监测' THEN 2 WHEN '风险消除' THEN 2 ELSE 0 END)`,
+    cell(`substr(max(CASE WHEN event_date <= @asOf AND kind IN ${EXIT_KINDS} THEN event_date || (1000000000000 + id) || kind END), 24)`),
+  ]
+  const ec = packedCells(db, E, 'FROM household_status_events GROUP BY household_id ORDER BY household_id', { asOf })
+  const membersOf = byHousehold(mc, M.length)
+  const historyOf = byHousehold(ec, E.length)
   const facts = new Map<number, HouseholdFact>()
-  const histories = new Map<number, HistorySummary>()
-  for (const [id, villageId, type, exit, category, perCapita, gaps, persons, labour, history, exitAny, lastExit, monitoringAny] of households) {
-    const hid = Number(id)
-    const c = orNull(category)
-    const income = orNull(perCapita)
-    const n = Number(persons)
+  // Households with a status history (ascending ids), and those among them with 纳入监测 / 风险消除.
+  const withHistory: HouseholdFact[] = []
+  const withMonitoring = new Set<number>()
+  for (let i = 0; i < hc.length; i += H.length) {
+    const hid = Number(hc[i])
+    const c = orNull(hc[i + 4])
+    const income = orNull(hc[i + 5])
+    const m = membersOf(hid)
+    const n = m < 0 ? 0 : Number(mc[m + 1])
     facts.set(hid, {
       id: hid,
-      villageId: Number(villageId),
+      villageId: Number(hc[i + 1]),
       persons: n,
-      type: orNull(type) ?? '未填',
-      exit: orNull(exit),
+      type: orNull(hc[i + 2]) ?? '未填',
+      exit: orNull(hc[i + 3]),
       monitored: c !== null,
       open: c !== null,
       category: c,
       risks: NONE,
       // A household where nobody can work; the roster's own flag below.
-      doudi: n > 0 && labour === '0',
-      gaps: GAPS[Number(gaps)]!,
+      doudi: n > 0 && Number(mc[m + 2]) === n,
+      gaps: GAPS[Number(hc[i + 6])]!,
       perCapitaFen: income === null ? null : Number(income),
       identifiedMonths: NONE,
       eliminatedMonths: NONE,
       eliminationDays: NONE,
     })
-    if (history === '1') histories.set(hid, { exitHistory: exitAny === '1', lastExit: orNull(lastExit), monitoringHistory: monitoringAny === '1' })
+    const e = historyOf(hid)
+    if (e >= 0) {
+      const f = facts.get(hid)!
+      withHistory.push(f)
+      // 脱贫状态 from the last 识别/脱贫/返贫 by the date (none by then: unknown).
+      const kinds = Number(ec[e + 1])
+      if (kinds & 1) f.exit = EXIT_OF[ec[e + 2]!] ?? null
+      if (kinds & 2) withMonitoring.add(hid)
+    }
   }
   applyFieldHistory(ledger, asOf, facts)
   // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported
   // (the WHERE repeats the partial index members_stats_extras word for word).
   const riskPaths = [1, 2, 3, 4, 5].map((i) => `json_extract(extra_json, '$."致贫/返贫风险${i}"')`).join(', ')
-  const members = db
+  const extras = db
     .prepare(
       `SELECT household_id, json_extract(extra_json, '$."整户无劳动能力兜底保障户"'), json_extract(extra_json, '$."风险是否已消除"'), json_array(${riskPaths})
          FROM members
@@ -272,7 +289,7 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     .raw()
     .all(asOf) as [number, string | null, string | null, string][]
   const imported = new Map<number, { eliminated: boolean; risks: string[]; doudi: boolean }>()
-  for (const [hid, doudi, eliminated, risks] of members) {
+  for (const [hid, doudi, eliminated, risks] of extras) {
     if (!facts.has(hid)) continue
     let i = imported.get(hid)
     if (!i) imported.set(hid, (i = { eliminated: false, risks: [], doudi: false }))
@@ -292,21 +309,13 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
   }
   // The status history decides wherever it speaks: 脱贫状态 from the last 识别/脱贫/返贫 by the date
   // (above), monitoring replayed from the 纳入监测 / 风险消除 events by the date.
-  const byHousehold = new Map<number, EventRow[]>()
-  const events = db
-    .prepare(
-      packed(`SELECT household_id || char(31) || kind || char(31) || event_date || char(31) || ${cell('monitoring_category')} || char(31) || ${cell('risks')} AS r
-                FROM household_status_events WHERE kind IN ${MONITORING_KINDS} AND event_date <= ? ORDER BY household_id, event_date, id`),
-    )
-    .pluck()
-    .get(asOf) as string | null
-  for (const [hid, kind, date, category, risks] of records(events)) {
-    const e: EventRow = { household_id: Number(hid), kind: kind!, event_date: date!, monitoring_category: orNull(category), risks: orNull(risks) }
-    const l = byHousehold.get(e.household_id)
-    if (l) l.push(e)
-    else byHousehold.set(e.household_id, [e])
+  const V = ['household_id', 'kind', 'event_date', cell('monitoring_category'), cell('risks')]
+  const vc = packedCells(db, V, `FROM household_status_events WHERE kind IN ${MONITORING_KINDS} AND event_date <= ? ORDER BY household_id, event_date, id`, asOf)
+  const eventsAt = byHousehold(vc, V.length)
+  for (const f of withHistory) {
+    if (withMonitoring.has(f.id)) replayMonitoring(f, vc, V.length, eventsAt(f.id))
+    typeFromHistory(f)
   }
-  for (const [hid, h] of histories) applyHistory(facts.get(hid)!, h, byHousehold.get(hid) ?? [])
   // Risks of a case approved by the county where the history's event carries none.
   const cases = db
     .prepare('SELECT household_id, risks FROM monitoring_cases WHERE county_date IS NOT NULL AND county_date <= ? ORDER BY county_date, id')
@@ -319,48 +328,48 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
 }
 
 /**
- * A household with a status history: 脱贫状态 from its last 识别/脱贫/返贫 event by the date (none by
- * then: unknown), monitoring replayed from its 纳入监测 / 风险消除 events by the date, 户类型 from both.
+ * Monitoring on the date, replayed from a household's 纳入监测 / 风险消除 events by then: the packed
+ * cells of `width` a row from index `start` while they are the household's (none: `start` is -1).
  */
-function applyHistory(f: HouseholdFact, h: HistorySummary, events: EventRow[]): void {
+function replayMonitoring(f: HouseholdFact, cells: string[], width: number, start: number): void {
   let monitored = false
   let open = false
   let category: string | null = null
-  let risks: string[] = []
+  let risks: string[] = NONE
   let since: string | null = null
-  const identifiedMonths: string[] = []
-  const eliminatedMonths: string[] = []
-  const days: number[] = []
-  for (const e of events) {
-    switch (e.kind) {
-      case '纳入监测':
-        monitored = true
-        open = true
-        category = e.monitoring_category
-        risks = e.risks ? (JSON.parse(e.risks) as string[]) : []
-        since = e.event_date
-        identifiedMonths.push(e.event_date.slice(0, 7))
-        break
-      case '风险消除':
-        monitored = true
-        if (open && since) days.push(dayNumber(e.event_date) - dayNumber(since))
-        open = false
-        since = null
-        eliminatedMonths.push(e.event_date.slice(0, 7))
-        break
+  let identifiedMonths: string[] = NONE
+  let eliminatedMonths: string[] = NONE
+  let days: number[] = NONE
+  const id = String(f.id)
+  for (let i = start; i >= 0 && i < cells.length && cells[i] === id; i += width) {
+    const date = cells[i + 2]!
+    if (cells[i + 1] === '纳入监测') {
+      monitored = true
+      open = true
+      category = orNull(cells[i + 3])
+      const r = orNull(cells[i + 4])
+      risks = r ? (JSON.parse(r) as string[]) : NONE
+      since = date
+      identifiedMonths = [...identifiedMonths, date.slice(0, 7)]
+    } else {
+      monitored = true
+      if (open && since) days = [...days, dayNumber(date) - dayNumber(since)]
+      open = false
+      since = null
+      eliminatedMonths = [...eliminatedMonths, date.slice(0, 7)]
     }
   }
-  if (h.exitHistory) f.exit = h.lastExit === null ? null : (EXIT_OF[h.lastExit] ?? null)
-  if (h.monitoringHistory) {
-    f.monitored = monitored
-    f.open = open
-    f.category = monitored ? category : null
-    f.risks = monitored ? risks : []
-    f.identifiedMonths = identifiedMonths
-    f.eliminatedMonths = eliminatedMonths
-    f.eliminationDays = days
-  }
-  // 户类型 follows the history: out of poverty (or back in it) → 脱贫户; monitored, never poor → 监测户.
+  f.monitored = monitored
+  f.open = open
+  f.category = monitored ? category : null
+  f.risks = monitored ? risks : NONE
+  f.identifiedMonths = identifiedMonths
+  f.eliminatedMonths = eliminatedMonths
+  f.eliminationDays = days
+}
+
+/** 户类型 follows the history: out of poverty (or back in it) → 脱贫户; monitored, never poor → 监测户. */
+function typeFromHistory(f: HouseholdFact): void {
   if (f.exit !== null && (f.exit.startsWith('已脱贫') || f.exit === '返贫')) f.type = '脱贫户'
   else if (f.monitored && f.exit === null && f.type !== '脱贫户') f.type = '监测户'
 }

@@ -6,7 +6,7 @@
  * as its other columns (members.extra_json). Every statistic of work goes through workFacts().
  */
 import type { Ledger } from '../db/open'
-import { cachedWhileUnchanged, cell, orNull, packed, records } from './snapshot'
+import { cachedIfFresh, cachedWhileUnchanged, cell, orNull, packedCells } from './snapshot'
 
 export interface WorkFact {
   memberId: number
@@ -19,25 +19,20 @@ export interface WorkFact {
   monthlyIncomeFen: number | null
 }
 
-interface MemberWorkRow {
-  id: number
-  household_id: number
-  work_status: string | null
-  work_months: string | null
-  province: string | null
-  channel: string | null
-  income: string | number | null
-}
-
 const NOT_AWAY = /^(否|无|未|没有|在家|乡内|本乡|乡镇内|未务工|无务工)/
 const AWAY = /外出|省外|县外|乡外|市外|境外|出省|务工|打工/
 
-/** Whether a member's 务工 fields say the person works away, and where. Pure, for the tests. */
-export function memberWork(r: { workStatus: string | null; province: string | null }): boolean {
-  const status = r.workStatus?.trim() ?? ''
+/** What 务工状况 alone says: away, not away, or nothing (then a place given decides). */
+function statusSays(workStatus: string | null): boolean | null {
+  const status = workStatus?.trim() ?? ''
   if (status && NOT_AWAY.test(status)) return false
   if (status && AWAY.test(status)) return true
-  return Boolean(r.province?.trim())
+  return null
+}
+
+/** Whether a member's 务工 fields say the person works away, and where. Pure, for the tests. */
+export function memberWork(r: { workStatus: string | null; province: string | null }): boolean {
+  return statusSays(r.workStatus) ?? Boolean(r.province?.trim())
 }
 
 /** '浙江省杭州市' → '浙江省'; '上海市浦东新区' → '上海市'; anything else as written. */
@@ -59,90 +54,143 @@ function yuanToFen(v: string | number | null): number | null {
   return Number(int) * 100 + Number(dec.padEnd(2, '0'))
 }
 
+/** `f` remembering its result per argument. */
+function memo<A, R>(f: (a: A) => R): (a: A) => R {
+  const seen = new Map<A, R>()
+  return (a) => {
+    if (seen.has(a)) return seen.get(a)!
+    const r = f(a)
+    seen.set(a, r)
+    return r
+  }
+}
+
 /** Persons working away on the date: members not removed by then whose 务工 fields say so. */
 export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
   return cachedWhileUnchanged(ledger, 'work', asOf, () => buildWorkFacts(ledger, asOf))
 }
 
+export type WorkingAway = Pick<WorkFact, 'memberId' | 'householdId'>
+
+/**
+ * The same persons as workFacts(), without where and how they work — what a count per village or the
+ * list of their households needs — and without leaving out removed households: the caller counts
+ * over the snapshot's households. A member's place (in the roster's other columns) is read only
+ * where 务工状况 alone does not decide.
+ */
+export function workingAway(ledger: Ledger, asOf: string): WorkingAway[] {
+  return cachedIfFresh<WorkFact[]>(ledger, 'work', asOf) ?? cachedWhileUnchanged(ledger, 'workingAway', asOf, () => buildWorkingAway(ledger, asOf))
+}
+
+/** The members a roster says work away or might (the partial index members_stats_work's WHERE, word for word). */
+const CANDIDATE = `m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0`
+const CANDIDATES = `FROM members m JOIN households h ON h.id = m.household_id
+  WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?) AND (${CANDIDATE})`
+const PLACE = `CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END`
+
+/** A spell is open in a month it started by and did not end before. */
+const spellOpen = (start: string | null, end: string | null, month: string) => start !== null && start !== '' && start <= month && (end === null || end >= month)
+
+/** Members with work spells (已外出务工信息), and for each with a spell open on the date the latest such spell. */
+function spellFacts(ledger: Ledger, asOf: string): { withSpells: Set<number>; away: WorkFact[] } {
+  const S = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month'), cell('s.province'), cell('s.channel'), cell('s.monthly_income_fen')]
+  // In the order of the index work_spells_member (a descending start would sort them all again):
+  // the last open spell of a member is the latest.
+  const sc = packedCells(
+    ledger.sqlite,
+    S,
+    `FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
+      WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
+      ORDER BY s.member_id, s.start_month`,
+    asOf,
+  )
+  const month = asOf.slice(0, 7)
+  const withSpells = new Set<number>()
+  const away: WorkFact[] = []
+  const province = memo(provinceOf)
+  for (let i = 0; i < sc.length; ) {
+    const member = sc[i]
+    let open = -1
+    for (; i < sc.length && sc[i] === member; i += S.length) {
+      if (spellOpen(orNull(sc[i + 2]), orNull(sc[i + 3]), month)) open = i
+    }
+    const memberId = Number(member)
+    withSpells.add(memberId)
+    if (open < 0) continue
+    const channel = orNull(sc[open + 5])?.trim()
+    const fen = orNull(sc[open + 6])
+    away.push({
+      memberId,
+      householdId: Number(sc[open + 1]),
+      province: province(orNull(sc[open + 4])),
+      channel: channel ? channel : '未填',
+      monthlyIncomeFen: fen === null ? null : Number(fen),
+    })
+  }
+  return { withSpells, away }
+}
+
 function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
-  // Packed into one string (see snapshot.ts); the last condition repeats the partial index members_stats_work.
-  const cols = [
-    'm.id', 'm.household_id', cell('m.work_status'), cell('m.work_months'),
-    cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."务工所在省"'), json_extract(m.extra_json, '$."务工所在地"')) END`),
+  const W = [
+    'm.id', 'm.household_id', cell('m.work_status'), cell(PLACE),
     cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extract(m.extra_json, '$."就业渠道"'), json_extract(m.extra_json, '$."就业渠道（易地搬迁后扶使用）"')) END`),
     cell(`CASE WHEN m.extra_json IS NULL THEN NULL ELSE json_extract(m.extra_json, '$."务工月收入"') END`),
   ]
-  const rows: MemberWorkRow[] = records(
-    ledger.sqlite
-      .prepare(
-        packed(`SELECT ${cols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
-           FROM members m JOIN households h ON h.id = m.household_id
-          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-            AND (m.work_status IS NOT NULL OR instr(m.extra_json, '务工') > 0)`),
-      )
-      .pluck()
-      .get(asOf) as string | null,
-  ).map(([id, household_id, work_status, work_months, province, channel, income]) => ({
-    id: Number(id),
-    household_id: Number(household_id),
-    work_status: orNull(work_status),
-    work_months: orNull(work_months),
-    province: orNull(province),
-    channel: orNull(channel),
-    income: orNull(income),
-  }))
-  const out: WorkFact[] = []
-  const month = asOf.slice(0, 7)
-  const withSpells = new Set<number>()
-  // Each member's latest spell open on the date counts.
-  const spellCols = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month'), cell('s.province'), cell('s.channel'), cell('s.monthly_income_fen')]
-  const spells = records(
-    ledger.sqlite
-      .prepare(
-        packed(`SELECT ${spellCols.map((c) => `(${c})`).join(' || char(31) || ')} AS r
-           FROM work_spells s JOIN members m ON m.id = s.member_id JOIN households h ON h.id = s.household_id
-          WHERE h.removed_reason IS NULL AND (m.removed_reason IS NULL OR m.removed_date > ?)
-          ORDER BY s.member_id, s.start_month DESC`),
-      )
-      .pluck()
-      .get(asOf) as string | null,
-  ).map(([member_id, household_id, start_month, end_month, province, channel, income]) => {
-    const fen = orNull(income)
-    return {
-      member_id: Number(member_id),
-      household_id: Number(household_id),
-      start_month: orNull(start_month),
-      end_month: orNull(end_month),
-      province: orNull(province),
-      channel: orNull(channel),
-      monthly_income_fen: fen === null ? null : Number(fen),
-    }
-  })
-  const counted = new Set<number>()
-  for (const w of spells) {
-    withSpells.add(w.member_id)
-    if (counted.has(w.member_id)) continue
-    if (!w.start_month || w.start_month > month || (w.end_month !== null && w.end_month < month)) continue
-    out.push({
-      memberId: w.member_id,
-      householdId: w.household_id,
-      province: provinceOf(w.province),
-      channel: w.channel?.trim() ? w.channel.trim() : '未填',
-      monthlyIncomeFen: w.monthly_income_fen,
-    })
-    counted.add(w.member_id)
+  const wc = packedCells(ledger.sqlite, W, CANDIDATES, asOf)
+  const { withSpells, away: out } = spellFacts(ledger, asOf)
+  // A county's 40 000 work rows hold a few dozen distinct statuses, places, channels and incomes:
+  // each is read once.
+  const says = memo(statusSays)
+  const province = memo(provinceOf)
+  const channel = memo((c: string | null) => (c === null || c.trim() === '' ? '未填' : c.trim()))
+  const income = memo(yuanToFen)
+  for (let i = 0; i < wc.length; i += W.length) {
+    const memberId = Number(wc[i])
+    if (withSpells.has(memberId)) continue
+    const place = orNull(wc[i + 3])
+    // memberWork(), its status part remembered.
+    if (!(says(orNull(wc[i + 2])) ?? Boolean(place?.trim()))) continue
+    out.push({ memberId, householdId: Number(wc[i + 1]), province: province(place), channel: channel(orNull(wc[i + 4])), monthlyIncomeFen: income(orNull(wc[i + 5])) })
   }
-  for (const r of rows) {
-    if (withSpells.has(r.id)) continue
-    const province = r.province === null ? null : String(r.province)
-    if (!memberWork({ workStatus: r.work_status, province })) continue
-    out.push({
-      memberId: r.id,
-      householdId: r.household_id,
-      province: provinceOf(province),
-      channel: r.channel === null || String(r.channel).trim() === '' ? '未填' : String(r.channel).trim(),
-      monthlyIncomeFen: yuanToFen(r.income),
-    })
+  return out
+}
+
+function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
+  const db = ledger.sqlite
+  // Both queries read their index alone (migration 025); households removed are the caller's to
+  // leave out (the snapshot has only the others), members removed by the date are left out here.
+  const W = ['m.id', 'm.household_id', cell('m.work_status')]
+  const wc = packedCells(db, W, `FROM members m WHERE (m.removed_reason IS NULL OR m.removed_date > ?) AND (${CANDIDATE})`, asOf)
+  const S = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month')]
+  const sc = packedCells(db, S, 'FROM work_spells s ORDER BY s.member_id, s.start_month', {})
+  const removed = new Set(db.prepare('SELECT id FROM members WHERE removed_reason IS NOT NULL AND NOT (removed_date > ?)').pluck().all(asOf) as number[])
+  const month = asOf.slice(0, 7)
+  const out: WorkingAway[] = []
+  const withSpells = new Set<number>()
+  for (let i = 0; i < sc.length; ) {
+    const member = sc[i]
+    let open = -1
+    for (; i < sc.length && sc[i] === member; i += S.length) if (spellOpen(orNull(sc[i + 2]), orNull(sc[i + 3]), month)) open = i
+    const memberId = Number(member)
+    if (removed.has(memberId)) continue
+    withSpells.add(memberId)
+    if (open >= 0) out.push({ memberId, householdId: Number(sc[open + 1]) })
+  }
+  const says = memo(statusSays)
+  const undecided = new Map<number, number>()
+  for (let i = 0; i < wc.length; i += W.length) {
+    const memberId = Number(wc[i])
+    if (withSpells.has(memberId)) continue
+    const v = says(orNull(wc[i + 2]))
+    if (v === true) out.push({ memberId, householdId: Number(wc[i + 1]) })
+    else if (v === null) undecided.set(memberId, Number(wc[i + 1]))
+  }
+  if (undecided.size > 0) {
+    const places = db
+      .prepare(`SELECT m.id, ${PLACE} FROM members m WHERE m.id IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(JSON.stringify([...undecided.keys()])) as [number, string | number | null][]
+    for (const [memberId, place] of places) if (place !== null && String(place).trim()) out.push({ memberId, householdId: undecided.get(memberId)! })
   }
   return out
 }

@@ -11,6 +11,7 @@ import type { CoreContext } from '../../../electron/core/context'
 import { helpersStats, householdsOverview, monitoringStats, projectsStats, villageStats, workStats } from '../../../electron/core/stats/figures'
 import { buildReport } from '../../../electron/core/stats/reports'
 import { statsHouseholdIds } from '../../../electron/core/stats'
+import { clearSnapshotCache } from '../../../electron/core/stats/snapshot'
 import { writeReportXlsx } from '../../../electron/core/stats/xlsx'
 import { statsCommand } from '../../../electron/cli/stats-command'
 import { fenToWan, incomeBand, type StatsSelector } from '../../../shared/domain/stats'
@@ -200,6 +201,39 @@ describe('统计 on generated ledgers', () => {
     // Before the open spell began, only the ended one could count, and it had ended: not away.
     const feb = await call('stats.work', { asOf: '2024-02-01' })
     expect(feb.persons).toBe(expected(t, '2024-02-01').flatMap((e) => e.away).length)
+  })
+
+  it('村级统计 and the households working away count by the spells too, never a member or household removed by the date', async () => {
+    const { core, ledger, t } = setup(15)
+    const { call } = opCaller(core)
+    const asOf = '2024-12-31'
+    const want = expected(t, asOf)
+    const stayer = want.flatMap((e) => e.members.filter((m) => !m.away).map((m) => ({ m, e })))[0]!
+    await call('national.saveWorkSpell', {
+      memberId: stayer.m.id, startMonth: '2024-03', endMonth: null, province: '福建省', channel: '劳务输出', monthlyIncome: null, city: null, countyAt: null, employer: null, industry: null,
+    })
+    // Spells open on the date of a member removed by then and of a member of a removed household.
+    const gone = t.households.filter((h) => !h.removed).flatMap((h) => h.members.map((m) => ({ m, h }))).find(({ m }) => m.removedDate !== null && m.removedDate <= asOf)!
+    const removedHousehold = t.households.find((h) => h.removed && h.members.length > 0)!
+    const insert = ledger.sqlite.prepare(
+      "INSERT INTO work_spells (member_id, household_id, start_month, end_month, province, created_at, updated_at) VALUES (?, ?, '2024-01', NULL, '浙江省', 'x', 'x')",
+    )
+    insert.run(gone.m.id, gone.h.id)
+    insert.run(removedHousehold.members[0]!.id, removedHousehold.id)
+    clearSnapshotCache(ledger)
+    const awayHouseholds = new Set([...want.filter((e) => e.away.length > 0).map((e) => e.h.id), stayer.e.h.id])
+    // Counted without the work details (workingAway) ...
+    const villages = villageStats(ledger, asOf)
+    expect(villages.total.workingAway).toBe(want.reduce((n, e) => n + e.away.length, 0) + 1)
+    expect(villages.villages.find((v) => v.villageId === stayer.e.h.village)!.workingAway).toBe(
+      want.filter((e) => e.h.village === stayer.e.h.village).reduce((n, e) => n + e.away.length, 0) + 1,
+    )
+    expect(statsHouseholdIds(ledger, { asOf, figure: 'workAway' }).sort((a, b) => a - b)).toEqual([...awayHouseholds].sort((a, b) => a - b))
+    // ... and with them (workFacts): the same persons.
+    clearSnapshotCache(ledger)
+    const work = workStats(ledger, asOf)
+    expect(work.persons).toBe(villages.total.workingAway)
+    expect(work.households).toBe(awayHouseholds.size)
   })
 
   it('projects: planned by source, paid by the date, rate, by status and village, 滞后', () => {
