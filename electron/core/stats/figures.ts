@@ -340,11 +340,10 @@ export function villageStats(ledger: Ledger, asOf: string, year = asOf.slice(0, 
       if (isPoor(f)) t.poorPersons += f.persons
     }
   }
-  const villageOf = new Map(snap.households.map((f) => [f.id, f.villageId]))
   for (const w of workingAway(ledger, asOf)) {
-    const v = villageOf.get(w.householdId)
-    if (v === undefined) continue
-    rows.get(v)!.workingAway++
+    const f = snap.byId.get(w.householdId)
+    if (f === undefined) continue
+    rows.get(f.villageId)!.workingAway++
     total.workingAway++
   }
   for (const p of projectFacts(ledger, asOf, year)) {

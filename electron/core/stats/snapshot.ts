@@ -47,6 +47,8 @@ export interface VillageInfo {
 export interface Snapshot {
   asOf: string
   households: HouseholdFact[]
+  /** The same households by id. */
+  byId: ReadonlyMap<number, HouseholdFact>
   villages: VillageInfo[]
   lineFen: number | null
   lineYear: number | null
@@ -324,7 +326,7 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     const f = facts.get(c.household_id)
     if (f && f.monitored && f.risks.length === 0) f.risks = JSON.parse(c.risks) as string[]
   }
-  return { asOf, households: [...facts.values()], villages: villagesOf(ledger), ...lineFor(ledger, asOf) }
+  return { asOf, households: [...facts.values()], byId: facts, villages: villagesOf(ledger), ...lineFor(ledger, asOf) }
 }
 
 /**
