@@ -23,6 +23,8 @@ interface PhaseResult {
   rows: number
   ms: number
   peakMb: number
+  /** User + system CPU time of the phase's process, s (the figure to compare on a shared machine). */
+  cpuS?: number
 }
 
 /** (a) exceljs, or the app's own reader, alone in this process. */
@@ -31,20 +33,22 @@ async function parsePhase(file: string, reader: 'exceljs' | 'app'): Promise<Phas
   let rows = 0
   if (reader === 'exceljs') rows = await exceljsParse(file)
   else for await (const _row of openSheetRows(file)) rows++
-  return { rows, ms: performance.now() - t0, peakMb: process.resourceUsage().maxRSS / 1024 }
+  const cpu = process.cpuUsage()
+  return { rows, ms: performance.now() - t0, peakMb: process.resourceUsage().maxRSS / 1024, cpuS: (cpu.user + cpu.system) / 1e6 }
 }
 
 /** (b) and (c): the shipped CLI (out/main/cli.js), as a clerk's or a script's import runs. */
 function importPhase(file: string, db: string, rows = ROWS): PhaseResult {
   const cli = path.resolve(__dirname, '../out/main/cli.js')
   const timed = fs.existsSync('/usr/bin/time')
-  const [cmd, args] = timed ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, cli]] : [process.execPath, [cli]]
+  const [cmd, args] = timed ? ['/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, cli]] : [process.execPath, [cli]]
   const t0 = performance.now()
   const r = spawnSync(cmd, [...args, 'import', file, '--db', db, '--json', '--no-checks'], { encoding: 'utf8', maxBuffer: 64 << 20 })
   const ms = performance.now() - t0
   if (r.status !== 0) throw new Error(`import exited ${r.status}: ${r.stderr}`)
   const rss = /maxrss=(\d+)/.exec(r.stderr)
-  return { rows, ms, peakMb: rss ? Number(rss[1]) / 1024 : NaN }
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr)
+  return { rows, ms, peakMb: rss ? Number(rss[1]) / 1024 : NaN, cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined }
 }
 
 async function main(): Promise<void> {
@@ -92,8 +96,10 @@ async function monitoringBench(dir: string): Promise<void> {
   const db = path.join(dir, 'monitoring.sqlite')
   const imported = importPhase(file, db, seq)
   for (const [label, r] of [["    the app's own reader alone", read], ['(d) monitoring roster import', imported]] as const) {
-    console.log(`${label.padEnd(32)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(8)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak ${r.peakMb.toFixed(0)} MB`)
+    const cpu = r.cpuS === undefined ? '' : `  cpu ${r.cpuS.toFixed(2)} s`
+    console.log(`${label.padEnd(32)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(8)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak ${r.peakMb.toFixed(0)} MB${cpu}`)
   }
+  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`)
   const cases = execFileSync(process.execPath, [path.resolve(__dirname, '../out/main/cli.js'), 'info', '--db', db, '--json'], { encoding: 'utf8' })
   console.log(`monitoring: ${JSON.stringify((JSON.parse(cases) as { monitoring: unknown }).monitoring)}`)
   console.log(`ratio: monitoring import/own read=${(imported.rows / imported.ms / (read.rows / read.ms)).toFixed(2)}`)

@@ -18,6 +18,9 @@ export class KeptKeys {
   readonly simple: boolean
   private readonly quoted: string[]
   private readonly memos = new Map<unknown, unknown>()
+  /** Per key, the last value written by `member` and its JSON member text ("key":"value"). */
+  private readonly lastValue: (string | undefined)[] = []
+  private readonly lastMember: string[] = []
 
   constructor(readonly list: readonly string[]) {
     const index = new Map<string, number>()
@@ -30,6 +33,18 @@ export class KeptKeys {
   /** The JSON text of key i (with its quotes). */
   quotedKey(i: number): string {
     return this.quoted[i]!
+  }
+
+  /**
+   * The JSON member of key i after its comma: `,"key":"value"`. A household's columns repeat the same
+   * value on each of its member rows (one string, interned), so the text of the last value is kept per key.
+   */
+  member(i: number, value: string): string {
+    if (this.lastValue[i] === value) return this.lastMember[i]!
+    const text = ',' + this.quoted[i]! + ':' + JSON.stringify(value)
+    this.lastValue[i] = value
+    this.lastMember[i] = text
+    return text
   }
 
   /** Something derived from the key list, computed once per sheet (e.g. the keys normalised). */
@@ -99,11 +114,8 @@ export class KeptCells {
   toJson(): string | null {
     if (this.values.length === 0) return null
     if (!this.keys.simple) return JSON.stringify(this.toRecord())
-    let out = '{'
-    for (let j = 0; j < this.values.length; j++) {
-      if (j) out += ','
-      out += this.keys.quotedKey(this.at.charCodeAt(j)) + ':' + JSON.stringify(this.values[j])
-    }
+    let out = '{' + this.keys.member(this.at.charCodeAt(0), this.values[0]!).slice(1)
+    for (let j = 1; j < this.values.length; j++) out += this.keys.member(this.at.charCodeAt(j), this.values[j]!)
     return out + '}'
   }
 }
@@ -121,5 +133,44 @@ export function createInterner(maxLength = 16, max = 200_000): (s: string) => st
     if (had !== undefined) return had
     if (seen.size < max) seen.set(s, s)
     return s
+  }
+}
+
+/** Lookups a column is given in the shared table before its hit rate is judged. */
+const JUDGE_AFTER = 1000
+/** Below this share of hits the column's values are (nearly) all distinct: the table is skipped for it. */
+const MIN_HIT_RATE = 0.02
+
+/**
+ * An interner per column of a sheet: the same strings as createInterner gives (one object for equal
+ * short values), at less cost. A value equal to the column's value on the row above (a household's
+ * columns repeat on each member row) is that string at once; a column whose values are nearly all
+ * distinct (ID numbers, phone numbers, names), where a shared table only costs a lookup and an entry
+ * per row and saves nothing, stops being looked up after its first JUDGE_AFTER values.
+ */
+export function createColumnInterner(maxLength = 16, max = 200_000): (column: number, s: string) => string {
+  const seen = new Map<string, string>()
+  const last: (string | undefined)[] = []
+  const lookups: number[] = []
+  const hits: number[] = []
+  return (column, s) => {
+    if (s.length > maxLength) return s
+    const prev = last[column]
+    if (prev === s) return prev
+    const n = lookups[column] ?? 0
+    if (n >= JUDGE_AFTER && hits[column]! < n * MIN_HIT_RATE) {
+      last[column] = s
+      return s
+    }
+    lookups[column] = n + 1
+    let had = seen.get(s)
+    if (had !== undefined) hits[column] = (hits[column] ?? 0) + 1
+    else {
+      hits[column] ??= 0
+      if (seen.size < max) seen.set(s, s)
+      had = s
+    }
+    last[column] = had
+    return had
   }
 }

@@ -6,7 +6,7 @@ import type { IdNumberInfo } from '../domain/id-number'
 import { type CellValue, type Grid, type MergedRange, cellToText, isBlankCell } from './cells'
 import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './households-fields'
 import type { HeaderColumn, HeaderDetection } from './header-detect'
-import { KeptCells, KeptKeys, createInterner } from './kept-cells'
+import { KeptCells, KeptKeys, createColumnInterner, createInterner } from './kept-cells'
 import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
 
 export type RowValue = string | number | null
@@ -134,7 +134,7 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
   const keptKeys = new KeptKeys(unknown.map((u) => u.key))
   // Cells repeat a few short values ("是", "否", "0", "汉族", the export's timestamp) on every row, and
   // rows the same pattern of blanks: one string each, not one per row (a county file has 100 000 rows).
-  const intern = createInterner(24)
+  const intern = createColumnInterner(24)
   const internPattern = createInterner(Number.POSITIVE_INFINITY, 20_000)
   const fill = options.merged ? mergeFiller(options.merged) : null
   // Without merged ranges, village cells written once over many households are carried down.
@@ -173,7 +173,7 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
         row.village[k] = r.value === null ? null : String(r.value)
       } else {
         if (r.value !== null) filled++
-        const value = typeof r.value === 'string' ? intern(r.value) : r.value
+        const value = typeof r.value === 'string' ? intern(col.index, r.value) : r.value
         if (def.level === 'household') row.household[def.key as HouseholdKey] = value
         else row.member[def.key as MemberKey] = value
       }
@@ -186,7 +186,7 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
       if (isBlankCell(v)) continue
       const s = cellToText(v).trim()
       at += String.fromCharCode(i)
-      values.push(intern(s))
+      values.push(intern(unknown[i]!.col.index, s))
     }
     row.kept = new KeptCells(keptKeys, internPattern(at), values)
     const identified = ['name', 'id_number', 'person_no'].some((k) => row.member[k as MemberKey] != null) ||

@@ -59,6 +59,39 @@ describe('the audited write path', () => {
     await l.close()
   })
 
+  it('insertMany writes what insert would: columns named only in `columns` NULL, numbers in TEXT columns as text, the pinyin derived, a name given as the value', async () => {
+    const l = ledger()
+    const rows: Record<string, string | number | null>[] = [
+      { household_id: 1, name: '张三丰', sort_order: 0, work_months: 8, extra_json: '{"备注":"甲"}' },
+      { household_id: 1, name: '李四', sort_order: 1, sex: '女', name_pinyin: null },
+    ]
+    // The same rows given as values `under` the rows' own (which win where both name a column).
+    const under: Record<string, string | number | null>[] = [
+      { name: '张三丰', work_months: 8, sex: null },
+      { name: '王五', sex: '男', relation: null },
+    ]
+    const own: Record<string, string | number | null>[] = [
+      { household_id: 1, sort_order: 0, extra_json: '{"备注":"甲"}' },
+      { household_id: 1, name: '李四', sort_order: 1, sex: '女', name_pinyin: null },
+    ]
+    const [one, many, layered] = l.write.run({ actor: '张干事' }, (w) => {
+      const village = w.insert('villages', { name: '青山村', county: '甲县', township: '乙镇' })
+      w.insert('households', { village_id: village })
+      const one = rows.map((r) => w.insert('members', { ...r, health: null }))
+      const many = w.insertMany('members', rows, ['health', 'sex'])
+      const layered = w.insertMany('members', own, ['health'], under)
+      return [one, many, layered]
+    })
+    const read = (ids: number[]) =>
+      l.sqlite.prepare(`SELECT household_id, name, sort_order, sex, health, work_months, typeof(work_months) AS t, extra_json, name_pinyin, created_at, updated_at FROM members WHERE id IN (${ids.join(',')}) ORDER BY id`).all()
+    expect(read(many)).toEqual(read(one))
+    expect(read(layered)).toEqual(read(one))
+    expect(l.sqlite.prepare(`SELECT relation FROM members WHERE id IN (${layered.join(',')})`).pluck().all()).toEqual([null, null])
+    expect(read(many)[0]).toMatchObject({ work_months: '8', t: 'text', name_pinyin: '|zhangsanfeng|zsf|', sex: null, health: null })
+    expect(read(many)[1]).toMatchObject({ name_pinyin: '|lisi|ls|', sex: '女', work_months: null, extra_json: null })
+    await l.close()
+  })
+
   it('sets created_at and updated_at on records that have them', async () => {
     const l = ledger()
     const v = l.write.run({ actor: 't' }, (w) => w.insert('villages', { name: '村' }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KeptCells, KeptKeys } from '../../../shared/import/kept-cells'
+import { KeptCells, KeptKeys, createColumnInterner, createInterner } from '../../../shared/import/kept-cells'
 import { detectHeader } from '../../../shared/import/header-detect'
 import { readRows } from '../../../shared/import/rows'
 
@@ -49,4 +49,39 @@ describe('kept cells of a row', () => {
     expect(b!.extra).toEqual({ 是否在档: '是' })
     expect(KeptCells.fromRecord(a!.extra).toJson()).toBe(a!.kept!.toJson())
   })
+
+  it('write each row\'s JSON exactly, values repeated or changed from row to row (the per-key text kept)', () => {
+    const keys = new KeptKeys(['户编号', '是否"特殊"', '备注', '联系电话'])
+    const rows: Record<number, string>[] = [
+      { 0: '001', 1: '是', 3: '13800000000' },
+      { 0: '001', 1: '是', 2: 'a\\b\n"c"', 3: '13800000001' },
+      { 0: '001', 2: 'a\\b\n"c"' },
+      { 0: '002', 1: '否', 2: '\u2028x', 3: '13800000001' },
+      { 1: '否' },
+      { 0: '002', 1: '是', 2: '' },
+    ]
+    for (const cells of rows) {
+      const kept = row(keys, cells)
+      expect(kept.toJson()).toBe(JSON.stringify(kept.toRecord()))
+      expect(JSON.parse(kept.toJson()!)).toEqual(kept.toRecord())
+    }
+  })
 })
+
+describe('interning kept values', () => {
+  it('the per-column interner gives back each value unchanged, as the shared one does, whatever a column repeats', () => {
+    const intern = createColumnInterner(24)
+    const base = createInterner(24)
+    const fresh = (s: string) => s.split('').join('')
+    for (let r = 0; r < 3000; r++) {
+      // Column 0 repeats a few values, column 1 is distinct on every row, column 2 repeats on runs of rows.
+      for (const [c, v] of [[0, r % 3 ? '是' : '否'], [1, `52272919800101${String(r).padStart(4, '0')}`], [2, `户${Math.floor(r / 4)}`], [3, 'x'.repeat(30)]] as const) {
+        const s = fresh(v)
+        const got = intern(c, s)
+        expect(got).toBe(v)
+        expect(got).toBe(base(fresh(v)))
+      }
+    }
+  })
+})
+

@@ -139,20 +139,25 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     // New members are written in chunks: each row's extra_json (≈ 150 kept cells of a national roster)
     // exists only until its chunk is written. Every chunk names the same columns (a column any new
     // member has, NULL where one has none), as one statement over all of them would.
-    const memberColumns: Record<string, null> = {}
-    for (const p of todo) for (const m of p.members) if (m.existingId === null) for (const k in m.parsed.values) memberColumns[k] = null
+    const named = new Set<string>()
+    for (const p of todo) for (const m of p.members) if (m.existingId === null) for (const k in m.parsed.values) named.add(k)
+    const memberColumns = [...named]
+    // A member's parsed values are written as they are (under its household, order and kept cells), not copied.
     let newMembers: Record<string, Value>[] = []
+    let newValues: Record<string, Value>[] = []
     todo.forEach((p, i) => {
       p.members.forEach((m, order) => {
         if (m.existingId !== null) return
-        newMembers.push({ ...memberColumns, ...m.parsed.values, household_id: householdIds[i]!, sort_order: order, extra_json: m.parsed.kept.toJson() })
+        newMembers.push({ household_id: householdIds[i]!, sort_order: order, extra_json: m.parsed.kept.toJson() })
+        newValues.push(m.parsed.values)
         if (newMembers.length >= MEMBER_CHUNK) {
-          w.insertMany('members', newMembers)
+          w.insertMany('members', newMembers, memberColumns, newValues)
           newMembers = []
+          newValues = []
         }
       })
     })
-    if (newMembers.length) w.insertMany('members', newMembers)
+    if (newMembers.length) w.insertMany('members', newMembers, memberColumns, newValues)
     // A monitoring roster (监测对象信息) also gives each monitored household its case, measures and elimination.
     if (isMonitoringRoster(roster.extraKeys)) {
       todo.forEach((p, i) => {

@@ -20,6 +20,7 @@ import { headerSignature, sha256File } from '../../spreadsheets/hash'
 import { listSheets, readMergedRanges } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
+import { pinyinKey } from '../../db/pinyin-key'
 import type { ParsedHousehold, ParsedMember, ParsedRoster, Value } from './types'
 
 export interface ParseInput {
@@ -134,9 +135,16 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     for (let r = layout.firstDataRowIndex; r < head.length; r++) consume(head[r] ?? [], r)
   }
 
+  // While the reader is behind: the ledger's snapshot first, then the pinyin keys of the names read so
+  // far (the write path derives them for every new member; its memo then has them).
+  let warmed = 0
+  const warmPinyin = (): boolean => {
+    for (let n = 0; warmed < households.length && n < 50; warmed++, n++) for (const m of households[warmed]!.members) pinyinKey(typeof m.values.name === 'string' ? m.values.name : null)
+    return warmed < households.length
+  }
   let bytes = 0
   try {
-    for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n), onIdle: () => snapshot?.step() ?? false })) {
+    for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n), onIdle: () => (snapshot?.step() ?? false) || warmPinyin() })) {
       if (!layout) {
         while (head.length < rowNumber - 1) head.push([])
         head[rowNumber - 1] = cells

@@ -186,28 +186,64 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 }
 }
 
+/** The end of the rows, `</sheetData>` or `</x:sheetData>`: the bytes searched for, then the tag checked. */
+const SHEET_DATA_END = Buffer.from('sheetData>')
+/** Bytes of one chunk kept for the next, so a closing tag split across two chunks is still found. */
+const CARRY_BYTES = 64
+
+/**
+ * Where `</sheetData>` (with any namespace prefix) starts in buf, or -1. A `<` in text is always
+ * escaped, so the only `</…sheetData>` in the part is the tag itself.
+ */
+export function sheetDataEnd(buf: Buffer): number {
+  for (let p = buf.indexOf(SHEET_DATA_END); p >= 0; p = buf.indexOf(SHEET_DATA_END, p + 1)) {
+    let k = p
+    if (buf[k - 1] === 0x3a) {
+      // A prefix: [\w.-]+ before the colon.
+      k--
+      while (k > 0 && isNameByte(buf[k - 1]!)) k--
+      if (k === p - 1) continue
+    }
+    if (buf[k - 1] === 0x2f && buf[k - 2] === 0x3c) return k - 2
+  }
+  return -1
+}
+
+function isNameByte(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2e || b === 0x2d
+}
+
 /**
  * The sheet's merged ranges (<mergeCells>, which Excel writes after the rows). One extra pass
- * that only inflates the part and looks past </sheetData>; memory stays flat.
+ * that only inflates the part and looks past </sheetData>; memory stays flat. The rows are searched
+ * as bytes (not decoded: a county roster is hundreds of MB of XML); only what follows them is text.
  */
 export async function readXlsxMergedRanges(path: string, wanted?: string | number): Promise<MergedRange[]> {
   const { pkg, sheet } = await prepareSheet(path, wanted).catch((e: unknown) => {
     throw fileAccessError(e)
   })
   const decoder = new TextDecoder('utf-8')
-  let carry = ''
+  let carry: Buffer | null = null
   let tail: string | null = null
   for await (const chunk of inflateEntry(pkg.zip, sheet)) {
-    const text = decoder.decode(chunk, { stream: true })
     if (tail !== null) {
-      tail += text
+      tail += decoder.decode(chunk, { stream: true })
       if (tail.length > MAX_MERGE_XML) break
       continue
     }
-    const joined = carry + text
-    const at = joined.search(/<\/(?:[\w.-]+:)?sheetData>/)
-    if (at >= 0) tail = joined.slice(at)
-    else carry = joined.slice(-32)
+    // A tag across the edge is found in the end of the last chunk and the start of this one; no
+    // chunk is copied whole (copies of 256 KB left the process's RSS higher for the whole import).
+    if (carry) {
+      const edge = Buffer.concat([carry, chunk.subarray(0, CARRY_BYTES)])
+      const at = sheetDataEnd(edge)
+      if (at >= 0 && at < carry.length) {
+        tail = decoder.decode(carry.subarray(at), { stream: true }) + decoder.decode(chunk, { stream: true })
+        continue
+      }
+    }
+    const at = sheetDataEnd(chunk)
+    if (at >= 0) tail = decoder.decode(chunk.subarray(at), { stream: true })
+    else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - CARRY_BYTES)))
   }
   const ranges: MergedRange[] = []
   for (const m of (tail ?? '').matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref\s*=\s*"([^"]+)"/g)) {
