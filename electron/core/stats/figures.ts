@@ -324,27 +324,36 @@ export function villageStats(ledger: Ledger, asOf: string, year = asOf.slice(0, 
   for (const v of snap.villages) rows.set(v.id, { ...emptyRow(v.id, v.name), agriculturalPopulation: v.population })
   const total = emptyRow(null, '合计')
   for (const f of snap.households) {
-    const r = rows.get(f.villageId)!
-    for (const t of [r, total]) {
-      addHP(t, f)
-      if (f.type === '脱贫户') addHP(t.tuopin, f)
-      if (f.monitored) {
-        addHP(t.monitored, f)
-        const c = f.category ?? '未填'
-        t.monitoredByCategory[c] ??= { households: 0, persons: 0 }
-        addHP(t.monitoredByCategory[c]!, f)
-      }
-      if (f.open) addHP(t.open, f)
-      if (f.open && !f.doudi) addHP(t.openNotDoudi, f)
-      for (const k of GAP_KEYS) if (f.gaps[k]) t.gaps[k]++
-      if (isPoor(f)) t.poorPersons += f.persons
+    const t = rows.get(f.villageId)!
+    addHP(t, f)
+    if (f.type === '脱贫户') addHP(t.tuopin, f)
+    if (f.monitored) {
+      addHP(t.monitored, f)
+      const c = f.category ?? '未填'
+      t.monitoredByCategory[c] ??= { households: 0, persons: 0 }
+      addHP(t.monitoredByCategory[c]!, f)
     }
+    if (f.open) addHP(t.open, f)
+    if (f.open && !f.doudi) addHP(t.openNotDoudi, f)
+    for (const k of GAP_KEYS) if (f.gaps[k]) t.gaps[k]++
+    if (isPoor(f)) t.poorPersons += f.persons
   }
-  for (const w of workingAway(ledger, asOf)) {
-    const f = snap.byId.get(w.householdId)
-    if (f === undefined) continue
-    rows.get(f.villageId)!.workingAway++
-    total.workingAway++
+  for (const [householdId, persons] of workingAway(ledger, asOf)) {
+    const f = snap.byId.get(householdId)
+    if (f) rows.get(f.villageId)!.workingAway += persons
+  }
+  // The total adds up the villages' rows.
+  const add = (to: HP, from: HP) => {
+    to.households += from.households
+    to.persons += from.persons
+  }
+  for (const r of rows.values()) {
+    for (const k of ['tuopin', 'monitored', 'open', 'openNotDoudi'] as const) add(total[k], r[k])
+    add(total, r)
+    for (const [c, n] of Object.entries(r.monitoredByCategory)) add((total.monitoredByCategory[c] ??= { households: 0, persons: 0 }), n)
+    for (const k of GAP_KEYS) total.gaps[k] += r.gaps[k]
+    total.poorPersons += r.poorPersons
+    total.workingAway += r.workingAway
   }
   for (const p of projectFacts(ledger, asOf, year)) {
     for (const t of [p.villageId === null ? undefined : rows.get(p.villageId), total]) {

@@ -53,7 +53,7 @@ export function statsHouseholdIds(ledger: Ledger, s: StatsSelector): number[] {
       test = v ? (f) => f.gaps[v as GapKey] === true : hasGap
       break
     case 'workAway':
-      test = byIds(new Set(workingAway(ledger, s.asOf).map((w) => w.householdId)))
+      test = byIds(new Set(workingAway(ledger, s.asOf).keys()))
       break
     case 'workProvince':
       test = byIds(new Set(workFacts(ledger, s.asOf).filter((w) => w.province === v).map((w) => w.householdId)))

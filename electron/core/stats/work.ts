@@ -70,16 +70,21 @@ export function workFacts(ledger: Ledger, asOf: string): WorkFact[] {
   return cachedWhileUnchanged(ledger, 'work', asOf, () => buildWorkFacts(ledger, asOf))
 }
 
-export type WorkingAway = Pick<WorkFact, 'memberId' | 'householdId'>
-
 /**
- * The same persons as workFacts(), without where and how they work — what a count per village or the
- * list of their households needs — and without leaving out removed households: the caller counts
- * over the snapshot's households. A member's place (in the roster's other columns) is read only
- * where 务工状况 alone does not decide.
+ * The same persons as workFacts() counted per household (household id → persons away), without
+ * where and how they work — what a count per village or the list of their households needs — and
+ * without leaving out removed households: the caller counts over the snapshot's households. A
+ * member's place (in the roster's other columns) is read only where 务工状况 alone does not decide.
  */
-export function workingAway(ledger: Ledger, asOf: string): WorkingAway[] {
-  return cachedIfFresh<WorkFact[]>(ledger, 'work', asOf) ?? cachedWhileUnchanged(ledger, 'workingAway', asOf, () => buildWorkingAway(ledger, asOf))
+export function workingAway(ledger: Ledger, asOf: string): ReadonlyMap<number, number> {
+  const facts = cachedIfFresh<WorkFact[]>(ledger, 'work', asOf)
+  return facts ? perHousehold(facts.map((w) => w.householdId)) : cachedWhileUnchanged(ledger, 'workingAway', asOf, () => buildWorkingAway(ledger, asOf))
+}
+
+function perHousehold(householdIds: Iterable<number>): Map<number, number> {
+  const m = new Map<number, number>()
+  for (const id of householdIds) m.set(id, (m.get(id) ?? 0) + 1)
+  return m
 }
 
 /** The members a roster says work away or might (the partial index members_stats_work's WHERE, word for word). */
@@ -155,7 +160,7 @@ function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
   return out
 }
 
-function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
+function buildWorkingAway(ledger: Ledger, asOf: string): Map<number, number> {
   const db = ledger.sqlite
   // Both queries read their index alone (migration 025); households removed are the caller's to
   // leave out (the snapshot has only the others), members removed by the date are left out here.
@@ -165,7 +170,8 @@ function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
   const sc = packedCells(db, S, 'FROM work_spells s ORDER BY s.member_id, s.start_month', {})
   const removed = new Set(db.prepare('SELECT id FROM members WHERE removed_reason IS NOT NULL AND NOT (removed_date > ?)').pluck().all(asOf) as number[])
   const month = asOf.slice(0, 7)
-  const out: WorkingAway[] = []
+  const out = new Map<number, number>()
+  const count = (householdId: number) => out.set(householdId, (out.get(householdId) ?? 0) + 1)
   const withSpells = new Set<number>()
   for (let i = 0; i < sc.length; ) {
     const member = sc[i]
@@ -174,7 +180,7 @@ function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
     const memberId = Number(member)
     if (removed.has(memberId)) continue
     withSpells.add(memberId)
-    if (open >= 0) out.push({ memberId, householdId: Number(sc[open + 1]) })
+    if (open >= 0) count(Number(sc[open + 1]))
   }
   const says = memo(statusSays)
   const undecided = new Map<number, number>()
@@ -182,7 +188,7 @@ function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
     const memberId = Number(wc[i])
     if (withSpells.has(memberId)) continue
     const v = says(orNull(wc[i + 2]))
-    if (v === true) out.push({ memberId, householdId: Number(wc[i + 1]) })
+    if (v === true) count(Number(wc[i + 1]))
     else if (v === null) undecided.set(memberId, Number(wc[i + 1]))
   }
   if (undecided.size > 0) {
@@ -190,7 +196,7 @@ function buildWorkingAway(ledger: Ledger, asOf: string): WorkingAway[] {
       .prepare(`SELECT m.id, ${PLACE} FROM members m WHERE m.id IN (SELECT value FROM json_each(?))`)
       .raw()
       .all(JSON.stringify([...undecided.keys()])) as [number, string | number | null][]
-    for (const [memberId, place] of places) if (place !== null && String(place).trim()) out.push({ memberId, householdId: undecided.get(memberId)! })
+    for (const [memberId, place] of places) if (place !== null && String(place).trim()) count(undecided.get(memberId)!)
   }
   return out
 }
