@@ -2,8 +2,9 @@
  * Who works away (外出务工), where and through which channel. A member with work spells (已外出务工信息,
  * work_spells) works away on a date when one of them is open then (started by that month, not ended
  * before it), with that spell's province, channel and income. A member without any spell is read from
- * the roster: 务工状况 and 务工时间（月） as columns, and 务工所在地 / 务工所在省, 就业渠道 and 务工月收入
- * as its other columns (members.extra_json). Every statistic of work goes through workFacts().
+ * the roster: 务工状况 as a column, and 务工所在地 / 务工所在省, 就业渠道 and 务工月收入 as its other
+ * columns (members.extra_json). Every statistic of work goes through workFacts(), or workingAway()
+ * where only the count per household is needed (the same rule; a unit test holds them equal).
  */
 import type { Ledger } from '../db/open'
 import { cachedIfFresh, cachedWhileUnchanged, cell, orNull, packedCells } from './snapshot'
@@ -162,8 +163,8 @@ function buildWorkFacts(ledger: Ledger, asOf: string): WorkFact[] {
 
 function buildWorkingAway(ledger: Ledger, asOf: string): Map<number, number> {
   const db = ledger.sqlite
-  // Both queries read their index alone (migration 025); households removed are the caller's to
-  // leave out (the snapshot has only the others), members removed by the date are left out here.
+  // Both queries read the indexes of migration 025; households removed are the caller's to leave
+  // out (the snapshot has only the others), members removed by the date are left out here.
   const W = ['m.id', 'm.household_id', cell('m.work_status')]
   const wc = packedCells(db, W, `FROM members m WHERE (m.removed_reason IS NULL OR m.removed_date > ?) AND (${CANDIDATE})`, asOf)
   const S = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month')]

@@ -1,9 +1,9 @@
 import type { Migration } from './types'
 
 /**
- * Who works away (electron/core/stats/work.ts, workingAway()) read from indexes alone: the partial
- * index on the members whose roster speaks of 务工 now also holds what the count needs (removal and
- * 务工状况), and the work spells' index by member holds the months and the household. The
+ * Who works away (electron/core/stats/work.ts, workingAway()) read mostly from indexes: the partial
+ * index on the members whose roster speaks of 务工 now also holds removal and 务工状况, and the work
+ * spells' index by member covers the months and the household. The
  * snapshot of a past date reads the households' changes since (applyFieldHistory) by their time,
  * not through every household's trail.
  */
