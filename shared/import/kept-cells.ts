@@ -30,11 +30,6 @@ export class KeptKeys {
     this.quoted = list.map((k) => JSON.stringify(k))
   }
 
-  /** The JSON text of key i (with its quotes). */
-  quotedKey(i: number): string {
-    return this.quoted[i]!
-  }
-
   /**
    * The JSON member of key i after its comma: `,"key":"value"`. A household's columns repeat the same
    * value on each of its member rows (one string, interned), so the text of the last value is kept per key.

@@ -31,6 +31,10 @@ const hide = (table: string, col: string, v: Value): Value => (v !== null && SEC
 const redact = (table: string, row: Record<string, Value>): Record<string, Value> =>
   SECRET[table] ? Object.fromEntries(Object.entries(row).map(([c, v]) => [c, hide(table, c, v)])) : row
 
+/** A value as bound: NULL for none, a number into a TEXT column as its decimal text. */
+const bound = (value: Value | undefined, text: boolean): Value =>
+  value === undefined || value === null ? null : text && typeof value === 'number' ? String(value) : value
+
 /** How insertMany binds a column: the transaction's timestamp, a TEXT column, or the value as given. */
 const STAMP = 0
 const TEXT = 1
@@ -38,13 +42,10 @@ const AS_IS = 2
 
 function derived(table: string, values: Record<string, Value>): Record<string, Value> {
   const rules = DERIVED[table]
-  if (!rules) return {}
-  let out: Record<string, Value> = {}
-  for (const [col, fn] of Object.entries(rules)) if (col in values) out = { ...out, ...fn(values[col] ?? null) }
-  return out
+  return rules ? derivedOf(rules, values, undefined) : {}
 }
 
-/** derived() of { ...base, ...row }. */
+/** What the derived columns are for { ...base, ...row } (base: none, or values the row overrides). */
 function derivedOf(rules: Record<string, (v: Value) => Record<string, Value>>, row: Record<string, Value>, base: Record<string, Value> | undefined): Record<string, Value> {
   let out: Record<string, Value> = {}
   for (const [col, fn] of Object.entries(rules)) {
@@ -144,7 +145,7 @@ export class LedgerWriter {
               continue
             }
             const v = d !== null && c in d ? d[c] : base === undefined || c in row ? row[c] : base[c]
-            args[j] = v === undefined || v === null ? null : kind === TEXT && typeof v === 'number' ? String(v) : v
+            args[j] = bound(v, kind === TEXT)
           }
           ids[r] = Number(insert.run(args).lastInsertRowid)
         }
@@ -202,8 +203,7 @@ export class LedgerWriter {
   }
 
   private bind(table: string, column: string, value: Value | undefined): Value {
-    if (value === undefined || value === null) return null
-    return typeof value === 'number' && this.textColumns.get(table)?.has(column) ? String(value) : value
+    return bound(value, this.textColumns.get(table)?.has(column) === true)
   }
 
   private stmt(sql: string): Database.Statement {

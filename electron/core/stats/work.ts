@@ -97,6 +97,19 @@ const PLACE = `CASE WHEN m.extra_json IS NULL THEN NULL ELSE coalesce(json_extra
 /** A spell is open in a month it started by and did not end before. */
 const spellOpen = (start: string | null, end: string | null, month: string) => start !== null && start !== '' && start <= month && (end === null || end >= month)
 
+/**
+ * Each member of packed spell cells (`width` a row: member id, household id, start, end, …; ordered
+ * by member and start month) with the first index of its latest spell open in the month, or -1.
+ */
+function eachMemberSpell(cells: string[], width: number, month: string, visit: (memberId: number, open: number) => void): void {
+  for (let i = 0; i < cells.length; ) {
+    const member = cells[i]
+    let open = -1
+    for (; i < cells.length && cells[i] === member; i += width) if (spellOpen(orNull(cells[i + 2]), orNull(cells[i + 3]), month)) open = i
+    visit(Number(member), open)
+  }
+}
+
 /** Members with work spells (已外出务工信息), and for each with a spell open on the date the latest such spell. */
 function spellFacts(ledger: Ledger, asOf: string): { withSpells: Set<number>; away: WorkFact[] } {
   const S = ['s.member_id', 's.household_id', cell('s.start_month'), cell('s.end_month'), cell('s.province'), cell('s.channel'), cell('s.monthly_income_fen')]
@@ -114,15 +127,9 @@ function spellFacts(ledger: Ledger, asOf: string): { withSpells: Set<number>; aw
   const withSpells = new Set<number>()
   const away: WorkFact[] = []
   const province = memo(provinceOf)
-  for (let i = 0; i < sc.length; ) {
-    const member = sc[i]
-    let open = -1
-    for (; i < sc.length && sc[i] === member; i += S.length) {
-      if (spellOpen(orNull(sc[i + 2]), orNull(sc[i + 3]), month)) open = i
-    }
-    const memberId = Number(member)
+  eachMemberSpell(sc, S.length, month, (memberId, open) => {
     withSpells.add(memberId)
-    if (open < 0) continue
+    if (open < 0) return
     const channel = orNull(sc[open + 5])?.trim()
     const fen = orNull(sc[open + 6])
     away.push({
@@ -132,7 +139,7 @@ function spellFacts(ledger: Ledger, asOf: string): { withSpells: Set<number>; aw
       channel: channel ? channel : '未填',
       monthlyIncomeFen: fen === null ? null : Number(fen),
     })
-  }
+  })
   return { withSpells, away }
 }
 
@@ -174,15 +181,11 @@ function buildWorkingAway(ledger: Ledger, asOf: string): Map<number, number> {
   const out = new Map<number, number>()
   const count = (householdId: number) => out.set(householdId, (out.get(householdId) ?? 0) + 1)
   const withSpells = new Set<number>()
-  for (let i = 0; i < sc.length; ) {
-    const member = sc[i]
-    let open = -1
-    for (; i < sc.length && sc[i] === member; i += S.length) if (spellOpen(orNull(sc[i + 2]), orNull(sc[i + 3]), month)) open = i
-    const memberId = Number(member)
-    if (removed.has(memberId)) continue
+  eachMemberSpell(sc, S.length, month, (memberId, open) => {
+    if (removed.has(memberId)) return
     withSpells.add(memberId)
     if (open >= 0) count(Number(sc[open + 1]))
-  }
+  })
   const says = memo(statusSays)
   const undecided = new Map<number, number>()
   for (let i = 0; i < wc.length; i += W.length) {
