@@ -5,7 +5,7 @@
  * Without accounts and for 经办人 the same pages offer them as before.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { LedgerBridge } from '../../shared/api/bridge'
 import { openApp, screenshot, type App } from './harness'
 
@@ -129,8 +129,16 @@ describe('a read-only account', () => {
     const add = page.getByRole('button', { name: '新增成员' })
     expect(await add.isDisabled()).toBe(true)
     expect(await page.getByRole('button', { name: /编\s*辑/ }).first().isDisabled()).toBe(true)
-    await page.locator('.can-disabled').filter({ has: add }).hover()
-    await page.getByRole('tooltip').filter({ hasText: '只读账户不能修改' }).waitFor()
+    // Hovered again until the tooltip shows: cards still loading can move the button from under the mouse.
+    const why = page.getByRole('tooltip').filter({ hasText: '只读账户不能修改' })
+    await vi.waitFor(
+      async () => {
+        await page.mouse.move(0, 0)
+        await page.locator('.can-disabled').filter({ has: add }).hover()
+        await why.waitFor({ timeout: 2000 })
+      },
+      { timeout: 30_000, interval: 100 },
+    )
     // No entry forms: status events, monitoring steps, measures.
     expect(await page.locator('[data-form="step"], [data-form="measure"]').count()).toBe(0)
     expect(await page.locator('.app-content').getByRole('button', { name: /打印一户一策/ }).isEnabled()).toBe(true)
