@@ -34,7 +34,14 @@ export function checksAfterImport(ledger: Ledger, actor: string): { open: number
 }
 
 export async function importCommand(ledger: Ledger, file: string, options: ImportOptions): Promise<number> {
+  // LEDGER_TRACE=1: each new step's message with the time since the command started (for profiling an import).
+  const trace = process.env.LEDGER_TRACE ? { t0: performance.now(), last: '' } : null
   const progress = (done: number, total: number, message: string) => {
+    const step = message.replace(/\d+/g, '#')
+    if (trace && step !== trace.last) {
+      trace.last = step
+      process.stderr.write(`[${(performance.now() - trace.t0).toFixed(0)} ms] ${message}\n`)
+    }
     if (process.stderr.isTTY) process.stderr.write(`\r${message}（${total ? Math.round((done / total) * 100) : 0}%）   `)
   }
   const ctx = { dbPath: ledger.path, actor: '命令行', progress, checkCancelled: () => undefined }
