@@ -62,8 +62,8 @@ export class KeptCells {
    */
   constructor(
     readonly keys: KeptKeys,
-    private readonly at: string,
-    private readonly values: readonly string[],
+    readonly at: string,
+    readonly values: readonly string[],
   ) {}
 
   /** A row's kept cells from an object (header → value), e.g. a row built by hand. */
@@ -105,13 +105,22 @@ export class KeptCells {
     return out
   }
 
-  /** As stored in extra_json: JSON.stringify(toRecord()), or null when every kept cell is blank. */
-  toJson(): string | null {
-    if (this.values.length === 0) return null
-    if (!this.keys.simple) return JSON.stringify(this.toRecord())
-    let out = '{' + this.keys.member(this.at.charCodeAt(0), this.values[0]!).slice(1)
-    for (let j = 1; j < this.values.length; j++) out += this.keys.member(this.at.charCodeAt(j), this.values[j]!)
-    return out + '}'
+  /**
+   * As stored in extra_json: JSON.stringify(toRecord()), or null when every kept cell is blank.
+   * `only`: the cells of the key positions it marks 1 (a household's columns, or a member's own).
+   */
+  toJson(only?: Uint8Array): string | null {
+    if (!this.keys.simple) {
+      const record = this.toRecord()
+      if (only) for (const k of Object.keys(record)) if (only[this.keys.index.get(k)!] !== 1) delete record[k]
+      return Object.keys(record).length ? JSON.stringify(record) : null
+    }
+    let out = ''
+    for (let j = 0; j < this.values.length; j++) {
+      const i = this.at.charCodeAt(j)
+      if (!only || only[i] === 1) out += this.keys.member(i, this.values[j]!)
+    }
+    return out === '' ? null : '{' + out.slice(1) + '}'
   }
 }
 

@@ -216,10 +216,13 @@ export class PersonView {
 
   constructor(readonly m: MemberData, readonly household: HouseholdView, readonly ctx: RunContext) {}
 
-  /** The cell of an unmodelled national column, as imported. */
+  /**
+   * The cell of an unmodelled national column, as imported on this person's row: its own, else the
+   * household's columns stored once for all its rows (households/member-cells.ts).
+   */
   raw(col: string): string | null {
     this.cells ??= rawIndex(this.m.extra)
-    return this.cells.size === 0 ? null : (this.cells.get(colKey(col)) ?? null)
+    return (this.cells.size === 0 ? null : (this.cells.get(colKey(col)) ?? null)) ?? this.household.ownRaw(col)
   }
 
   /**
@@ -228,7 +231,7 @@ export class PersonView {
    */
   get(col: string): string | null {
     const plan = personPlan(col)
-    if (plan === RAW_CELL) return this.raw(col) ?? this.household.ownRaw(col)
+    if (plan === RAW_CELL) return this.raw(col)
     if (plan === HOUSEHOLD_FIELD) return this.household.get(col)
     return blankText(plan(this))
   }

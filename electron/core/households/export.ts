@@ -19,6 +19,7 @@ import { fenToYuanText } from '../../../shared/domain/money'
 import { fieldByKey, ROSTER_FIELDS, type FieldDef, type FieldKey } from '../../../shared/import/households-fields'
 import { formatDate, type DateFormat } from '../../../shared/import/normalise'
 import type { Ledger } from '../db/open'
+import { memberCells, parseCells, type Cells } from './member-cells'
 
 /** The standard columns: every stored field (no virtual ones), in dictionary order. */
 export const STANDARD_FIELDS: readonly FieldDef[] = ROSTER_FIELDS.filter((f) => !f.virtual)
@@ -84,7 +85,7 @@ export async function exportRoster(
   const head = db.prepare("SELECT name, id_number FROM members WHERE household_id = ? AND relation = '户主' AND removed_reason IS NULL ORDER BY sort_order LIMIT 1")
   const rows = db
     .prepare(
-      `SELECT v.county, v.township, v.name AS village, g.name AS "group", h.*, m.*
+      `SELECT v.county, v.township, v.name AS village, g.name AS "group", h.*, m.*, h.extra_json AS household_extra_json
        FROM members m
        JOIN households h ON h.id = m.household_id
        JOIN villages v ON v.id = h.village_id
@@ -97,6 +98,7 @@ export async function exportRoster(
   const withCase = new Set(source ? (db.prepare('SELECT DISTINCT household_id FROM monitoring_cases').pluck().all() as number[]) : [])
   const extrasOf = db.prepare('SELECT extra_json FROM members WHERE household_id = ? AND removed_reason IS NULL ORDER BY sort_order, id').pluck()
   let corrections = new Map<string, string | null>()
+  let householdCells: Cells | null = null
   let members = 0
   const households = new Set<unknown>()
   let headOf: { household: unknown; name: string | null; id_number: string | null; written: boolean } = { household: null, name: null, id_number: null, written: false }
@@ -105,8 +107,9 @@ export async function exportRoster(
       const h = head.get(r.household_id) as { name: string; id_number: string | null } | undefined
       headOf = { household: r.household_id, name: h?.name ?? null, id_number: h?.id_number ?? null, written: false }
       const hid = Number(r.household_id)
+      householdCells = parseCells(r.household_extra_json)
       corrections = withCase.has(hid)
-        ? caseCorrections(ledger, hid, (extrasOf.all(hid) as (string | null)[]).map((j) => (j ? (JSON.parse(j) as Record<string, string>) : {})), {
+        ? caseCorrections(ledger, hid, (extrasOf.all(hid) as (string | null)[]).map((j) => memberCells(householdCells, j)), {
             category: r.monitoring_category ?? null,
             identified: r.first_identified ?? null,
             size: Number(r.declared_size ?? 0),
@@ -117,7 +120,7 @@ export async function exportRoster(
     headOf.written = true
     members++
     households.add(r.household_id)
-    const extra = r.extra_json ? (JSON.parse(String(r.extra_json)) as Record<string, string>) : {}
+    const extra = memberCells(householdCells, r.extra_json)
     const record: Row = { ...r, seq: members, head_name: headOf.name, head_id_number: headOf.id_number }
     const row = sheet.getRow(headerRow + members)
     columns.forEach((c, i) => {
@@ -218,10 +221,13 @@ function sourceLayout(ledger: Ledger): SourceLayout {
   return layout
 }
 
+/** The kept columns' headers: the members' own, then those stored on households (member-cells.ts). */
 function extraKeys(ledger: Ledger): string[] {
   const keys = new Set<string>()
-  for (const json of ledger.sqlite.prepare('SELECT DISTINCT extra_json FROM members WHERE extra_json IS NOT NULL').pluck().iterate() as Iterable<string>) {
-    for (const k of Object.keys(JSON.parse(json) as Record<string, string>)) keys.add(k)
+  for (const table of ['members', 'households']) {
+    for (const json of ledger.sqlite.prepare(`SELECT DISTINCT extra_json FROM ${table} WHERE extra_json IS NOT NULL`).pluck().iterate() as Iterable<string>) {
+      for (const k of Object.keys(JSON.parse(json) as Cells)) keys.add(k)
+    }
   }
   return [...keys]
 }

@@ -278,18 +278,17 @@ function buildSnapshot(ledger: Ledger, asOf: string): Snapshot {
     }
   }
   applyFieldHistory(ledger, asOf, facts)
-  // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported
-  // (the WHERE repeats the partial index members_stats_extras word for word).
+  // The roster's own 整户无劳动能力兜底保障户, 风险是否已消除 and 致贫/返贫风险 columns where imported: stored
+  // on the household (households/member-cells.ts), or on its members' rows (the WHEREs repeat the
+  // partial indexes households_stats_extras and members_stats_extras word for word).
   const riskPaths = [1, 2, 3, 4, 5].map((i) => `json_extract(extra_json, '$."致贫/返贫风险${i}"')`).join(', ')
-  const extras = db
-    .prepare(
-      `SELECT household_id, json_extract(extra_json, '$."整户无劳动能力兜底保障户"'), json_extract(extra_json, '$."风险是否已消除"'), json_array(${riskPaths})
-         FROM members
-        WHERE extra_json IS NOT NULL AND (instr(extra_json, '兜底') > 0 OR instr(extra_json, '风险') > 0)
-          AND (removed_reason IS NULL OR removed_date > ?)`,
-    )
-    .raw()
-    .all(asOf) as [number, string | null, string | null, string][]
+  const cells = `json_extract(extra_json, '$."整户无劳动能力兜底保障户"'), json_extract(extra_json, '$."风险是否已消除"'), json_array(${riskPaths})`
+  const speaks = `extra_json IS NOT NULL AND (instr(extra_json, '兜底') > 0 OR instr(extra_json, '风险') > 0)`
+  type Extras = [number, string | null, string | null, string][]
+  const extras = [
+    ...(db.prepare(`SELECT id, ${cells} FROM households WHERE ${speaks}`).raw().all() as Extras),
+    ...(db.prepare(`SELECT household_id, ${cells} FROM members WHERE ${speaks} AND (removed_reason IS NULL OR removed_date > ?)`).raw().all(asOf) as Extras),
+  ]
   const imported = new Map<number, { eliminated: boolean; risks: string[]; doudi: boolean }>()
   for (const [hid, doudi, eliminated, risks] of extras) {
     if (!facts.has(hid)) continue

@@ -22,8 +22,9 @@ import { m021Credit } from './021_credit'
 import { m022Posts } from './022_posts'
 import { m024StatsIndexes } from './024_stats_indexes'
 import { m025StatsIndexes } from './025_stats_indexes_2'
+import { m026HouseholdCells } from './026_household_cells'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts, m010Projects, m011AuditIndex, m012MemberNameIndex, m013Monitoring, m014NationalExports, m015MonitoringWorklists, m016Checks, m018FormsFigures, m019LedgerId, m020Rectification, m021Credit, m022Posts, m024StatsIndexes, m025StatsIndexes]
+export const migrations: readonly Migration[] = [m001Roster, m002ImportBatches, m004HouseholdStatus, m006Search, m008VisitsAid, m009Accounts, m010Projects, m011AuditIndex, m012MemberNameIndex, m013Monitoring, m014NationalExports, m015MonitoringWorklists, m016Checks, m018FormsFigures, m019LedgerId, m020Rectification, m021Credit, m022Posts, m024StatsIndexes, m025StatsIndexes, m026HouseholdCells]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

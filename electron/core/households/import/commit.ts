@@ -13,8 +13,8 @@ import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
 import { caseFromCells, householdCells, isMonitoringRoster, writeRosterCase } from '../../national'
 
-/** New members written per statement: few enough that their rows and extra_json die young (not promoted, then collected late). */
-const MEMBER_CHUNK = 250
+/** New households and members written per statement: few enough that their rows and extra_json die young (not promoted, then collected late). */
+const CHUNK = 250
 
 export interface Removal {
   reason: string
@@ -84,10 +84,20 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       return id
     }
 
+    // A new household's own columns are stored on it once; its members keep the rest (household-columns.ts).
+    const split = plan.householdColumns
     // New households, then new members, are each written by one statement and audited in one go.
     const householdIds: number[] = []
-    const fresh: Record<string, Value>[] = []
-    const freshAt: number[] = []
+    // Written in chunks too (each with its stored columns): every chunk names the same columns.
+    const freshColumns = ['village_id', 'group_id', 'import_batch_id', 'extra_json']
+    for (const k of new Set(todo.flatMap((p) => (p.existingId === null ? Object.keys(p.parsed.values) : [])))) freshColumns.push(k)
+    let fresh: Record<string, Value>[] = []
+    let freshAt: number[] = []
+    const writeFresh = () => {
+      w.insertMany('households', fresh, freshColumns).forEach((id, k) => (householdIds[freshAt[k]!] = id))
+      fresh = []
+      freshAt = []
+    }
     todo.forEach((p, i) => {
       if (i % 500 === 0) {
         options.checkCancelled()
@@ -96,12 +106,18 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       const h = p.parsed
       const vid = p.villageId ?? villageId(h.county, h.township, h.village)
       if (p.existingId === null) {
-        fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId })
+        const extra_json = split ? h.members[0]!.kept.toJson(split.household) : null
+        fresh.push({ ...h.values, village_id: vid, group_id: groupId(vid, h.group), import_batch_id: batchId, ...(extra_json ? { extra_json } : {}) })
         freshAt.push(i)
+        if (fresh.length >= CHUNK) writeFresh()
         counts.households.new++
         return
       }
       householdIds[i] = p.existingId
+      if (p.unsplit) {
+        w.update('households', p.existingId, { extra_json: null })
+        for (const m of p.unsplit) w.update('members', m.id, { extra_json: m.extra_json })
+      }
       const patch: Record<string, Value> = {}
       for (const [field, value] of Object.entries(p.changes)) {
         if (field === 'village') patch.village_id = vid
@@ -115,7 +131,7 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
       if (changed) counts.households.changed++
       else counts.households.unchanged++
     })
-    w.insertMany('households', fresh).forEach((id, k) => (householdIds[freshAt[k]!] = id))
+    if (fresh.length) writeFresh()
     todo.forEach((p, i) => {
       const householdId = householdIds[i]!
       p.members.forEach((m) => {
@@ -148,9 +164,10 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     todo.forEach((p, i) => {
       p.members.forEach((m, order) => {
         if (m.existingId !== null) return
-        newMembers.push({ household_id: householdIds[i]!, sort_order: order, extra_json: m.parsed.kept.toJson() })
+        const extra_json = split && p.existingId === null ? m.parsed.kept.toJson(split.member) : m.parsed.kept.toJson()
+        newMembers.push({ household_id: householdIds[i]!, sort_order: order, extra_json })
         newValues.push(m.parsed.values)
-        if (newMembers.length >= MEMBER_CHUNK) {
+        if (newMembers.length >= CHUNK) {
           w.insertMany('members', newMembers, memberColumns, newValues)
           newMembers = []
           newValues = []

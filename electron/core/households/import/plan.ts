@@ -7,6 +7,8 @@ import type { CountSet, FieldDiff, HouseholdChangeView, ImportIssueView, Missing
 import { fieldByKey, type FieldKey } from '../../../../shared/import/households-fields'
 import type { KeptCells } from '../../../../shared/import/kept-cells'
 import type { Ledger } from '../../db/open'
+import { memberCells, parseCells, type Cells } from '../member-cells'
+import { householdColumns, type HouseholdColumns } from './household-columns'
 import { VillageIndex } from './villages'
 import { type ExistingHousehold, type ExistingMember, LedgerSnapshot } from './snapshot'
 import type { ParsedHousehold, ParsedMember, ParsedRoster, Value } from './types'
@@ -32,10 +34,19 @@ export interface PlannedHousehold {
   reinstated: boolean
   /** Matches the same ledger household as an earlier household of the file (never written twice). */
   twice?: boolean
+  /**
+   * A household whose columns an earlier import stored once (households.extra_json) and whose cells
+   * this file changes or adds a member to: the household's cells go back onto each member, so that
+   * no member reads a cell its row no longer has. Each of these members' full cells; the members
+   * `changes` rewrite anyway are not listed.
+   */
+  unsplit?: { id: number; extra_json: string | null }[]
 }
 
 export interface RosterPlan {
   households: PlannedHousehold[]
+  /** The file's columns stored once per new household (household-columns.ts), or null. */
+  householdColumns: HouseholdColumns | null
   missingHouseholds: ExistingHousehold[]
   issues: ImportIssueView[]
   counts: { households: CountSet; members: CountSet }
@@ -86,6 +97,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
     }
 
     const existingMembers = existing ? (membersOf.get(existing.id) ?? []) : []
+    const storedHousehold = parseCells(existing?.extra_json)
     const usedMembers = new Set<number>()
     const members: PlannedMember[] = parsed.members.map((m) => {
       const idNumber = typeof m.values.id_number === 'string' ? m.values.id_number : null
@@ -116,8 +128,11 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
       for (const f of ['sex', 'birth_date'] as const) {
         if (!roster.memberFields.includes(f) && (match[f] === null || match[f] === undefined || match[f] === '') && m.values[f]) memberChanges[f] = m.values[f]
       }
-      const extra = mergeExtra(match.extra_json ?? null, m.kept, roster.extraKeys)
-      if (!same(match.extra_json, extra)) memberChanges.extra_json = extra
+      // Compared as the member's row reads (the household's stored columns with its own), written whole.
+      const cells = memberCells(storedHousehold, match.extra_json)
+      const stored = storedHousehold ? extraJson(cells) : (match.extra_json ?? null)
+      const extra = mergeExtra(cells, m.kept, roster.extraKeys)
+      if (!same(stored, extra)) memberChanges.extra_json = extra
       if (match.removed_reason) Object.assign(memberChanges, { removed_reason: null, removed_date: null })
       return { parsed: m, existingId: match.id, changes: memberChanges }
     })
@@ -126,7 +141,15 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
     const reinstated = Boolean(existing?.removed_reason)
     if (reinstated) Object.assign(changes, { removed_reason: null, removed_date: null })
 
-    planned.push({ parsed, existingId: existing?.id ?? null, villageKey: key, villageId: village?.id ?? null, changes, members, missingMembers, reinstated, ...(twice ? { twice } : {}) })
+    const rewritten = new Set(members.filter((m) => m.existingId !== null && 'extra_json' in m.changes).map((m) => m.existingId))
+    const unsplit =
+      storedHousehold && (rewritten.size > 0 || members.some((m) => m.existingId === null))
+        ? existingMembers.filter((e) => !rewritten.has(e.id)).map((e) => ({ id: e.id, extra_json: extraJson(memberCells(storedHousehold, e.extra_json)) }))
+        : null
+    planned.push({
+      parsed, existingId: existing?.id ?? null, villageKey: key, villageId: village?.id ?? null, changes, members, missingMembers, reinstated,
+      ...(twice ? { twice } : {}), ...(unsplit ? { unsplit } : {}),
+    })
   }
 
   // Households of the villages this file covers that it no longer lists.
@@ -148,7 +171,7 @@ export function planRosterImport(ledger: Ledger, roster: ParsedRoster): RosterPl
   counts.households.missing = missingHouseholds.length
   for (const h of missingHouseholds) counts.members.missing += (membersOf.get(h.id) ?? []).filter((m) => !m.removed_reason).length
 
-  return { households: planned, missingHouseholds, issues, counts }
+  return { households: planned, householdColumns: householdColumns(roster.households), missingHouseholds, issues, counts }
 }
 
 const filled = (v: Value | undefined) => v !== null && v !== undefined && String(v).trim() !== ''
@@ -231,10 +254,9 @@ export function extraJson(extra: Record<string, string>): string | null {
 
 /**
  * Unknown columns this file carries replace the stored ones of the same header
- * (a blank cell clears it); columns from other files are kept.
+ * (a blank cell clears it); columns from other files are kept. Writes into `merged`, the stored cells.
  */
-function mergeExtra(stored: Value, fromFile: KeptCells, fileKeys: readonly string[]): string | null {
-  const merged = stored ? (JSON.parse(String(stored)) as Record<string, string>) : {}
+function mergeExtra(merged: Cells, fromFile: KeptCells, fileKeys: readonly string[]): string | null {
   for (const k of fileKeys) {
     const v = fromFile.get(k)
     if (v !== undefined) merged[k] = v

@@ -18,6 +18,8 @@ export interface ExistingHousehold {
   group_id: number | null
   household_no: string | null
   removed_reason: string | null
+  /** The household's columns of an earlier import (../member-cells.ts). */
+  extra_json: string | null
   [field: string]: RowValue
 }
 
@@ -46,7 +48,7 @@ export class LedgerSnapshot {
     const cols = (base: string[], fields: readonly string[]) => [...new Set([...base, ...fields])].join(', ')
     this.version = db.pragma('data_version', { simple: true }) as number
     this.householdRows = (
-      db.prepare(`SELECT ${cols(['id', 'village_id', 'group_id', 'household_no', 'removed_reason'], householdFields)} FROM households`).iterate() as IterableIterator<ExistingHousehold>
+      db.prepare(`SELECT ${cols(['id', 'village_id', 'group_id', 'household_no', 'removed_reason', 'extra_json'], householdFields)} FROM households`).iterate() as IterableIterator<ExistingHousehold>
     )[Symbol.iterator]()
     const memberColumns = cols(['id', 'household_id', 'name', 'person_no', 'id_number', 'sex', 'birth_date', 'removed_reason', 'extra_json'], memberFields)
     this.memberRows = (db.prepare(`SELECT ${memberColumns} FROM members`).iterate() as IterableIterator<ExistingMember>)[Symbol.iterator]()
