@@ -7,7 +7,7 @@ import { type CellValue, type Grid, type MergedRange, cellToText, isBlankCell } 
 import { type FieldDef, type FieldKey, type HouseholdKey, type MemberKey, type VillageKey, fieldByKey } from './households-fields'
 import type { HeaderColumn, HeaderDetection } from './header-detect'
 import { KeptCells, KeptKeys, createColumnInterner, createInterner } from './kept-cells'
-import { type DateFormat, type ValueProblem, normaliseCell } from './normalise'
+import { type CellResult, type DateFormat, type ValueProblem, normaliseCell } from './normalise'
 
 export type RowValue = string | number | null
 
@@ -105,6 +105,38 @@ export interface RowReader {
   read(cells: readonly CellValue[], rowIndex: number): ParsedRow | null
 }
 
+/** Distinct short values remembered per column (past this, new ones are read each time). */
+const MEMO_VALUES = 2000
+
+/**
+ * normaliseCell per mapped column, remembered: a household's columns repeat on each of its member
+ * rows and coded columns (性别, 民族, 是/否, 文化程度) hold a handful of values, so most cells of a county
+ * file have been read before. A cell read again gets the same result object (results are only read).
+ */
+function createCellMemo(): (column: number, def: FieldDef, v: CellValue) => CellResult {
+  const last: CellValue[] = []
+  const lastResult: (CellResult | undefined)[] = []
+  const seen: (Map<string, CellResult> | undefined)[] = []
+  return (column, def, v) => {
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') return normaliseCell(def, v)
+    const had = lastResult[column]
+    if (had !== undefined && last[column] === v) return had
+    let r: CellResult | undefined
+    if (typeof v === 'string' && v.length <= 16) {
+      let map = seen[column]
+      if (!map) seen[column] = map = new Map()
+      r = map.get(v)
+      if (r === undefined) {
+        r = normaliseCell(def, v)
+        if (map.size < MEMO_VALUES) map.set(v, r)
+      }
+    } else r = normaliseCell(def, v)
+    last[column] = v
+    lastResult[column] = r
+    return r
+  }
+}
+
 export function createRowReader(layout: HeaderDetection, options: RowReaderOptions = {}): RowReader {
   const firstExcelRow = options.firstExcelRow ?? 1
   const shape = rosterShape(layout)
@@ -153,15 +185,18 @@ export function createRowReader(layout: HeaderDetection, options: RowReaderOptio
     return same >= 2
   }
 
+  const normalise = createCellMemo()
+
   function read(given: readonly CellValue[], rowIndex: number): ParsedRow | null {
     if (repeatsHeader(given)) return null
     const cells = fill ? fill(given, rowIndex) : given
     const row = new ReadRow(rowIndex + firstExcelRow, headers)
     let filled = 0
-    for (const { col, def } of mapped) {
+    for (let m = 0; m < mapped.length; m++) {
+      const { col, def } = mapped[m]!
       const v = cells[col.index] ?? null
       if (def.key === 'seq') continue
-      const r = normaliseCell(def, v)
+      const r = normalise(m, def, v)
       if (r.problem) {
         const raw = cellToText(v).trim()
         row.problems.push({ field: def.key, column: headers[def.key]!, raw, value: r.value === null ? raw : String(r.value), problem: r.problem })
@@ -370,15 +405,29 @@ export interface HouseholdConflict {
  * The household's own values: for each field the first value given in its rows (household columns
  * are repeated on every member row, or merged down); differing repeats are listed as conflicts.
  */
-export function householdValues(group: HouseholdGroup): {
+export interface HouseholdValues {
   values: Partial<Record<HouseholdKey, RowValue>>
   conflicts: HouseholdConflict[]
-} {
+}
+
+/** Asked by the household's checks and by the import alike: worked out once per household. */
+const valuesOf = new WeakMap<HouseholdGroup, HouseholdValues>()
+
+export function householdValues(group: HouseholdGroup): HouseholdValues {
+  let found = valuesOf.get(group)
+  if (!found) valuesOf.set(group, (found = collectHouseholdValues(group)))
+  return found
+}
+
+function collectHouseholdValues(group: HouseholdGroup): HouseholdValues {
   const values: Partial<Record<HouseholdKey, RowValue>> = {}
   const firstRow: Partial<Record<HouseholdKey, number>> = {}
   const conflicts: HouseholdConflict[] = []
   for (const row of group.rows) {
-    for (const [k, v] of Object.entries(row.household) as [HouseholdKey, RowValue][]) {
+    const household = row.household as Record<HouseholdKey, RowValue>
+    for (const key in household) {
+      const k = key as HouseholdKey
+      const v = household[k]
       if (v === null) continue
       const had = values[k]
       if (had === undefined || had === null) {

@@ -9,9 +9,12 @@ import type { Ledger } from '../../db/open'
 import type { WriteScope } from '../../db/write'
 import { keepIssuesPlan, type RosterPlan } from './plan'
 import type { ParsedRoster, Value } from './types'
+import { normaliseHeaderText } from '../../../../shared/import/text'
 import { VillageIndex } from './villages'
 import { applyHelperFromRoster, helperFromRoster } from '../../assistance'
 import { caseFromCells, householdCells, isMonitoringRoster, writeRosterCase } from '../../national'
+
+const CATEGORY = normaliseHeaderText('监测对象类别')
 
 /** New households and members written per statement: few enough that their rows and extra_json die young (not promoted, then collected late). */
 const CHUNK = 250
@@ -177,7 +180,10 @@ export function commitRosterImport(ledger: Ledger, roster: ParsedRoster, plan: R
     if (newMembers.length) w.insertMany('members', newMembers, memberColumns, newValues)
     // A monitoring roster (监测对象信息) also gives each monitored household its case, measures and elimination.
     if (isMonitoringRoster(roster.extraKeys)) {
+      // Without a 监测对象类别 (its field, or a kept column) a household has no case: its cells need not be gathered.
+      const categoryKept = roster.extraKeys.some((k) => normaliseHeaderText(k) === CATEGORY)
       todo.forEach((p, i) => {
+        if (!categoryKept && typeof p.parsed.values.monitoring_category !== 'string') return
         const cells = householdCells(p.parsed.members.map((m) => m.kept))
         const found = caseFromCells(cells, { category: p.parsed.values.monitoring_category ?? null, identified: p.parsed.values.first_identified ?? null, size: p.parsed.members.length })
         if (found) cases[writeRosterCase(ledger, w, householdIds[i]!, found, cells.get('帮扶责任人姓名') ?? null)]++
