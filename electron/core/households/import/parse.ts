@@ -17,7 +17,7 @@ import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow,
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs'
 import { headerSignature, sha256File } from '../../spreadsheets/hash'
-import { listSheets, readMergedRanges, type MergedRange, type SheetRow } from '../../spreadsheets/read'
+import { listSheets, readMergedRanges, sniffFile, type MergedRange, type SheetRow } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
 import { pinyinKey } from '../../db/pinyin-key'
@@ -74,6 +74,8 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     (m) => (merged = m),
     () => {},
   )
+  // An .xls is parsed whole by both passes: one after the other, as two at once would double the peak.
+  if ((await sniffFile(input.path)).format !== 'xlsx') merged = await merging
 
   const head: CellValue[][] = []
   let layout: HeaderDetection | null = null
@@ -208,7 +210,7 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     for await (const row of read) {
       if (merged === undefined) {
         if (held.length < HOLD_ROWS) {
-          held.push({ row, bytes })
+          if (held.push({ row, bytes }) % 1000 === 0) ctx.checkCancelled()
           continue
         }
         merged = await merging
