@@ -17,7 +17,7 @@ import { DuplicateIdTracker, headerIssues, validateHousehold, validateMemberRow,
 import type { Ledger } from '../../db/open'
 import type { JobContext } from '../../jobs'
 import { headerSignature, sha256File } from '../../spreadsheets/hash'
-import { listSheets, readMergedRanges } from '../../spreadsheets/read'
+import { listSheets, readMergedRanges, sniffFile, type MergedRange, type SheetRow } from '../../spreadsheets/read'
 import { readSheetRows } from '../../spreadsheets/read/threaded'
 import { LedgerSnapshot } from './snapshot'
 import { pinyinKey } from '../../db/pinyin-key'
@@ -32,6 +32,13 @@ export interface ParseInput {
 }
 
 const HEADER_SCAN_ROWS = 15
+/**
+ * Rows held while the merged ranges are still being found (≈ 0.5 s of reading on a county file);
+ * past this the read waits for them, so a slow pass cannot pile up the whole sheet.
+ */
+const HOLD_ROWS = 20_000
+/** Held rows worked off per row read: the backlog shrinks by one each time. */
+const HELD_PER_ROW = 2
 const SAMPLES = 3
 const KNOWN_FIELDS = new Set<string>(ROSTER_FIELDS.map((f) => f.key))
 
@@ -48,14 +55,27 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   ctx.progress(0, 1, '正在读取文件…')
   // Reading the sheet list first gives the clerk's message for a missing, locked or unreadable file.
   const sheets = await listSheets(input.path, input.fileName)
-  const sha256 = await sha256File(input.path)
   const chosen = input.sheet ?? sheets.find((s) => !s.hidden)?.name ?? sheets[0]?.name
   if (chosen === undefined || !sheets.some((s) => s.name === chosen)) {
     throw new LedgerError('no_sheet', `文件「${input.fileName}」中没有名为「${input.sheet ?? ''}」的工作表。请重新选择工作表。`)
   }
+  // The hash is only recorded with the batch: it runs beside the read instead of before it.
+  const hashing = sha256File(input.path)
+  hashing.catch(() => {})
   const totalBytes = fs.statSync(input.path).size
   // Merged cells are filled from their top-left cell; nothing else is filled down (xlsx knows them, CSV does not).
-  const merged = await readMergedRanges(input.path, chosen)
+  // The ranges follow the rows in the sheet's XML, so finding them inflates the whole part: that pass runs
+  // on this thread beside the row read, and rows arriving before it ends are held as read. It checks the
+  // part's CRC for both (no row is used before it has), sparing the reader thread, the slower of the two.
+  const stopMerges = { aborted: false }
+  const merging = readMergedRanges(input.path, chosen, { wholePart: true, signal: stopMerges })
+  let merged: MergedRange[] | null | undefined
+  merging.then(
+    (m) => (merged = m),
+    () => {},
+  )
+  // An .xls is parsed whole by both passes: one after the other, as two at once would double the peak.
+  if ((await sniffFile(input.path)).format !== 'xlsx') merged = await merging
 
   const head: CellValue[][] = []
   let layout: HeaderDetection | null = null
@@ -83,14 +103,25 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
   let memberFields: string[] = []
   let snapshot: LedgerSnapshot | undefined
 
+  // The columns (of the `width` seen so far) still short of their samples, in order.
+  const unsampled: number[] = []
+  let width = 0
   const consume = (cells: readonly CellValue[], rowIndex: number) => {
-    for (let i = 0; i < cells.length; i++) {
-      const list = samples.get(i)
-      // A column with its samples costs nothing more (a county file has 100 000 rows × 180 columns).
-      if ((list && list.length >= SAMPLES) || isBlankCell(cells[i])) continue
-      if (list) list.push(cellToText(cells[i]).trim().slice(0, 40))
-      else samples.set(i, [cellToText(cells[i]).trim().slice(0, 40)])
+    for (; width < cells.length; width++) unsampled.push(width)
+    // A column with its samples costs nothing more (a county file has 100 000 rows × 180 columns).
+    let kept = 0
+    for (let j = 0; j < unsampled.length; j++) {
+      const i = unsampled[j]!
+      if (i < cells.length && !isBlankCell(cells[i])) {
+        const text = cellToText(cells[i]).trim().slice(0, 40)
+        const list = samples.get(i)
+        if (list) list.push(text)
+        else samples.set(i, [text])
+        if (samples.get(i)!.length >= SAMPLES) continue
+      }
+      unsampled[kept++] = i
     }
+    unsampled.length = kept
     const row = reader!.read(cells, rowIndex)
     if (!row) return
     rows++
@@ -142,26 +173,63 @@ export async function parseRosterFile(ledger: Ledger, input: ParseInput, ctx: Pi
     for (let n = 0; warmed < households.length && n < 50; warmed++, n++) for (const m of households[warmed]!.members) pinyinKey(typeof m.values.name === 'string' ? m.values.name : null)
     return warmed < households.length
   }
+  const take = ({ rowNumber, cells }: SheetRow, bytes: number) => {
+    if (!layout) {
+      while (head.length < rowNumber - 1) head.push([])
+      head[rowNumber - 1] = cells
+      if (head.length >= HEADER_SCAN_ROWS) start()
+      return
+    }
+    consume(cells, rowNumber - 1)
+    if (rows % 1000 === 0) {
+      ctx.checkCancelled()
+      ctx.progress(bytes, totalBytes, `已读取 ${rows} 行`)
+    }
+  }
+  // Rows read before the merged ranges were known (with the progress figure each arrived at), from
+  // `next` on. They are worked off a few per row read, not at once: meanwhile the reader would wait.
+  const held: ({ row: SheetRow; bytes: number } | null)[] = []
+  let next = 0
+  const release = (n: number) => {
+    for (const end = Math.min(held.length, next + n); next < end; next++) {
+      const { row, bytes } = held[next]!
+      // Let a row's cells go once it is taken (the backlog's array lives on until it is empty).
+      held[next] = null
+      take(row, bytes)
+    }
+    if (next === held.length) held.length = next = 0
+  }
   let bytes = 0
+  const read = readSheetRows(input.path, {
+    sheet: chosen,
+    skipSheetCrc: true,
+    onBytes: (n: number) => (bytes = n),
+    onIdle: () => (snapshot?.step() ?? false) || warmPinyin(),
+  })
   try {
-    for await (const { rowNumber, cells } of readSheetRows(input.path, { sheet: chosen, onBytes: (n: number) => (bytes = n), onIdle: () => (snapshot?.step() ?? false) || warmPinyin() })) {
-      if (!layout) {
-        while (head.length < rowNumber - 1) head.push([])
-        head[rowNumber - 1] = cells
-        if (head.length >= HEADER_SCAN_ROWS) start()
-        continue
+    for await (const row of read) {
+      if (merged === undefined) {
+        if (held.length < HOLD_ROWS) {
+          if (held.push({ row, bytes }) % 1000 === 0) ctx.checkCancelled()
+          continue
+        }
+        merged = await merging
       }
-      consume(cells, rowNumber - 1)
-      if (rows % 1000 === 0) {
-        ctx.checkCancelled()
-        ctx.progress(bytes, totalBytes, `已读取 ${rows} 行`)
+      if (!held.length) take(row, bytes)
+      else {
+        held.push({ row, bytes })
+        release(HELD_PER_ROW)
       }
     }
+    if (merged === undefined) merged = await merging
+    release(held.length)
     if (!layout) start()
   } catch (err) {
+    stopMerges.aborted = true
     snapshot?.close()
     throw err
   }
+  const sha256 = await hashing
   for (const g of grouper!.flush()) complete(g)
   const finalLayout = layout as unknown as HeaderDetection
 

@@ -7,12 +7,12 @@ import { readCsvRows } from './csv'
 import { sniffFile } from './sniff'
 import type { ReadOptions, SheetInfo, SheetRow, SheetView } from './types'
 import { listXlsSheets, readXlsMergedRanges, readXlsRows, readXlsSheetView } from './xls'
-import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, readXlsxSheetView, type MergedRange } from './xlsx'
+import { listXlsxSheets, readXlsxMergedRanges, readXlsxRows, readXlsxSheetView, type MergedRange, type MergedRangesOptions } from './xlsx'
 
 export type { AbortLike, ReadOptions, ReadProgress, SheetInfo, SheetRow, SheetView } from './types'
 export { MAX_CELL_CHARS, MAX_COLUMNS } from './types'
 export { sniffFile, type FileFormat } from './sniff'
-export type { MergedRange } from './xlsx'
+export type { MergedRange, MergedRangesOptions } from './xlsx'
 
 /** Rows of the chosen sheet (CSV has one sheet, so `sheet` is ignored there). Throws LedgerError for unreadable files. */
 export async function* openSheetRows(path: string, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
@@ -34,10 +34,10 @@ export async function listSheets(path: string, fileName?: string): Promise<Sheet
   return [{ name: basename(shown, extname(shown)) || '工作表1', index: 0, hidden: false }]
 }
 
-/** The sheet's merged ranges (.xlsx and .xls); null where the format has none to tell (CSV). */
-export async function readMergedRanges(path: string, sheet?: string | number): Promise<MergedRange[] | null> {
+/** The sheet's merged ranges (.xlsx and .xls); null where the format has none to tell (CSV). The options apply to .xlsx. */
+export async function readMergedRanges(path: string, sheet?: string | number, opts?: MergedRangesOptions): Promise<MergedRange[] | null> {
   const { format } = await sniffFile(path)
-  if (format === 'xlsx') return readXlsxMergedRanges(path, sheet)
+  if (format === 'xlsx') return readXlsxMergedRanges(path, sheet, opts)
   if (format === 'xls') return readXlsMergedRanges(path, sheet)
   return null
 }

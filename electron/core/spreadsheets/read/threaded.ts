@@ -13,16 +13,18 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { LedgerError, type LedgerErrorData } from '../../../../shared/api/result'
 import { openSheetRows } from './index'
+import { unpackRows, type PackedRows } from './row-batch'
 import type { ReadOptions, SheetRow } from './types'
 
 export type ReaderMessage =
-  | { type: 'rows'; rows: SheetRow[]; bytes: number }
+  | { type: 'rows'; rows: PackedRows; bytes: number }
   | { type: 'done' }
   | { type: 'error'; error: LedgerErrorData }
 
 export interface ReaderWorkerData {
   path: string
   sheet?: string | number
+  skipSheetCrc?: boolean
   credits: SharedArrayBuffer
 }
 
@@ -76,7 +78,7 @@ export async function* readSheetRows(file: string, opts: ThreadedReadOptions = {
   const ahead = new Int32Array(credits)
   // A larger young generation: parsing allocates many short-lived strings, and scavenges dominated its GC time.
   const worker = new Worker(script, {
-    workerData: { path: file, sheet: opts.sheet, credits } satisfies ReaderWorkerData,
+    workerData: { path: file, sheet: opts.sheet, skipSheetCrc: opts.skipSheetCrc, credits } satisfies ReaderWorkerData,
     resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: heapMb },
   })
   const queue: ReaderMessage[] = []
@@ -107,7 +109,7 @@ export async function* readSheetRows(file: string, opts: ThreadedReadOptions = {
       Atomics.sub(ahead, 0, 1)
       Atomics.notify(ahead, 0)
       opts.onBytes?.(m.bytes)
-      for (const row of m.rows) {
+      for (const row of unpackRows(m.rows)) {
         if (opts.signal?.aborted) throw new LedgerError('cancelled', '已取消，未写入任何数据。')
         yield row
       }

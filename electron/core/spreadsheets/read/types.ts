@@ -41,6 +41,12 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void
   /** Give each row's number format codes too (for writing the sheet back as it looked). */
   formats?: boolean
+  /**
+   * .xlsx: leave the sheet part's CRC unchecked (its size still is). Only for a caller that reads the
+   * same sheet's merged ranges with `wholePart` and fails when that pass does: it inflates the same
+   * bytes and checks them, on another thread than the rows' parser.
+   */
+  skipSheetCrc?: boolean
 }
 
 export interface SheetInfo {

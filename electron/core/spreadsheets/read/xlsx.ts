@@ -10,6 +10,7 @@
 import { LedgerError } from '../../../../shared/api/result'
 import {
   corruptFileError,
+  type AbortLike,
   fileAccessError,
   MAX_CELL_CHARS,
   MAX_COLUMNS,
@@ -107,11 +108,11 @@ async function prepareSheet(path: string, wanted: string | number | undefined): 
  * can take what the handler has finished. UTF-8 is decoded as a stream: a character split across
  * two chunks stays whole.
  */
-async function* parseEntry(zip: ZipDirectory, entry: ZipEntry, handler: TagHandler, onCompressed: (bytes: number) => void): AsyncGenerator<void> {
+async function* parseEntry(zip: ZipDirectory, entry: ZipEntry, handler: TagHandler, onCompressed: (bytes: number) => void, checkCrc = true): AsyncGenerator<void> {
   const decoder = new TextDecoder('utf-8')
   const feed = new XmlFeed(handler)
   // After </sheetData> the rest still inflates: the size and CRC are checked at the end.
-  for await (const chunk of inflateEntry(zip, entry, onCompressed)) {
+  for await (const chunk of inflateEntry(zip, entry, onCompressed, { checkCrc })) {
     if (handler.done) continue
     feed.push(decoder.decode(chunk, { stream: true }))
     yield
@@ -151,7 +152,7 @@ export async function* readXlsxRows(path: string, opts: XlsxReadOptions = {}): A
       formatCodes: opts.formats ? await styleFormatCodes(pkg) : undefined,
     })
     let seen = 0
-    for await (const _ of parseEntry(pkg.zip, sheet, parser, onBytes(strings?.compressedSize ?? 0))) {
+    for await (const _ of parseEntry(pkg.zip, sheet, parser, onBytes(strings?.compressedSize ?? 0), !opts.skipSheetCrc)) {
       const rows = parser.rows
       parser.rows = []
       for (const row of rows) {
@@ -213,22 +214,37 @@ function isNameByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2e || b === 0x2d
 }
 
+export interface MergedRangesOptions {
+  /**
+   * Inflate (and so check the size and CRC of) the whole part even when the XML after the rows is
+   * cut at MAX_MERGE_XML: for a caller whose row read skips the check (ReadOptions.skipSheetCrc).
+   */
+  wholePart?: boolean
+  /** Stops the pass (it rejects as cancelled), e.g. when the read it runs beside has failed. */
+  signal?: AbortLike
+}
+
 /**
  * The sheet's merged ranges (<mergeCells>, which Excel writes after the rows). One extra pass
  * that only inflates the part and looks past </sheetData>; memory stays flat. The rows are searched
  * as bytes (not decoded: a county roster is hundreds of MB of XML); only what follows them is text.
  */
-export async function readXlsxMergedRanges(path: string, wanted?: string | number): Promise<MergedRange[]> {
+export async function readXlsxMergedRanges(path: string, wanted?: string | number, opts: MergedRangesOptions = {}): Promise<MergedRange[]> {
   const { pkg, sheet } = await prepareSheet(path, wanted).catch((e: unknown) => {
     throw fileAccessError(e)
   })
   const decoder = new TextDecoder('utf-8')
   let carry: Buffer | null = null
   let tail: string | null = null
+  let cut = false
   for await (const chunk of inflateEntry(pkg.zip, sheet)) {
+    throwIfAborted(opts.signal)
+    if (cut) continue
     if (tail !== null) {
       tail += decoder.decode(chunk, { stream: true })
-      if (tail.length > MAX_MERGE_XML) break
+      if (tail.length <= MAX_MERGE_XML) continue
+      if (!opts.wholePart) break
+      cut = true
       continue
     }
     // A tag across the edge is found in the end of the last chunk and the start of this one; no

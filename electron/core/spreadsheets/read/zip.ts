@@ -205,9 +205,15 @@ export async function peekEntry(zip: ZipDirectory, entry: ZipEntry, compressedBy
 /**
  * An entry's bytes as they inflate, checked against the directory's size and CRC at the end (a
  * damaged or lying entry fails instead of yielding garbage). `onCompressed` is told the compressed
- * bytes consumed so far, for progress.
+ * bytes consumed so far, for progress. `checkCrc: false` skips the CRC (not the size): only for a
+ * pass whose bytes another pass over the same entry checks in full.
  */
-export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry, onCompressed?: (bytes: number) => void): AsyncGenerator<Buffer> {
+export async function* inflateEntry(
+  zip: ZipDirectory,
+  entry: ZipEntry,
+  onCompressed?: (bytes: number) => void,
+  { checkCrc = true }: { checkCrc?: boolean } = {},
+): AsyncGenerator<Buffer> {
   const start = await entryDataOffset(zip, entry)
   if (entry.compressedSize === 0) {
     if (entry.uncompressedSize !== 0) throw corruptFileError()
@@ -232,7 +238,7 @@ export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry, onCompre
       size += chunk.length
       // More than the directory promised: a damaged entry, or a zip bomb posing as a small one.
       if (size > entry.uncompressedSize) throw corruptFileError()
-      crc = zlib.crc32(chunk, crc)
+      if (checkCrc) crc = zlib.crc32(chunk, crc)
       yield chunk
     }
   } catch (e) {
@@ -241,5 +247,5 @@ export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry, onCompre
     inflate?.destroy()
     file.destroy()
   }
-  if (size !== entry.uncompressedSize || crc !== entry.crc32 >>> 0) throw corruptFileError()
+  if (size !== entry.uncompressedSize || (checkCrc && crc !== entry.crc32 >>> 0)) throw corruptFileError()
 }
