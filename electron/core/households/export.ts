@@ -98,7 +98,7 @@ export async function exportRoster(
   const withCase = new Set(source ? (db.prepare('SELECT DISTINCT household_id FROM monitoring_cases').pluck().all() as number[]) : [])
   const extrasOf = db.prepare('SELECT extra_json FROM members WHERE household_id = ? AND removed_reason IS NULL ORDER BY sort_order, id').pluck()
   let corrections = new Map<string, string | null>()
-  let householdCells: Cells | null = null
+  let storedOnHousehold: Cells | null = null
   let members = 0
   const households = new Set<unknown>()
   let headOf: { household: unknown; name: string | null; id_number: string | null; written: boolean } = { household: null, name: null, id_number: null, written: false }
@@ -107,9 +107,9 @@ export async function exportRoster(
       const h = head.get(r.household_id) as { name: string; id_number: string | null } | undefined
       headOf = { household: r.household_id, name: h?.name ?? null, id_number: h?.id_number ?? null, written: false }
       const hid = Number(r.household_id)
-      householdCells = parseCells(r.household_extra_json)
+      storedOnHousehold = parseCells(r.household_extra_json)
       corrections = withCase.has(hid)
-        ? caseCorrections(ledger, hid, (extrasOf.all(hid) as (string | null)[]).map((j) => memberCells(householdCells, j)), {
+        ? caseCorrections(ledger, hid, (extrasOf.all(hid) as (string | null)[]).map((j) => memberCells(storedOnHousehold, j)), {
             category: r.monitoring_category ?? null,
             identified: r.first_identified ?? null,
             size: Number(r.declared_size ?? 0),
@@ -120,7 +120,7 @@ export async function exportRoster(
     headOf.written = true
     members++
     households.add(r.household_id)
-    const extra = memberCells(householdCells, r.extra_json)
+    const extra = memberCells(storedOnHousehold, r.extra_json)
     const record: Row = { ...r, seq: members, head_name: headOf.name, head_id_number: headOf.id_number }
     const row = sheet.getRow(headerRow + members)
     columns.forEach((c, i) => {

@@ -8,9 +8,9 @@
  * A column is the household's when, in every household of the file with two or more members, all
  * of them give the same value (or all leave it blank), and at least MIN_EVIDENCE of those households
  * give one: a file too small to tell keeps everything per member (致贫/返贫风险1–5 are judged as one,
- * see below). Work columns (务工…, 就业…) stay the
- * person's, whatever the file shows: the statistics read them per member. Since such a column is a
- * fact of the household, a member added later shows it too, as the national export would print it.
+ * see below). Work columns (务工…, 就业…) stay the person's, whatever the file shows: the statistics
+ * read them per member. Since such a column is a fact of the household, a member added later shows
+ * it too, as the national export would print it.
  */
 import type { KeptKeys } from '../../../../shared/import/kept-cells'
 import type { ParsedHousehold } from './types'
